@@ -1,0 +1,35 @@
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { SITE_URL } from './src/config';
+import { devPagefind } from './src/integrations/dev-pagefind';
+
+/** Pages that must never be listed in the sitemap (they are noindex or not pages at all). */
+const NOT_IN_SITEMAP = [/\/admin\//, /\/404\/?$/, /\/thank-you\/?$/];
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: SITE_URL,
+  trailingSlash: 'always',
+  // Tests and benchmarks build other content trees side by side, so each may have its own
+  // output and cache folders.
+  outDir: process.env['OUT_DIR'] ?? './dist',
+  cacheDir: process.env['ASTRO_CACHE_DIR'] ?? './node_modules/.astro',
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !NOT_IN_SITEMAP.some((pattern) => pattern.test(new URL(page).pathname)) }),
+    devPagefind(),
+  ],
+  markdown: {
+    // Syntax highlighting writes style="" attributes, which a strict CSP forbids; the charity's
+    // content has no code to highlight.
+    syntaxHighlight: false,
+  },
+  build: {
+    format: 'directory',
+  },
+  devToolbar: { enabled: false },
+  vite: {
+    cacheDir: process.env['VITE_CACHE_DIR'] ?? './node_modules/.vite',
+  },
+});

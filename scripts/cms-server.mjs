@@ -1,0 +1,33 @@
+// Starts decap-server, the CMS's local backend, bound to 127.0.0.1 only. It writes edits made at
+// /admin straight into the files under GIT_REPO_DIRECTORY (this folder by default).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Starts decap-server and returns the child process.
+ * @param {{ port?: number, repoDir?: string, quiet?: boolean }} options
+ */
+export function startCmsServer({ port = 8081, repoDir = process.cwd(), quiet = false } = {}) {
+  const entry = require.resolve('decap-server/dist/index.js');
+  return spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BIND_HOST: '127.0.0.1',
+      MODE: 'fs',
+      GIT_REPO_DIRECTORY: repoDir,
+      LOG_LEVEL: quiet ? 'warn' : 'info',
+    },
+    stdio: quiet ? 'ignore' : 'inherit',
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const child = startCmsServer({ port: Number(process.env.PORT ?? 8081) });
+  const stop = () => child.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

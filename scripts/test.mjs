@@ -1,0 +1,62 @@
+// `npm test`: every check, in order, stopping at the first failure: lint, formatting, types,
+// unit tests, the production build (with search index), then browser tests in Chromium.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+if (!CHROMIUM.some((path) => path && existsSync(path))) {
+  console.error(
+    'No Chromium found: install it with `sudo apt-get update && sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary.',
+  );
+  process.exit(1);
+}
+
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const RESULTS = '.build/results';
+rmSync(RESULTS, { recursive: true, force: true });
+
+const steps = [
+  ['Lint', 'eslint', ['.', '--max-warnings', '0']],
+  ['Formatting', 'prettier', ['--check', '.', '--log-level', 'warn']],
+  ['Type check', 'astro', ['check', '--minimumSeverity', 'warning']],
+  ['Unit tests', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`]],
+  ['Production build', 'npm', ['run', 'build', '--silent']],
+  ['Browser tests', 'playwright', ['test', '--reporter=list,json']],
+];
+
+for (const [name, command, args] of steps) {
+  console.log(`\n=== ${name} ===`);
+  const stepEnv = name === 'Browser tests' ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` } : env;
+  const result = spawnSync(command, args, { stdio: 'inherit', env: stepEnv });
+  if (result.status !== 0) {
+    console.error(`\n${name} failed.`);
+    printTotals();
+    process.exit(result.status ?? 1);
+  }
+}
+printTotals();
+
+/** Prints one closing line with the number of tests that passed and failed across both runners. */
+function printTotals() {
+  let passed = 0;
+  let failed = 0;
+  const unit = readJson(`${RESULTS}/unit.json`);
+  if (unit) {
+    passed += unit.numPassedTests ?? 0;
+    failed += unit.numFailedTests ?? 0;
+  }
+  const e2e = readJson(`${RESULTS}/e2e.json`);
+  if (e2e?.stats) {
+    passed += e2e.stats.expected ?? 0;
+    failed += (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0);
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Site settings, loaded once per build from the settings collection.
+ */
+import { getEntry } from 'astro:content';
+
+/** The validated settings of the site (content/settings/site.yaml). */
+export async function getSettings() {
+  const entry = await getEntry('settings', 'site');
+  if (!entry) throw new Error('Content error: content/settings/site.yaml is missing');
+  return entry.data;
+}
+
+/** Settings as used by pages and components. */
+export type Settings = Awaited<ReturnType<typeof getSettings>>;

@@ -1,0 +1,131 @@
+/**
+ * Checks the HTML that Markdown produces against an allow-list. Astro passes raw HTML in Markdown
+ * straight through, so anything that could run code (scripts, frames, forms, event handlers,
+ * javascript: links) or break the page's security policy (style attributes) fails the build
+ * instead of reaching visitors or feed readers.
+ */
+import { parseFragment } from 'parse5';
+
+/** Elements Markdown produces, plus a few harmless ones editors may write by hand. */
+const ALLOWED_ELEMENTS = new Set([
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'code',
+  'pre',
+  'blockquote',
+  'hr',
+  'br',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'del',
+  's',
+  'sup',
+  'sub',
+  'details',
+  'summary',
+  'abbr',
+  'span',
+  'section',
+  'dl',
+  'dt',
+  'dd',
+  'mark',
+  'small',
+  'kbd',
+  'input',
+]);
+
+/** Attributes any allowed element may carry. */
+const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'title', 'lang', 'dir', 'align']);
+
+/** Extra attributes for particular elements. */
+const ELEMENT_ATTRIBUTES: Record<string, Set<string>> = {
+  a: new Set(['href', 'rel']),
+  img: new Set(['src', 'alt', 'width', 'height', 'loading', 'decoding']),
+  ol: new Set(['start']),
+  td: new Set(['colspan', 'rowspan']),
+  th: new Set(['colspan', 'rowspan', 'scope']),
+  details: new Set(['open']),
+  // GitHub-style task lists render as disabled checkboxes.
+  input: new Set(['type', 'checked', 'disabled']),
+  pre: new Set(['tabindex']),
+};
+
+/** URL schemes a link or image may use; anything else (javascript:, data:, vbscript:) is refused. */
+const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  content?: Node;
+}
+
+/**
+ * Lists what is unsafe in a fragment of HTML, in plain words. An empty list means it is safe.
+ */
+export function findUnsafeHtml(html: string): string[] {
+  const problems: string[] = [];
+  const visit = (node: Node): void => {
+    if (node.tagName) checkElement(node, problems);
+    for (const child of node.childNodes ?? []) visit(child);
+    if (node.content) visit(node.content);
+  };
+  visit(parseFragment(html) as unknown as Node);
+  return problems;
+}
+
+function checkElement(node: Node, problems: string[]): void {
+  const tag = node.tagName ?? '';
+  if (tag === 'h1') {
+    problems.push('has a top-level heading (#); the page title is the only one, so start at ##');
+    return;
+  }
+  if (!ALLOWED_ELEMENTS.has(tag)) {
+    problems.push(`contains a <${tag}> element, which is not allowed in content`);
+    return;
+  }
+  if (tag === 'input' && !(node.attrs ?? []).some((a) => a.name === 'disabled')) {
+    problems.push('contains an <input> element, which is not allowed in content');
+  }
+  for (const { name, value } of node.attrs ?? []) {
+    const allowed =
+      GLOBAL_ATTRIBUTES.has(name) ||
+      name.startsWith('aria-') ||
+      name.startsWith('data-') ||
+      (ELEMENT_ATTRIBUTES[tag]?.has(name) ?? false);
+    if (!allowed) {
+      problems.push(`has a "${name}" attribute on <${tag}>, which is not allowed in content`);
+    } else if ((name === 'href' || name === 'src') && !isSafeUrl(value)) {
+      problems.push(`has a link to "${value.trim().slice(0, 40)}", which is not a web, email or phone address`);
+    }
+  }
+}
+
+/** True for relative URLs and http(s), mailto and tel links, however the scheme is disguised. */
+export function isSafeUrl(value: string): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme, so remove them first.
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const cleaned = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(cleaned);
+  if (!scheme) return true;
+  return ALLOWED_SCHEMES.has(scheme[1] ?? '');
+}

@@ -1,0 +1,86 @@
+/** Mental health A–Z topics (content/a-z/). */
+import { boolean, date, defineSchema, groupList, phone, relation, stringList, text, url } from './fields';
+
+/** Fields of an A–Z topic. */
+export const azSchema = defineSchema(
+  [
+    text({
+      name: 'title',
+      label: 'Title',
+      hint: 'The name of the topic, as most people would say it.',
+      required: true,
+      max: 80,
+    }),
+    text({
+      name: 'summary',
+      label: 'Summary',
+      hint: 'One line shown in the A–Z list, up to 160 characters.',
+      required: true,
+      max: 160,
+    }),
+    stringList({
+      name: 'synonyms',
+      label: 'Also known as',
+      hint: 'Other names for this topic, separated by commas. Each appears in the A–Z list and leads here.',
+    }),
+    stringList({
+      name: 'keywords',
+      label: 'Everyday words',
+      hint: 'Words people might search with, like "feeling low", separated by commas. Not shown on the page.',
+    }),
+    boolean({
+      name: 'urgent',
+      label: 'Show the urgent help card',
+      hint: 'Turn on for topics where someone may be at immediate risk.',
+      default: false,
+    }),
+    relation({
+      name: 'relatedTopics',
+      label: 'Related topics',
+      hint: 'Other A–Z topics to suggest. Optional.',
+      collection: 'a-z',
+    }),
+    relation({
+      name: 'relatedServices',
+      label: 'Related services',
+      hint: 'Our services that may help with this. Optional.',
+      collection: 'services',
+    }),
+    stringList({
+      name: 'tags',
+      label: 'Tags',
+      hint: 'News posts with the same tags are shown as related. Lower case, separated by commas. Optional.',
+      itemMax: 40,
+    }),
+    groupList({
+      name: 'furtherHelp',
+      label: 'Further help',
+      hint: 'Trusted places for more help, like the NHS, Mind or Samaritans.',
+      summary: '{{fields.label}}',
+      fields: [
+        text({ name: 'label', label: 'Name', hint: 'Who the link goes to.', required: true, max: 80 }),
+        url({ name: 'url', label: 'Web address', hint: 'The full web address.', required: true }),
+        phone({ name: 'phone', label: 'Phone number', hint: 'A number to call. Optional.' }),
+      ],
+    }),
+    date({
+      name: 'lastReviewed',
+      label: 'Last reviewed',
+      hint: 'The date the content was last checked.',
+      required: true,
+    }),
+    date({
+      name: 'nextReview',
+      label: 'Next review due',
+      hint: 'When it should next be checked. Leave empty for three years after the last review.',
+    }),
+  ],
+  [
+    {
+      field: 'nextReview',
+      message: 'must be after the last-reviewed date',
+      check: (d) =>
+        !(d['nextReview'] instanceof Date && d['lastReviewed'] instanceof Date) || d['nextReview'] > d['lastReviewed'],
+    },
+  ],
+);

@@ -1,0 +1,122 @@
+/** Services and support groups (content/services/). */
+import { boolean, defineSchema, email, phone, select, text, time } from './fields';
+import type { SiteLists } from './settings';
+
+/** How a service is delivered. */
+export const SERVICE_FORMATS = ['In person', 'Online', 'Phone'] as const;
+/** Days of the week, Monday first as on UK calendars. */
+export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** How often a service meets. */
+export const FREQUENCIES = ['Weekly', 'Fortnightly', 'Monthly'] as const;
+/** How someone starts using a service. */
+export const JOIN_METHODS = ['Drop in', 'Book', 'Referral'] as const;
+
+/** Fields of a service. */
+export function servicesSchema(lists: SiteLists) {
+  return defineSchema(
+    [
+      text({ name: 'title', label: 'Name', hint: 'The name of the group or service.', required: true, max: 80 }),
+      select({
+        name: 'type',
+        label: 'Type',
+        hint: 'What kind of service it is.',
+        required: true,
+        options: lists.serviceTypes,
+      }),
+      text({
+        name: 'summary',
+        label: 'Summary',
+        hint: 'One or two sentences shown in the list, up to 200 characters.',
+        required: true,
+        max: 200,
+        multiline: true,
+      }),
+      select({
+        name: 'town',
+        label: 'Town or area',
+        hint: 'Where it runs. Choose "Online" for online and phone services.',
+        required: true,
+        options: lists.towns,
+      }),
+      text({ name: 'venue', label: 'Venue', hint: 'The name of the place, or "Online".', required: true, max: 100 }),
+      text({
+        name: 'address',
+        label: 'Address',
+        hint: 'Street address with postcode, used for directions. Leave empty for online and phone services.',
+        max: 200,
+      }),
+      select({
+        name: 'format',
+        label: 'Format',
+        hint: 'How people take part.',
+        required: true,
+        options: SERVICE_FORMATS,
+      }),
+      select({
+        name: 'days',
+        label: 'Days',
+        hint: 'The day or days it runs.',
+        required: true,
+        multiple: true,
+        options: DAYS,
+      }),
+      time({
+        name: 'startTime',
+        label: 'Start time',
+        hint: 'When it starts, on the 24-hour clock, like 18:30.',
+        required: true,
+      }),
+      time({
+        name: 'endTime',
+        label: 'End time',
+        hint: 'When it ends, on the 24-hour clock. Must be after the start.',
+        required: true,
+      }),
+      select({
+        name: 'frequency',
+        label: 'How often',
+        hint: 'How often it meets.',
+        required: true,
+        options: FREQUENCIES,
+      }),
+      text({
+        name: 'audience',
+        label: 'Who it is for',
+        hint: 'Who can come, for example "Adults aged 18 and over".',
+        required: true,
+        max: 200,
+      }),
+      text({
+        name: 'cost',
+        label: 'Cost',
+        hint: 'For example "Free" or "£2 towards tea and biscuits".',
+        required: true,
+        max: 80,
+      }),
+      select({
+        name: 'howToJoin',
+        label: 'How to join',
+        hint: 'Whether people can just turn up, need to book, or need a referral.',
+        required: true,
+        options: JOIN_METHODS,
+      }),
+      text({ name: 'contactName', label: 'Contact name', hint: 'First name of the person to ask. Optional.', max: 60 }),
+      phone({ name: 'contactPhone', label: 'Contact phone', hint: 'A number to call about this service. Optional.' }),
+      email({ name: 'contactEmail', label: 'Contact email', hint: 'An email address for this service. Optional.' }),
+      boolean({
+        name: 'active',
+        label: 'Running now',
+        hint: 'Turn off to hide the service from the site without deleting it.',
+        default: true,
+      }),
+    ],
+    [
+      {
+        field: 'endTime',
+        message: 'must be after the start time',
+        check: (d) =>
+          typeof d['startTime'] !== 'string' || typeof d['endTime'] !== 'string' || d['endTime'] > d['startTime'],
+      },
+    ],
+  );
+}

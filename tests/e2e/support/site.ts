@@ -1,0 +1,28 @@
+/**
+ * Facts about the built site that specs share: the pages listed in the sitemap, and the settings
+ * the pages should show.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const DIST = process.env['OUT_DIR'] ?? 'dist';
+
+/** Paths of every page in the built sitemap (read from disk, so tests can be made per page). */
+export function sitemapPaths(): string[] {
+  const xml = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname);
+}
+
+/** The site settings as the build saw them. */
+export function siteSettings(): {
+  charityName: string;
+  phone: string;
+  email: string;
+  charityNumber: string;
+  navigation: { label: string; url: string }[];
+  localCrisisLine: { name: string; phone: string };
+} {
+  const dir = process.env['CONTENT_DIR'] ?? 'content';
+  return parse(readFileSync(join(dir, 'settings/site.yaml'), 'utf8')) as ReturnType<typeof siteSettings>;
+}

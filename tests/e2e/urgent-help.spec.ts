@@ -1,0 +1,44 @@
+/**
+ * Urgent help is one tap away on every page, and works with JavaScript switched off.
+ */
+import { expect, test } from '@playwright/test';
+import { siteSettings } from './support/site';
+
+const settings = siteSettings();
+
+test.use({ javaScriptEnabled: false });
+
+test('from any page, one tap on "Need urgent help?" shows every crisis line as a tap-to-call link', async ({
+  page,
+}) => {
+  await page.goto('/privacy/');
+  await page.getByRole('link', { name: 'Need urgent help?' }).click();
+  await expect(page).toHaveURL(/\/urgent-help\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const main = page.getByRole('main');
+  await expect(main.getByRole('link', { name: 'Call 999' })).toHaveAttribute('href', 'tel:999');
+  await expect(main.getByRole('link', { name: 'Call 111' })).toHaveAttribute('href', 'tel:111');
+  await expect(main.getByText('Choose option 2 for mental health.')).toBeVisible();
+  await expect(main.getByRole('link', { name: 'Call 116 123' })).toHaveAttribute('href', 'tel:116123');
+  await expect(main.getByRole('link', { name: 'Text SHOUT to 85258' })).toHaveAttribute('href', 'sms:85258?body=SHOUT');
+  await expect(main.getByRole('heading', { name: settings.localCrisisLine.name })).toBeVisible();
+  await expect(main.getByRole('link', { name: `Call ${settings.localCrisisLine.phone}` })).toHaveAttribute(
+    'href',
+    `tel:${settings.localCrisisLine.phone.replace(/\s/g, '')}`,
+  );
+});
+
+test('ordinary pages ship no JavaScript', async ({ page }) => {
+  for (const path of ['/', '/urgent-help/', '/about/', '/privacy/']) {
+    await page.goto(path);
+    const scripts = await page.locator('script:not([type="application/ld+json"])').count();
+    expect(scripts, path).toBe(0);
+  }
+});
+
+test('an unknown address shows a helpful not-found page with the urgent-help link', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Need urgent help?' })).toBeVisible();
+});

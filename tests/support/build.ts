@@ -1,0 +1,54 @@
+/**
+ * Runs the real Astro build over a content tree of the tests' choosing (through CONTENT_DIR),
+ * with its own output and cache folders so builds never touch the real site.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Root of the project. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** A small, valid content tree that exercises every collection. */
+export const MINIMAL_TREE = join(ROOT, 'tests/fixtures/minimal');
+
+/** The outcome of a build. */
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+  contentDir: string;
+}
+
+/** Copies the minimal tree (plus any extra files) into a fresh temporary content folder. */
+export function makeContentTree(extra: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'content-'));
+  cpSync(MINIMAL_TREE, dir, { recursive: true });
+  for (const [relative, source] of Object.entries(extra)) {
+    mkdirSync(join(dir, relative, '..'), { recursive: true });
+    cpSync(source, join(dir, relative));
+  }
+  return dir;
+}
+
+/** Builds the site from `contentDir` with `astro build` and returns its status and output. */
+export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'build-'));
+  const outDir = join(work, 'dist');
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ...env,
+      CONTENT_DIR: contentDir,
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(work, 'cache'),
+      VITE_CACHE_DIR: join(work, 'vite'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, contentDir };
+}

@@ -1,0 +1,53 @@
+/**
+ * Content HTML allow-list: harmless markup passes; anything that could run code is caught,
+ * however it is disguised.
+ */
+import { describe, expect, it } from 'vitest';
+import { findUnsafeHtml, isSafeUrl } from '../../src/lib/safe-html';
+
+describe('findUnsafeHtml', () => {
+  it('accepts what Markdown produces and the allowed extras', () => {
+    const html = `<h2 id="signs">Signs</h2><p>Text <a href="https://www.nhs.uk/">NHS</a> <a href="/a-z/">A–Z</a>
+      <a href="tel:116123">116 123</a> <a href="mailto:a@b.org">mail</a> <abbr title="Obsessive compulsive disorder">OCD</abbr></p>
+      <details><summary>More</summary><p>Hidden</p></details><img src="/x.jpg" alt="x"><table><tr><td>1</td></tr></table>`;
+    expect(findUnsafeHtml(html)).toEqual([]);
+  });
+
+  it.each([
+    ['<script>alert(1)</script>', '<script>'],
+    ['<SCRIPT SRC=//evil.example/x.js></SCRIPT>', '<script>'],
+    ['<iframe src="https://evil.example"></iframe>', '<iframe>'],
+    ['<object data="x.swf"></object>', '<object>'],
+    ['<embed src="x.swf">', '<embed>'],
+    ['<form action="https://evil.example"><input name="p"></form>', '<form>'],
+    ['<style>body{display:none}</style>', '<style>'],
+    ['<img src=x onerror="alert(1)">', '"onerror"'],
+    ['<p onclick="alert(1)">hi</p>', '"onclick"'],
+    ['<a href="javascript:alert(1)">x</a>', 'javascript:'],
+    ['<a href="JaVaScRiPt:alert(1)">x</a>', 'javascript:'],
+    ['<a href="java&#x09;script:alert(1)">x</a>', 'java\tscript:'],
+    ['<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;:alert(1)">x</a>', 'javascript:'],
+    ['<a href=" javascript:alert(1)">x</a>', 'javascript:'],
+    ['<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x">', 'data:'],
+    ['<a href="vbscript:msgbox(1)">x</a>', 'vbscript:'],
+    ['<svg><script>alert(1)</script></svg>', '<svg>'],
+    ['<math><mtext><script>alert(1)</script></mtext></math>', '<math>'],
+    ['<p style="background:url(javascript:alert(1))">x</p>', '"style"'],
+    ['<meta http-equiv="refresh" content="0;url=https://evil.example">', '<meta>'],
+    ['<base href="https://evil.example/">', '<base>'],
+    ['<h1>Second title</h1>', 'top-level heading'],
+  ])('catches %s', (html, mentioned) => {
+    const problems = findUnsafeHtml(html);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join(' ').toLowerCase()).toContain(mentioned.toLowerCase());
+  });
+});
+
+describe('isSafeUrl', () => {
+  it.each(['https://www.mind.org.uk/', '/a-z/', '#signs', 'tel:116123', 'mailto:x@y.org', 'sms:85258', '../x'])(
+    'decides %s',
+    (url) => {
+      expect(isSafeUrl(url)).toBe(!url.startsWith('sms:'));
+    },
+  );
+});
