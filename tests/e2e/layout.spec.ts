@@ -24,7 +24,7 @@ test('every page has one h1, a unique title, a description, a canonical URL and 
     const title = await page.title();
     expect(titles.get(title), `${path} repeats the title of ${titles.get(title)}`).toBeUndefined();
     titles.set(title, path);
-    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S{10,}/);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${path}$`));
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /\S/);
     await expect(page.getByRole('link', { name: 'Need urgent help?' })).toHaveAttribute('href', '/urgent-help/');

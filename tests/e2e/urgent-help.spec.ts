@@ -16,7 +16,7 @@ test('from any page, one tap on "Need urgent help?" shows every crisis line as a
   await expect(page).toHaveURL(/\/urgent-help\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const main = page.getByRole('main');
-  await expect(main.getByRole('link', { name: 'Call 999' })).toHaveAttribute('href', 'tel:999');
+  await expect(main.getByRole('link', { name: 'Call 999', exact: true })).toHaveAttribute('href', 'tel:999');
   await expect(main.getByRole('link', { name: 'Call 111' })).toHaveAttribute('href', 'tel:111');
   await expect(main.getByText('Choose option 2 for mental health.')).toBeVisible();
   await expect(main.getByRole('link', { name: 'Call 116 123' })).toHaveAttribute('href', 'tel:116123');
