@@ -44,7 +44,8 @@ export function describeIssue(issue: IssueLike): { field: string; problem: strin
   }
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined) return { field, problem: 'is required' };
-    if (issue.expected === 'int' && typeof issue.input === 'number') return { field, problem: 'must be a whole number' };
+    if (issue.expected === 'int' && typeof issue.input === 'number')
+      return { field, problem: 'must be a whole number' };
     const got = Array.isArray(issue.input) ? 'a list' : issue.input === null ? 'empty' : `a ${typeof issue.input}`;
     return { field, problem: `should be ${article(issue.expected ?? 'value')}, not ${got}` };
   }
