@@ -1,12 +1,13 @@
 /**
  * A tiny static file server for a built site folder, as a static host would serve it:
- * `/path/` → `path/index.html`, unknown paths → `404.html` with status 404. Used by the search
+ * `/path/` → `path/index.html`, unknown paths → `404.html` with status 404, text gzipped. Used by the search
  * tests and the search benchmark, which serve builds other than the main one.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,6 +21,9 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain',
 };
+
+/** Text files that hosts such as Netlify compress on the way out (Pagefind's index files are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.xml', '.svg', '.txt']);
 
 /** A running server and how to reach and stop it. */
 export interface StaticServer {
@@ -45,6 +49,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       return;
     }
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+      res.setHeader('Content-Encoding', 'gzip');
+      createReadStream(file).pipe(createGzip()).pipe(res);
+      return;
+    }
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
