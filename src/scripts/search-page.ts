@@ -78,7 +78,11 @@ export function startSearchPage(): void {
   let pending: PagefindResult[] = [];
 
   /** The state as the form shows it now. */
-  const formState = (): SearchState => readSearchState(new URLSearchParams(new FormData(form) as never));
+  const formState = (): SearchState => {
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form)) if (typeof value === 'string') params.append(key, value);
+    return readSearchState(params);
+  };
 
   /** Puts a state into the form (on load and on Back/Forward). */
   const showState = (state: SearchState) => {

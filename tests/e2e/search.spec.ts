@@ -43,6 +43,8 @@ test('a title query finds the page, with the matched word highlighted', async ({
   await expect(first.getByRole('link', { name: 'Loneliness' })).toBeVisible();
   await expect(first).toContainText('A–Z');
   await expect(first.locator('mark').first()).toHaveText(/loneliness/i);
+  // Fewer than ten results: nothing more to show.
+  await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
   await first.getByRole('link', { name: 'Loneliness' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Loneliness');
 });
@@ -77,6 +79,17 @@ test('news results show their date, and filters narrow the results', async ({ pa
   await page.getByRole('group', { name: 'News category' }).getByLabel('Any category').check();
   await page.getByRole('group', { name: 'Show' }).getByLabel('A–Z').check();
   await expect(page.getByRole('status')).toHaveText('No results for “picnic”.');
+});
+
+test('long result lists show ten at a time, and "Show more results" moves focus to the new ones', async ({ page }) => {
+  await openSearch(page, '?q=the');
+  await expect(page.getByRole('status')).toHaveText(/^\d+ results for “the”\.$/);
+  const total = Number((await page.getByRole('status').innerText()).split(' ')[0]);
+  expect(total).toBeGreaterThan(10);
+  await expect(results(page).getByRole('listitem')).toHaveCount(10);
+  await page.getByRole('button', { name: 'Show more results' }).click();
+  await expect(results(page).getByRole('listitem')).toHaveCount(Math.min(total, 20));
+  await expect(results(page).getByRole('listitem').nth(10).getByRole('link')).toBeFocused();
 });
 
 test('a search with no results says so and offers the A–Z and services', async ({ page }) => {
