@@ -31,5 +31,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     cacheDir: process.env['VITE_CACHE_DIR'] ?? './node_modules/.vite',
+    // Never inline small scripts or assets into the HTML: processed scripts stay external files,
+    // so pages carry no inline script for a strict CSP to block.
+    build: { assetsInlineLimit: 0 },
   },
 });
