@@ -74,7 +74,7 @@ test('the contact form is a plain Netlify form with labelled fields, a honeypot 
   const section = page.getByRole('region', { name: 'Send us a message' });
   await expect(section.getByText('This form is not for emergencies')).toBeVisible();
   await expect(section.getByRole('link', { name: 'urgent help page' })).toHaveAttribute('href', '/urgent-help/');
-  await expect(section.getByRole('link', { name: 'privacy notice' })).toHaveAttribute('href', '/privacy/');
+  await expect(section.getByRole('link', { name: 'Our privacy notice' })).toHaveAttribute('href', '/privacy/');
 
   await page.goto('/contact/thank-you/');
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you for your message' })).toBeVisible();

@@ -109,7 +109,10 @@ test.describe('with JavaScript on', () => {
     await page.goto('/services/?format=phone');
     const phone = namesWhere((s) => s.format === 'Phone');
     expect((await listedServices(page)).sort()).toEqual(phone);
-    await expect(filters(page).getByRole('link', { name: 'Phone', exact: true })).toHaveAttribute('aria-current', 'true');
+    await expect(filters(page).getByRole('link', { name: 'Phone', exact: true })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
 
     // A town and a day with nothing in common.
     const town = settings.towns.find((t) => active.some((s) => s.town === t)) ?? '';
