@@ -50,7 +50,7 @@ test.describe('with JavaScript off', () => {
   });
 
   test('each filter is a link to a page listing just those services', async ({ page }) => {
-    const town = active.find((s) => s.town !== 'Online')?.town ?? '';
+    const town = active.find((s) => s.format === 'In person')?.town ?? '';
     await page.goto('/services/');
     await filters(page).getByRole('link', { name: town, exact: true }).click();
     await expect(page).toHaveURL(`/services/area/${slug(town)}/`);
@@ -74,7 +74,8 @@ test.describe('with JavaScript off', () => {
 
 test.describe('with JavaScript on', () => {
   test('filters combine in place, the address follows, and the count is announced', async ({ page }) => {
-    const town = 'Millbrook';
+    // A town with more than one service, so choosing a day as well narrows the list.
+    const town = settings.towns.find((t) => active.filter((s) => s.town === t).length > 1) ?? '';
     const day = active.find((s) => s.town === town)?.days[0] ?? '';
     await page.goto('/services/');
     // A marker that a page load would wipe, to prove the list is filtered without leaving the page.
@@ -127,8 +128,25 @@ test.describe('with JavaScript on', () => {
   });
 });
 
+test('only the finder loads a script, as an external file; the other services pages ship none', async ({ page }) => {
+  const scripts = page.locator('script:not([type="application/ld+json"])');
+  await page.goto('/services/');
+  await expect(scripts).toHaveCount(1);
+  await expect(scripts).toHaveAttribute('src', /^\/_astro\/.+\.js$/);
+  await expect(scripts).toHaveText('');
+  const service = active[0]?.slug ?? '';
+  for (const path of [
+    `/services/${service}/`,
+    `/services/area/${slug(settings.towns[0] ?? '')}/`,
+    '/services/format/online/',
+  ]) {
+    await page.goto(path);
+    await expect(scripts, path).toHaveCount(0);
+  }
+});
+
 test('an area page lists one town’s services, with breadcrumbs back to the finder', async ({ page }) => {
-  const town = active.find((s) => s.town !== 'Online' && s.town !== 'Millbrook')?.town ?? '';
+  const town = settings.towns.find((t) => active.some((s) => s.town === t && s.format === 'In person')) ?? '';
   await page.goto(`/services/area/${slug(town)}/`);
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
   await expect(crumbs.getByRole('listitem')).toHaveText(['Home', 'Find support', town]);
