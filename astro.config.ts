@@ -34,8 +34,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     cacheDir: process.env['VITE_CACHE_DIR'] ?? './node_modules/.vite',
-    // Astro inlines processed scripts smaller than this limit; 0 keeps every script (such as the
-    // tiny `/` search shortcut) in an external file, as a strict CSP needs.
+    // Never inline small scripts or assets into the HTML: processed scripts stay external files,
+    // so pages carry no inline script for a strict CSP to block.
     build: { assetsInlineLimit: 0 },
   },
 });

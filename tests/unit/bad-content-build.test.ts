@@ -28,6 +28,11 @@ const CASES: [file: string, field: string, problem: string][] = [
   ['news/raw-script.md', 'body', 'contains a <script> element'],
   ['news/javascript-link.md', 'body', 'which is not a web, email or phone address'],
   ['services/unknown-town.md', 'town', '"Atlantis" is not one of'],
+  ['services/unknown-type.md', 'type', '"Karaoke night" is not one of'],
+  ['services/unknown-format.md', 'format', '"Carrier pigeon" is not one of'],
+  ['services/unknown-day.md', 'days.1', '"Funday" is not one of'],
+  ['services/end-before-start.md', 'endTime', 'must be after the start time'],
+  ['values/same-order-as-hope.md', 'order', 'is 1, the same as'],
   ['a-z/review-before-last.md', 'nextReview', 'must be after the last-reviewed date'],
 ];
 
