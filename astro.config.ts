@@ -31,5 +31,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     cacheDir: process.env['VITE_CACHE_DIR'] ?? './node_modules/.vite',
+    build: {
+      // Never inline scripts into pages (a strict CSP forbids inline scripts); other assets keep
+      // Vite's default limit (returning undefined means "decide as usual").
+      assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
+    },
   },
 });
