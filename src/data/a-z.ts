@@ -58,7 +58,7 @@ async function load(): Promise<AzSite> {
   const now = new Date();
   // Health information still publishes when its review is overdue, but the build says so, once.
   const warning = overdueWarning(azReviewReport(index, now).overdue);
-  if (warning) console.warn(`[a-z] ${warning}`);
+  if (warning) console.warn(`[a-z] Warning: ${warning}`);
 
   const servicesBySlug = new Map(services.map((s) => [s.id, s]));
   const liveNews = news
