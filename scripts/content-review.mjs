@@ -44,7 +44,9 @@ for (const name of readdirSync(folder).sort()) {
   try {
     data = match ? parse(match[1]) : undefined;
   } catch (error) {
-    console.error(`Content error in ${show(file)}: the frontmatter is not valid YAML (${error.message.split('\n')[0]})`);
+    console.error(
+      `Content error in ${show(file)}: the frontmatter is not valid YAML (${error.message.split('\n')[0]})`,
+    );
     process.exit(1);
   }
   const lastReviewed = toDate(data?.lastReviewed);

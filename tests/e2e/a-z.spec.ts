@@ -41,7 +41,11 @@ test.describe('the A–Z index', () => {
       }
     }
 
-    const last = [...used].filter((l) => l.length === 1).sort().at(-1) ?? 'A';
+    const last =
+      [...used]
+        .filter((l) => l.length === 1)
+        .sort()
+        .at(-1) ?? 'A';
     await letters.getByRole('link', { name: last, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`#letter-${last.toLowerCase()}$`));
     const section = page.getByRole('region', { name: last, exact: true });
@@ -185,9 +189,7 @@ test.describe('a topic page', () => {
     await expect(news.getByRole('link', { name: /DRAFT/ })).toHaveCount(0);
   });
 
-  test('prints as a clean handout: no header, navigation or footer, and links show their address', async ({
-    page,
-  }) => {
+  test('prints as a clean handout: no header, navigation or footer, and links show their address', async ({ page }) => {
     await page.goto('/a-z/self-harm/');
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('heading', { level: 1, name: 'Self-harm' })).toBeVisible();
