@@ -115,7 +115,13 @@ function checkElement(node: Node, problems: string[]): void {
     if (!allowed) {
       problems.push(`has a "${name}" attribute on <${tag}>, which is not allowed in content`);
     } else if ((name === 'href' || name === 'src') && !isSafeUrl(value)) {
-      problems.push(`has a link to "${value.trim().slice(0, 40)}", which is not a web, email or phone address`);
+      // Control characters and line breaks are shown as spaces so the error stays on one line.
+      // eslint-disable-next-line no-control-regex -- replacing control characters is the point
+      const shown = value
+        .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+        .trim()
+        .slice(0, 40);
+      problems.push(`has a link to "${shown}", which is not a web, email or phone address`);
     }
   }
 }
