@@ -159,7 +159,7 @@ test.describe('a topic page', () => {
     // A topic whose editor set the next review date by hand.
     await page.goto('/a-z/anger/');
     // The title says it is the A–Z topic, so it never clashes with a general page of the same name.
-    await expect(page).toHaveTitle(/^Anger: mental health A–Z \| /);
+    await expect(page).toHaveTitle(/^Anger \(A–Z\) \| /);
     await expect(
       page.getByText('Page last reviewed: 1 February 2024. Next review due: 20 January 2027.', { exact: true }),
     ).toBeVisible();
