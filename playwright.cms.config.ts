@@ -26,7 +26,7 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 240_000,
   expect: { timeout: 20_000 },
-  use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}` },
+  use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}`, actionTimeout: 20_000 },
   projects: [{ name: 'cms', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
     {

@@ -141,8 +141,9 @@ export function buildCmsConfig({ lists, env, dev, siteUrl }: CmsConfigOptions): 
         ],
         view_groups: [{ label: 'Year', field: 'date', pattern: '\\d{4}' }],
         preview_path: 'news/{{slug}}/',
-        // Pictures live beside the posts, in content/news/images/, and are stored as ./images/…:
-        // the relative path Astro's image() resolves and optimises at build.
+        // Pictures live beside the posts, in content/news/images/, and are stored as images/…
+        // (Decap drops the "./"): a path relative to the post, which Astro's image() resolves and
+        // optimises at build. tests/e2e/cms/news.spec.ts uploads one and builds the site.
         media_folder: 'images',
         public_folder: './images',
       },
