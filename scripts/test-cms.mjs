@@ -32,11 +32,14 @@ if (status === 0) {
   }).status;
 }
 if (status === 0) {
-  status = run(['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.cms.config.ts', ...process.argv.slice(2)], {
-    CMS_TEST_REPO: repo,
-    CMS_TEST_SITE: site,
-    CMS_TEST_PORT: CMS_PORT,
-  }).status;
+  status = run(
+    ['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.cms.config.ts', ...process.argv.slice(2)],
+    {
+      CMS_TEST_REPO: repo,
+      CMS_TEST_SITE: site,
+      CMS_TEST_PORT: CMS_PORT,
+    },
+  ).status;
 }
 if (process.env.CMS_TEST_KEEP) console.log(`Kept the test copy in ${repo}`);
 else rmSync(repo, { recursive: true, force: true });

@@ -82,7 +82,9 @@ export function newsPreview(h: CreateElement) {
       ),
       warning ? h('p', { className: 'content-warning' }, h('strong', null, 'Content warning: '), warning) : null,
       h('p', { className: 'lead' }, text(props, 'summary')),
-      image ? h('img', { className: 'hero', src: props.getAsset(image)?.toString() ?? '', alt: text(props, 'imageAlt') }) : null,
+      image
+        ? h('img', { className: 'hero', src: props.getAsset(image)?.toString() ?? '', alt: text(props, 'imageAlt') })
+        : null,
       h('div', { className: 'prose' }, props.widgetFor('body')),
     );
   };

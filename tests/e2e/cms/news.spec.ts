@@ -41,7 +41,9 @@ test('a news post with a hero image goes from the editor to the built site', asy
   await page.getByLabel('Author', { exact: true }).fill('Priya Shah');
   await page.getByRole('combobox', { name: 'Category' }).click();
   await page.getByRole('option', { name: category, exact: true }).click();
-  await page.getByLabel('Summary', { exact: true }).fill('Our walking group is back in Hollowell park every Tuesday morning.');
+  await page
+    .getByLabel('Summary', { exact: true })
+    .fill('Our walking group is back in Hollowell park every Tuesday morning.');
 
   await page.getByRole('button', { name: 'Choose an image' }).click();
   const chooser = page.waitForEvent('filechooser');
