@@ -19,6 +19,8 @@ export interface CmsEnv {
   CMS_BACKEND?: string | undefined;
   /** The GitHub repository, as `owner/name`. */
   CMS_REPO?: string | undefined;
+  /** Set by Netlify during its builds (the repository's address); used when CMS_REPO is not set. */
+  REPOSITORY_URL?: string | undefined;
   /** The branch editors' changes go to (default `main`). */
   CMS_BRANCH?: string | undefined;
   /** git-gateway hosts: the address of the gateway (for DecapBridge, https://gateway.decapbridge.com). */
@@ -61,10 +63,16 @@ export type CmsCollection = Record<string, unknown> & { name: string; label: str
 /** The generated configuration object (serialised as JSON, which is valid YAML). */
 export type CmsConfig = Record<string, unknown> & { collections: CmsCollection[] };
 
+/** `owner/name` from a GitHub address such as https://github.com/owner/name or git@github.com:owner/name.git. */
+export function repoFromUrl(url: string | undefined): string | undefined {
+  return /github\.com[/:]([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(url ?? '')?.[1];
+}
+
 /** The backend block for the live editor, from the environment. */
 export function backendFromEnv(env: CmsEnv): Record<string, string> {
   const branch = env.CMS_BRANCH || 'main';
-  const repo = env.CMS_REPO ? { repo: env.CMS_REPO } : {};
+  const repoName = env.CMS_REPO || repoFromUrl(env.REPOSITORY_URL);
+  const repo = repoName ? { repo: repoName } : {};
   const kind = env.CMS_BACKEND || 'github';
   if (kind === 'github') {
     return { name: 'github', ...repo, branch, base_url: NETLIFY_OAUTH_URL, auth_endpoint: 'auth' };

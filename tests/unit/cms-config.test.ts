@@ -144,6 +144,15 @@ describe('backend', () => {
     expect(config({ CMS_REPO: 'a/b', CMS_BRANCH: 'content' })['backend']).toMatchObject({ branch: 'content' });
   });
 
+  it('finds the repo from Netlify’s REPOSITORY_URL when CMS_REPO is not set', () => {
+    for (const url of ['https://github.com/millbrook/website', 'git@github.com:millbrook/website.git']) {
+      expect(config({ REPOSITORY_URL: url })['backend']).toMatchObject({ repo: 'millbrook/website' });
+    }
+    expect(config({ CMS_REPO: 'a/b', REPOSITORY_URL: 'https://github.com/c/d' })['backend']).toMatchObject({
+      repo: 'a/b',
+    });
+  });
+
   it('uses a git-gateway host when asked, with its identity and gateway addresses', () => {
     const c = config({
       CMS_BACKEND: 'git-gateway',
