@@ -14,7 +14,7 @@ if (!REPO || !SITE) {
 /** decap-server (8081 is left to `npm start`). */
 const CMS_PORT = Number(process.env['CMS_TEST_PORT'] ?? 8085);
 /** `astro preview` of the editor build. */
-const PORT = Number(process.env['CMS_PREVIEW_PORT'] ?? 4398);
+const PORT = Number(process.env['CMS_PREVIEW_PORT'] ?? Number(process.env['PREVIEW_PORT'] ?? 4399) + 1000);
 
 export default defineConfig({
   testDir: 'tests/e2e/cms',

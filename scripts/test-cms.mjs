@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CMS_PORT = process.env.CMS_TEST_PORT ?? '8085';
+// The editor build is served next to the main preview port (and one above it, for checking builds).
+const PREVIEW_PORT = process.env.CMS_PREVIEW_PORT ?? String(Number(process.env.PREVIEW_PORT ?? 4399) + 1000);
 const repo = mkdtempSync(join(tmpdir(), 'cms-test-'));
 const site = join(repo, 'site');
 const content = join(repo, 'content');

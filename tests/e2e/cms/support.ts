@@ -75,9 +75,9 @@ export function indexForSearch(outDir: string): void {
   if (result.status !== 0) throw new Error(`Pagefind failed: ${result.stderr}`);
 }
 
-/** Serves a build with `astro preview` on the next free test port; call stop() when done. */
+/** Serves a build with `astro preview` one port above the editor's; call stop() when done. */
 export async function serveBuild(outDir: string): Promise<{ url: string; stop: () => void }> {
-  const port = Number(process.env['CMS_PREVIEW_PORT'] ?? 4398) + 1;
+  const port = Number(process.env['CMS_PREVIEW_PORT']) + 1;
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
