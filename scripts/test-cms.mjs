@@ -40,6 +40,7 @@ if (status === 0) {
       CMS_TEST_REPO: repo,
       CMS_TEST_SITE: site,
       CMS_TEST_PORT: CMS_PORT,
+      CMS_PREVIEW_PORT: PREVIEW_PORT,
     },
   ).status;
 }
