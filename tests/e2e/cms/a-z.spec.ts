@@ -18,7 +18,8 @@ test('adding a synonym to an A–Z topic saves it to the file and the A–Z inde
 
   await signIn(page);
   await page.getByRole('link', { name: 'Mental health A–Z' }).click();
-  await page.getByRole('link', { name: new RegExp(`^${String(before['title'])} \\(reviewed`) }).click();
+  const title = String(before['title']).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByRole('link', { name: new RegExp(`^${title} \\(reviewed`) }).click();
   const synonyms = page.getByLabel('Also known as (optional)', { exact: true });
   await expect(synonyms).toHaveValue(oldSynonyms.join(', '));
   await synonyms.fill([...oldSynonyms, NEW_SYNONYM].join(', '));
