@@ -38,7 +38,9 @@ export default defineConfig({
       env: { PORT: String(CMS_PORT), GIT_REPO_DIRECTORY: REPO },
     },
     {
-      command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${PORT}`,
+      // --ignore-lock: Astro allows one tracked preview server per project, and a developer's
+      // `npm run preview` (or the checking builds' servers) may be running too.
+      command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/admin/`,
       reuseExistingServer: false,
       timeout: 60_000,

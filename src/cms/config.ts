@@ -89,6 +89,18 @@ export function backendFromEnv(env: CmsEnv): Record<string, string> {
   throw new Error(`CMS_BACKEND must be "github" or "git-gateway", not "${kind}"`);
 }
 
+/**
+ * The origins the editor's page must be allowed to connect to (its `connect-src`): the local
+ * decap-server when editing locally, GitHub's API, or the git-gateway host's addresses.
+ */
+export function cmsConnectSources(env: CmsEnv, dev: boolean): string[] {
+  const sources = isLocal(env, dev) ? [`http://127.0.0.1:${env.CMS_LOCAL_PORT || '8081'}`] : [];
+  const backend = backendFromEnv(env);
+  if (backend['name'] === 'github') sources.push('https://api.github.com');
+  for (const url of [backend['identity_url'], backend['gateway_url']]) if (url) sources.push(new URL(url).origin);
+  return sources;
+}
+
 /** True when the editor should save through the local decap-server. */
 export function isLocal(env: CmsEnv, dev: boolean): boolean {
   return dev || Boolean(env.CMS_LOCAL);

@@ -4,7 +4,7 @@
  * reads back exactly, and the backend chosen from the environment.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCmsConfig, type CmsCollection, type CmsEnv } from '../../src/cms/config';
+import { buildCmsConfig, cmsConnectSources, type CmsCollection, type CmsEnv } from '../../src/cms/config';
 import { DATE_FORMAT, DATETIME_FORMAT, type CmsField } from '../../src/schemas/fields';
 import { allSchemas, TEST_LISTS, zodFor } from '../support/schemas';
 
@@ -184,6 +184,24 @@ describe('backend', () => {
     const local = config({ CMS_LOCAL: '1', CMS_LOCAL_PORT: '8085' });
     expect(local['local_backend']).toEqual({ url: 'http://127.0.0.1:8085/api/v1' });
     expect(local['publish_mode']).toBeUndefined();
+  });
+
+  it('names the addresses the editor page must be allowed to connect to', () => {
+    expect(cmsConnectSources({ CMS_LOCAL: '1', CMS_LOCAL_PORT: '8085' }, false)).toEqual([
+      'http://127.0.0.1:8085',
+      'https://api.github.com',
+    ]);
+    expect(cmsConnectSources({}, false)).toEqual(['https://api.github.com']);
+    expect(
+      cmsConnectSources(
+        {
+          CMS_BACKEND: 'git-gateway',
+          CMS_IDENTITY_URL: 'https://auth.example.org/sites/abc',
+          CMS_GATEWAY_URL: 'https://gateway.example.org/',
+        },
+        false,
+      ),
+    ).toEqual(['https://auth.example.org', 'https://gateway.example.org']);
   });
 
   it('holds no secrets: only public addresses and names', () => {

@@ -81,9 +81,20 @@ export async function serveBuild(outDir: string): Promise<{ url: string; stop: (
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: ROOT, env: { ...process.env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' },
+    [
+      join(ROOT, 'node_modules/astro/bin/astro.mjs'),
+      'preview',
+      '--ignore-lock',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    { cwd: ROOT, env: { ...process.env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'pipe' },
   );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const stop = () => child.kill('SIGTERM');
   try {
     await expect
@@ -95,12 +106,12 @@ export async function serveBuild(outDir: string): Promise<{ url: string; stop: (
             return 0;
           }
         },
-        { timeout: 30_000 },
+        { timeout: 90_000 },
       )
       .toBe(200);
-  } catch (error) {
+  } catch {
     stop();
-    throw error;
+    throw new Error(`astro preview of ${outDir} did not answer on ${url}:\n${output}`);
   }
   return { url, stop };
 }
