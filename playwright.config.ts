@@ -30,7 +30,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /cms\/.*/ }],
+  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /tests\/e2e\/cms\// }],
   webServer: {
     // Serves the production build made by `npm run build` (the test command builds first).
     command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,

@@ -25,7 +25,11 @@ export function startCmsServer({ port = 8081, repoDir = process.cwd(), quiet = f
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const child = startCmsServer({ port: Number(process.env.PORT ?? 8081) });
+  const child = startCmsServer({
+    port: Number(process.env.PORT ?? 8081),
+    // Tests point the server at a temporary copy of the content instead of this folder.
+    repoDir: process.env.GIT_REPO_DIRECTORY ?? process.cwd(),
+  });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

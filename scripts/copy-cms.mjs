@@ -12,4 +12,7 @@ if (!existsSync(from)) {
 }
 rmSync(to, { recursive: true, force: true });
 mkdirSync(to, { recursive: true });
-cpSync(from, to, { recursive: true, filter: (src) => !src.endsWith('.map') });
+// The package ships two builds: decap-cms.js (with its numbered chunks) is the one /admin loads;
+// cms.js and its chunks are for bundlers, so they stay behind (about half the size).
+const unused = /(^|[/\\])(\d+\.)?cms\.(js|css)(\.LICENSE\.txt)?$|\.map$/;
+cpSync(from, to, { recursive: true, filter: (src) => !unused.test(src) });

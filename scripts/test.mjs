@@ -1,6 +1,7 @@
 // `npm test`: every check, in order, stopping at the first failure: lint, formatting, types,
 // unit tests, the production build (with search index), checks over the built files (links,
-// HTML validity, sitemap, headers, Content Security Policy), then browser tests in Chromium.
+// HTML validity, sitemap, headers, Content Security Policy), browser tests in Chromium, then the
+// CMS round trip against a real decap-server.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -40,11 +41,18 @@ const steps = [
     ],
   ],
   ['Browser tests', 'playwright', ['test', '--reporter=list,json']],
+  // The CMS round trip (scripts/test-cms.mjs): its own build, decap-server and Playwright project.
+  ['CMS round trip', 'node', ['scripts/test-cms.mjs', '--reporter=list,json']],
 ];
 
 for (const [name, command, args] of steps) {
   console.log(`\n=== ${name} ===`);
-  const stepEnv = name === 'Browser tests' ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` } : env;
+  const stepEnv =
+    name === 'Browser tests'
+      ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` }
+      : name === 'CMS round trip'
+        ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` }
+        : env;
   const result = spawnSync(command, args, { stdio: 'inherit', env: stepEnv });
   if (result.status !== 0) {
     console.error(`\n${name} failed.`);
@@ -68,10 +76,12 @@ function printTotals(failedSteps = 0) {
       failed += vitest.numFailedTests ?? 0;
     }
   }
-  const e2e = readJson(`${RESULTS}/e2e.json`);
-  if (e2e?.stats) {
-    passed += e2e.stats.expected ?? 0;
-    failed += (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0);
+  for (const report of ['e2e.json', 'cms.json']) {
+    const e2e = readJson(`${RESULTS}/${report}`);
+    if (e2e?.stats) {
+      passed += e2e.stats.expected ?? 0;
+      failed += (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0);
+    }
   }
   if (failed === 0) failed = failedSteps;
   console.log(`\n${passed} passed, ${failed} failed`);

@@ -1,0 +1,249 @@
+/**
+ * The whole Decap CMS configuration, assembled from the collections' declarations in src/schemas.
+ * Nothing about a field is written here: labels, hints, widgets, limits and options all come from
+ * the field builder. This module only says where each collection lives, how the editor lists it,
+ * and which backend the live editor talks to (chosen from environment variables at build time).
+ * Pure TypeScript (no astro:* imports), so unit tests can check the result.
+ */
+import { azSchema } from '../schemas/a-z';
+import { markdownBody, type CmsField, type CollectionSchema } from '../schemas/fields';
+import { newsSchema } from '../schemas/news';
+import { pagesSchema } from '../schemas/pages';
+import { servicesSchema } from '../schemas/services';
+import { settingsSchema, type SiteLists } from '../schemas/settings';
+import { valuesSchema } from '../schemas/values';
+
+/** Environment variables that choose the CMS backend; see the README's CMS section. */
+export interface CmsEnv {
+  /** `github` (default) or `git-gateway`. */
+  CMS_BACKEND?: string | undefined;
+  /** The GitHub repository, as `owner/name`. */
+  CMS_REPO?: string | undefined;
+  /** Set by Netlify during its builds (the repository's address); used when CMS_REPO is not set. */
+  REPOSITORY_URL?: string | undefined;
+  /** The branch editors' changes go to (default `main`). */
+  CMS_BRANCH?: string | undefined;
+  /** git-gateway hosts: the address of the gateway (for DecapBridge, https://gateway.decapbridge.com). */
+  CMS_GATEWAY_URL?: string | undefined;
+  /** git-gateway hosts: the identity (login) address the host gives for this site. */
+  CMS_IDENTITY_URL?: string | undefined;
+  /** Set (to anything) to make the editor save through the local decap-server instead. */
+  CMS_LOCAL?: string | undefined;
+  /** Port of the local decap-server (default 8081). */
+  CMS_LOCAL_PORT?: string | undefined;
+}
+
+/** Options for {@link buildCmsConfig}. */
+export interface CmsConfigOptions {
+  /** The lists (categories, towns, service types) read from the settings file. */
+  lists: SiteLists;
+  /** Environment variables (normally `process.env`). */
+  env: CmsEnv;
+  /** True under `astro dev`, which always edits locally. */
+  dev: boolean;
+  /** Public address of the live site, for the editor's "view live" links. */
+  siteUrl: string;
+}
+
+/** Netlify's OAuth provider, which signs editors in to GitHub for sites hosted on Netlify. */
+export const NETLIFY_OAUTH_URL = 'https://api.netlify.com';
+
+/** Where the collections live, relative to the repository root (what the backend writes to). */
+const CONTENT_ROOT = 'content';
+
+/** The Markdown body, shown after the frontmatter fields in every Markdown collection. */
+const BODY = markdownBody({
+  label: 'Text',
+  hint: 'The main text. Use headings (not bold) to break it up, and plain, friendly words.',
+});
+
+/** The Decap collections, in the order editors see them in the sidebar. */
+export type CmsCollection = Record<string, unknown> & { name: string; label: string };
+
+/** The generated configuration object (serialised as JSON, which is valid YAML). */
+export type CmsConfig = Record<string, unknown> & { collections: CmsCollection[] };
+
+/** `owner/name` from a GitHub address such as https://github.com/owner/name or git@github.com:owner/name.git. */
+export function repoFromUrl(url: string | undefined): string | undefined {
+  return /github\.com[/:]([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(url ?? '')?.[1];
+}
+
+/** The backend block for the live editor, from the environment. */
+export function backendFromEnv(env: CmsEnv): Record<string, string> {
+  const branch = env.CMS_BRANCH || 'main';
+  const repoName = env.CMS_REPO || repoFromUrl(env.REPOSITORY_URL);
+  const repo = repoName ? { repo: repoName } : {};
+  const kind = env.CMS_BACKEND || 'github';
+  if (kind === 'github') {
+    return { name: 'github', ...repo, branch, base_url: NETLIFY_OAUTH_URL, auth_endpoint: 'auth' };
+  }
+  if (kind === 'git-gateway') {
+    return {
+      name: 'git-gateway',
+      ...repo,
+      branch,
+      ...(env.CMS_IDENTITY_URL ? { identity_url: env.CMS_IDENTITY_URL } : {}),
+      ...(env.CMS_GATEWAY_URL ? { gateway_url: env.CMS_GATEWAY_URL } : {}),
+    };
+  }
+  throw new Error(`CMS_BACKEND must be "github" or "git-gateway", not "${kind}"`);
+}
+
+/**
+ * The origins the editor's page must be allowed to connect to (its `connect-src`): the local
+ * decap-server when editing locally, GitHub's API, or the git-gateway host's addresses.
+ */
+export function cmsConnectSources(env: CmsEnv, dev: boolean): string[] {
+  const sources = isLocal(env, dev) ? [`http://127.0.0.1:${env.CMS_LOCAL_PORT || '8081'}`] : [];
+  const backend = backendFromEnv(env);
+  if (backend['name'] === 'github') sources.push('https://api.github.com');
+  for (const url of [backend['identity_url'], backend['gateway_url']]) if (url) sources.push(new URL(url).origin);
+  return sources;
+}
+
+/** True when the editor should save through the local decap-server. */
+export function isLocal(env: CmsEnv, dev: boolean): boolean {
+  return dev || Boolean(env.CMS_LOCAL);
+}
+
+/** A view-filter pattern matching exactly this text. */
+function exactly(text: string): string {
+  return `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+}
+
+/** The CMS fields of a declared collection. */
+function fieldsOf(schema: CollectionSchema): CmsField[] {
+  return schema.fields.map((field) => field.cms);
+}
+
+/** A folder collection of Markdown files under content/<name>/. */
+function folderCollection(
+  name: string,
+  label: string,
+  labelSingular: string,
+  description: string,
+  schema: CollectionSchema,
+  extra: Record<string, unknown>,
+): CmsCollection {
+  return {
+    name,
+    label,
+    label_singular: labelSingular,
+    description,
+    folder: `${CONTENT_ROOT}/${name}`,
+    extension: 'md',
+    format: 'frontmatter',
+    create: true,
+    // The file name is the web address, so it is made once from the title and never changes.
+    slug: '{{slug}}',
+    identifier_field: 'title',
+    ...extra,
+    fields: [...fieldsOf(schema), BODY],
+  };
+}
+
+/** Builds the complete Decap CMS configuration. */
+export function buildCmsConfig({ lists, env, dev, siteUrl }: CmsConfigOptions): CmsConfig {
+  const local = isLocal(env, dev);
+  const collections: CmsCollection[] = [
+    folderCollection(
+      'news',
+      'News',
+      'News post',
+      'News, events and stories. A post with a future date, or marked as a draft, is not published.',
+      newsSchema(lists),
+      {
+        summary: '{{title}} ({{date | date("D MMM YYYY")}})',
+        sortable_fields: ['date', 'title', 'author', 'category'],
+        view_filters: [
+          { label: 'Drafts', field: 'draft', pattern: true },
+          ...lists.categories.map((category) => ({ label: category, field: 'category', pattern: exactly(category) })),
+        ],
+        view_groups: [{ label: 'Year', field: 'date', pattern: '\\d{4}' }],
+        preview_path: 'news/{{slug}}/',
+        // Pictures live beside the posts, in content/news/images/, and are stored as images/…
+        // (Decap drops the "./"): a path relative to the post, which Astro's image() resolves and
+        // optimises at build. tests/e2e/cms/news.spec.ts uploads one and builds the site.
+        media_folder: 'images',
+        public_folder: './images',
+      },
+    ),
+    folderCollection(
+      'a-z',
+      'Mental health A–Z',
+      'A–Z topic',
+      'Plain-English explanations of mental health words. Check each topic by its review date.',
+      azSchema,
+      {
+        summary: '{{title}} (reviewed {{lastReviewed | date("D MMM YYYY")}})',
+        sortable_fields: ['title', 'lastReviewed', 'nextReview'],
+        view_filters: [{ label: 'Shows the urgent help card', field: 'urgent', pattern: true }],
+        preview_path: 'a-z/{{slug}}/',
+      },
+    ),
+    folderCollection(
+      'services',
+      'Services',
+      'Service',
+      'Groups and services people can use. Turn off "Running now" to hide one without deleting it.',
+      servicesSchema(lists),
+      {
+        summary: '{{title}} ({{town}})',
+        sortable_fields: ['title', 'town', 'type'],
+        view_filters: [
+          { label: 'Not running now', field: 'active', pattern: false },
+          ...lists.towns.map((town) => ({ label: town, field: 'town', pattern: exactly(town) })),
+        ],
+        preview_path: 'services/{{slug}}/',
+      },
+    ),
+    folderCollection(
+      'values',
+      'Our values',
+      'Value',
+      'The charity’s values, shown in order on the values page.',
+      valuesSchema,
+      {
+        summary: '{{order}}. {{title}}',
+        sortable_fields: ['order', 'title'],
+        preview_path: 'about/our-values/',
+      },
+    ),
+    folderCollection('pages', 'Pages', 'Page', 'General pages such as About us and the privacy notice.', pagesSchema, {
+      summary: '{{title}}',
+      sortable_fields: ['title'],
+      preview_path: '{{slug}}/',
+    }),
+    {
+      name: 'settings',
+      label: 'Site settings',
+      description: 'Facts about the charity used on every page: contact details, crisis lines, menus and lists.',
+      editor: { preview: false },
+      files: [
+        {
+          name: 'site',
+          label: 'Charity details, contacts and lists',
+          file: `${CONTENT_ROOT}/settings/site.yaml`,
+          format: 'yaml',
+          fields: fieldsOf(settingsSchema),
+        },
+      ],
+    },
+  ];
+
+  return {
+    ...(local
+      ? { local_backend: { url: `http://127.0.0.1:${env.CMS_LOCAL_PORT || '8081'}/api/v1` } }
+      : // Draft → In review → Ready, so a second person can check a change before it goes live.
+        { publish_mode: 'editorial_workflow' }),
+    backend: backendFromEnv(env),
+    site_url: siteUrl,
+    display_url: siteUrl,
+    locale: 'en',
+    // Required by Decap; only news has pictures, and it keeps them beside the posts instead.
+    media_folder: 'public/uploads',
+    public_folder: '/uploads',
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections,
+  };
+}

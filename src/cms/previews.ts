@@ -1,0 +1,148 @@
+/**
+ * Preview templates for the CMS: news posts and A–Z topics drawn with the site's own stylesheet
+ * and the same structure as the real pages (heading, date, summary, body), so editors see what
+ * readers will see. Decap renders them with its bundled React, reached through `window.h`.
+ */
+import { formatUkDate, isoDate } from '../lib/format';
+
+/** A React-style element, as far as these templates need to know. */
+type Node = unknown;
+/** Decap's global `h` (React.createElement). */
+type CreateElement = (type: string, props?: Record<string, unknown> | null, ...children: Node[]) => Node;
+
+/** The part of Decap's preview props the templates use. */
+export interface PreviewProps {
+  entry: { getIn: (path: string[]) => unknown };
+  widgetFor: (name: string) => Node;
+  getAsset: (path: string) => { toString: () => string } | undefined;
+}
+
+/** The part of the global `CMS` object this module uses. */
+export interface DecapCms {
+  registerPreviewStyle: (url: string) => void;
+  registerPreviewTemplate: (name: string, component: (props: PreviewProps) => Node) => void;
+}
+
+/** A field's value as plain data (Decap hands lists and objects over as Immutable.js values). */
+function field(props: PreviewProps, name: string): unknown {
+  const value = props.entry.getIn(['data', name]);
+  const immutable = value as { toJS?: () => unknown } | null | undefined;
+  return typeof immutable?.toJS === 'function' ? immutable.toJS() : value;
+}
+
+/** A text field, or an empty string. */
+function text(props: PreviewProps, name: string): string {
+  const value = field(props, name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** A list-of-text field, without empty items. */
+function list(props: PreviewProps, name: string): string[] {
+  const value = field(props, name);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : [];
+}
+
+/** A date field as a Date, or undefined while it is empty or unfinished. */
+function dateOf(props: PreviewProps, name: string): Date | undefined {
+  const value = field(props, name);
+  if (!(typeof value === 'string' || value instanceof Date) || value === '') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** A `<time>` element, or a reminder that the date is still empty. */
+function time(h: CreateElement, date: Date | undefined, missing: string): Node {
+  return date
+    ? h('time', { dateTime: isoDate(date) }, formatUkDate(date))
+    : h('span', { className: 'missing' }, missing);
+}
+
+/** The page heading, or a reminder while the title is empty. */
+function heading(h: CreateElement, title: string): Node {
+  return h('h1', null, title || h('span', { className: 'missing' }, 'Add a title'));
+}
+
+/** Preview of a news post, laid out like /news/<slug>/. */
+export function newsPreview(h: CreateElement) {
+  return function NewsPreview(props: PreviewProps): Node {
+    const image = text(props, 'image');
+    const warning = text(props, 'contentWarning');
+    const author = text(props, 'author');
+    return h(
+      'article',
+      { className: 'cms-preview' },
+      h('p', { className: 'eyebrow' }, text(props, 'category') || 'News'),
+      heading(h, text(props, 'title')),
+      h(
+        'p',
+        { className: 'meta' },
+        'Published ',
+        time(h, dateOf(props, 'date'), 'no date yet'),
+        author ? ` by ${author}` : '',
+      ),
+      warning ? h('p', { className: 'content-warning' }, h('strong', null, 'Content warning: '), warning) : null,
+      h('p', { className: 'lead' }, text(props, 'summary')),
+      image
+        ? h('img', { className: 'hero', src: props.getAsset(image)?.toString() ?? '', alt: text(props, 'imageAlt') })
+        : null,
+      h('div', { className: 'prose' }, props.widgetFor('body')),
+    );
+  };
+}
+
+/** Preview of an A–Z topic, laid out like /a-z/<slug>/. */
+export function azPreview(h: CreateElement) {
+  return function AzPreview(props: PreviewProps): Node {
+    const synonyms = list(props, 'synonyms');
+    const help = field(props, 'furtherHelp');
+    const links = Array.isArray(help) ? (help as { label?: string; url?: string; phone?: string }[]) : [];
+    const nextReview = dateOf(props, 'nextReview');
+    return h(
+      'article',
+      { className: 'cms-preview' },
+      h('p', { className: 'eyebrow' }, 'Mental health A–Z'),
+      heading(h, text(props, 'title')),
+      synonyms.length > 0 ? h('p', { className: 'meta' }, `Also known as: ${synonyms.join(', ')}`) : null,
+      h('p', { className: 'lead' }, text(props, 'summary')),
+      field(props, 'urgent') === true
+        ? h(
+            'aside',
+            { className: 'urgent-card' },
+            h('h2', null, 'If you need help now'),
+            h('p', null, 'The urgent help card is shown here: call 999 if a life is at risk, NHS 111, or Samaritans.'),
+          )
+        : null,
+      h('div', { className: 'prose' }, props.widgetFor('body')),
+      links.length > 0
+        ? h(
+            'section',
+            null,
+            h('h2', null, 'Further help'),
+            h(
+              'ul',
+              null,
+              ...links.map((link) =>
+                h('li', { key: link.url ?? link.label }, h('a', { href: link.url }, link.label ?? link.url ?? '')),
+              ),
+            ),
+          )
+        : null,
+      h(
+        'p',
+        { className: 'meta' },
+        'Last reviewed ',
+        time(h, dateOf(props, 'lastReviewed'), 'no date yet'),
+        nextReview ? '. Next review due ' : '',
+        nextReview ? time(h, nextReview, '') : '',
+        '.',
+      ),
+    );
+  };
+}
+
+/** Registers the preview stylesheet and templates with the CMS. */
+export function registerPreviews(cms: DecapCms, h: CreateElement, styleUrl: string): void {
+  cms.registerPreviewStyle(styleUrl);
+  cms.registerPreviewTemplate('news', newsPreview(h));
+  cms.registerPreviewTemplate('a-z', azPreview(h));
+}

@@ -1,0 +1,116 @@
+/**
+ * An editor writes a news post with a hero image in the CMS; decap-server saves it into the
+ * content copy; the real build accepts it and publishes it.
+ */
+import { expect, test } from '@playwright/test';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATETIME_FORMAT } from '../../../src/schemas/fields';
+import { slugify } from '../../../src/lib/format';
+import { buildSite, ROOT } from '../../support/build';
+import {
+  CONTENT,
+  entryFiles,
+  indexForSearch,
+  publishNow,
+  readData,
+  routeExists,
+  schemaProblem,
+  serveBuild,
+  signIn,
+} from './support';
+
+const TITLE = 'Walk and talk returns to Hollowell park';
+const SLUG = slugify(TITLE);
+const ALT = 'A wide green park path with trees on both sides.';
+const FIXTURE_PNG = join(ROOT, 'tests/fixtures/minimal/news/images/fixture.png');
+
+test('a news post with a hero image goes from the editor to the built site', async ({ page }) => {
+  // The picture an editor picks from their computer, with the name it will keep on the site.
+  const picture = join(mkdtempSync(join(tmpdir(), 'upload-')), 'park-path.png');
+  copyFileSync(FIXTURE_PNG, picture);
+  const category = (readData(join(CONTENT, 'settings/site.yaml'))['categories'] as string[])[0] ?? '';
+
+  await signIn(page);
+  await page.getByRole('link', { name: 'News', exact: true }).click();
+  await page.getByRole('link', { name: 'Create entry of type News post' }).click();
+
+  await page.getByLabel('Title', { exact: true }).fill(TITLE);
+  await page.getByRole('button', { name: 'Set date to now' }).click();
+  await page.getByLabel('Author', { exact: true }).fill('Priya Shah');
+  await page.getByRole('combobox', { name: 'Category' }).click();
+  await page.getByRole('option', { name: category, exact: true }).click();
+  await page
+    .getByLabel('Summary', { exact: true })
+    .fill('Our walking group is back in Hollowell park every Tuesday morning.');
+
+  await page.getByRole('button', { name: 'Choose an image' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByText('Upload', { exact: true }).click();
+  await (await chooser).setFiles(picture);
+  await page.getByRole('button', { name: 'Choose selected' }).click();
+  await page.getByLabel('Image description (alt text) (optional)').fill(ALT);
+
+  await page.locator('[data-slate-editor="true"]').click();
+  await page.keyboard.type('Come along for a gentle walk and a chat. Everyone is welcome.');
+
+  // The preview pane shows the post as the site will, picture and all.
+  const preview = page.frameLocator('iframe').first();
+  await expect(preview.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(preview.getByRole('img', { name: ALT })).toBeVisible();
+
+  await publishNow(page);
+  await expect(page.getByText('Entry saved')).toBeVisible();
+
+  // On disk: a file named from the title, with frontmatter the schema accepts.
+  const file = join(CONTENT, 'news', `${SLUG}.md`);
+  await expect.poll(() => existsSync(file)).toBe(true);
+  const data = readData(file);
+  expect(schemaProblem('news', data)).toBeUndefined();
+  expect(data).toMatchObject({ title: TITLE, author: 'Priya Shah', category, imageAlt: ALT, draft: false });
+  // The date is written in the declared format and reads back as the same instant.
+  expect(DATETIME_FORMAT).toBe('YYYY-MM-DDTHH:mm:ssZ');
+  const date = String(data['date']);
+  expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+  expect(Math.abs(new Date(date).getTime() - Date.now())).toBeLessThan(10 * 60_000);
+  // The picture sits beside the posts, under a path relative to the post, which Astro's image()
+  // resolves (Decap drops the leading "./" of public_folder; the build below proves it works).
+  expect(data['image']).toBe('images/park-path.png');
+  const stored = join(CONTENT, 'news/images/park-path.png');
+  expect(readFileSync(stored).equals(readFileSync(FIXTURE_PNG))).toBe(true);
+  expect(readFileSync(file, 'utf8')).toContain('Come along for a gentle walk and a chat.');
+
+  // The real build accepts the post and runs the picture through Astro's image pipeline.
+  const build = buildSite(CONTENT);
+  expect(build.status, build.output).toBe(0);
+  expect(readdirSync(join(build.outDir, '_astro')).some((name) => /^park-path\.[\w-]+\.png$/.test(name))).toBe(true);
+
+  // Pages from the news branch: checked wherever the build has them.
+  const postPage = `news/${SLUG}/index.html`;
+  if (routeExists(build.outDir, postPage)) {
+    const html = readFileSync(join(build.outDir, postPage), 'utf8');
+    expect(html).toMatch(new RegExp(`<h1[^>]*>[^]*?${TITLE}[^]*?</h1>`));
+    expect(html).toContain(`alt="${ALT}"`);
+  }
+  if (routeExists(build.outDir, 'news/index.html')) {
+    expect(readFileSync(join(build.outDir, 'news/index.html'), 'utf8')).toContain(`/news/${SLUG}/`);
+  }
+  if (routeExists(build.outDir, 'rss.xml')) {
+    const rss = readFileSync(join(build.outDir, 'rss.xml'), 'utf8');
+    expect(rss).toContain(TITLE);
+    expect(rss).toContain(`/news/${SLUG}/`);
+  }
+  if (routeExists(build.outDir, 'search/index.html') && routeExists(build.outDir, postPage)) {
+    // Index the build as `npm run build` does, serve it, and search as a visitor would.
+    indexForSearch(build.outDir);
+    const site = await serveBuild(build.outDir);
+    try {
+      await page.goto(`${site.url}/search/?q=${encodeURIComponent(TITLE)}`);
+      await expect(page.getByRole('link', { name: new RegExp(TITLE) }).first()).toBeVisible();
+    } finally {
+      site.stop();
+    }
+  }
+  expect(entryFiles('news')).toContain(`${SLUG}.md`);
+});

@@ -1,0 +1,117 @@
+/**
+ * Shared steps for the CMS round-trip tests: where the temporary content copy is, signing in to
+ * the editor, publishing, and reading back what decap-server wrote to disk.
+ */
+import { expect, type Page } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { readSiteLists } from '../../../src/lib/site-lists';
+import { ROOT } from '../../support/build';
+import { allSchemas, zodFor } from '../../support/schemas';
+
+/** The temporary repository decap-server writes into (made by scripts/test-cms.mjs). */
+export const REPO = process.env['CMS_TEST_REPO'] ?? '';
+/** Its content folder, which the verification builds read through CONTENT_DIR. */
+export const CONTENT = join(REPO, 'content');
+
+/** Opens the editor and signs in through the local backend, as an editor would. */
+export async function signIn(page: Page): Promise<void> {
+  await page.goto('/admin/');
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page.getByRole('link', { name: 'News', exact: true })).toBeVisible();
+}
+
+/** Publishes the open entry and waits for the editor to confirm the save. */
+export async function publishNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('Publish now', { exact: true }).click();
+}
+
+/** The frontmatter of a Markdown file, or the whole of a YAML file, as data. */
+export function readData(file: string): Record<string, unknown> {
+  const text = readFileSync(file, 'utf8');
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  return parse(match ? (match[1] ?? '') : text) as Record<string, unknown>;
+}
+
+/**
+ * Checks data against a collection's schema, as the build would, with the lists from the content
+ * copy's own settings. Returns the first problem as "field: message", or undefined when valid.
+ */
+export function schemaProblem(collection: string, data: Record<string, unknown>): string | undefined {
+  const schema = allSchemas(readSiteLists(CONTENT, 'settings/site.yaml'))[collection];
+  if (!schema) throw new Error(`No schema for ${collection}`);
+  const result = zodFor(schema).safeParse(data);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0];
+  return `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`;
+}
+
+/** The Markdown files of a collection in the content copy. */
+export function entryFiles(collection: string): string[] {
+  return readdirSync(join(CONTENT, collection))
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+}
+
+/** Every HTML page of a build, as paths relative to the output folder. */
+export function htmlPages(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => relative(outDir, join(outDir, file)));
+}
+
+/** True when the build made a page or file at this route (routes other branches may add). */
+export function routeExists(outDir: string, route: string): boolean {
+  return existsSync(join(outDir, route));
+}
+
+/** Builds the Pagefind search index for a build, as `npm run build` does. */
+export function indexForSearch(outDir: string): void {
+  const bin = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
+  const result = spawnSync(process.execPath, [bin, '--site', outDir], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`Pagefind failed: ${result.stderr}`);
+}
+
+/** Serves a build with `astro preview` one port above the editor's; call stop() when done. */
+export async function serveBuild(outDir: string): Promise<{ url: string; stop: () => void }> {
+  const port = Number(process.env['CMS_PREVIEW_PORT']) + 1;
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/astro/bin/astro.mjs'),
+      'preview',
+      '--ignore-lock',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    { cwd: ROOT, env: { ...process.env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'pipe' },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stop = () => child.kill('SIGTERM');
+  try {
+    await expect
+      .poll(
+        async () => {
+          try {
+            return (await fetch(`${url}/`)).status;
+          } catch {
+            return 0;
+          }
+        },
+        { timeout: 90_000 },
+      )
+      .toBe(200);
+  } catch {
+    stop();
+    throw new Error(`astro preview of ${outDir} did not answer on ${url}:\n${output}`);
+  }
+  return { url, stop };
+}

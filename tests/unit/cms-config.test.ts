@@ -1,0 +1,210 @@
+/**
+ * The generated Decap CMS configuration: every collection, every declared field and nothing else,
+ * labels and hints on every field, list settings that name real fields, date formats the schema
+ * reads back exactly, and the backend chosen from the environment.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildCmsConfig, cmsConnectSources, type CmsCollection, type CmsEnv } from '../../src/cms/config';
+import { DATE_FORMAT, DATETIME_FORMAT, type CmsField } from '../../src/schemas/fields';
+import { allSchemas, TEST_LISTS, zodFor } from '../support/schemas';
+
+const SITE = 'https://www.example.org';
+const config = (env: CmsEnv = {}, dev = false) => buildCmsConfig({ lists: TEST_LISTS, env, dev, siteUrl: SITE });
+const schemas = allSchemas(TEST_LISTS);
+const FOLDERS = ['news', 'a-z', 'services', 'values', 'pages'];
+
+/** Every field with its dotted path, nested fields of groups and lists of groups included. */
+function allFields(fields: CmsField[], prefix = ''): { path: string; field: CmsField }[] {
+  return fields.flatMap((field) => [
+    { path: prefix + field.name, field },
+    ...allFields(field.fields ?? [], `${prefix}${field.name}.`),
+  ]);
+}
+
+function collection(name: string): CmsCollection {
+  const found = config().collections.find((c) => c.name === name);
+  if (!found) throw new Error(`no collection ${name}`);
+  return found;
+}
+
+function fieldsOf(c: CmsCollection): CmsField[] {
+  const files = c['files'] as { fields: CmsField[] }[] | undefined;
+  return files ? (files[0]?.fields ?? []) : (c['fields'] as CmsField[]);
+}
+
+describe('collections', () => {
+  it('has every content collection plus the settings file, and nothing else', () => {
+    expect(config().collections.map((c) => c.name)).toEqual([...FOLDERS, 'settings']);
+  });
+
+  for (const name of FOLDERS) {
+    describe(name, () => {
+      const c = collection(name);
+      const fields = c['fields'] as CmsField[];
+
+      it('is a folder of Markdown files under content/ that editors can add to', () => {
+        expect(c).toMatchObject({ folder: `content/${name}`, extension: 'md', format: 'frontmatter', create: true });
+        expect(c['slug']).toBe('{{slug}}');
+      });
+
+      it('has exactly the declared fields, as declared, then the Markdown body', () => {
+        const declared = schemas[name]?.fields.map((f) => f.cms) ?? [];
+        expect(fields.slice(0, -1)).toEqual(declared);
+        expect(fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown', required: true });
+      });
+
+      it('lists, sorts, filters and groups entries only by fields it has', () => {
+        const names = new Set(fields.map((f) => f.name));
+        const summaryFields = [...String(c['summary']).matchAll(/\{\{(\w+)/g)].map((m) => m[1]);
+        expect(summaryFields.length).toBeGreaterThan(0);
+        const filters = [
+          ...((c['view_filters'] as { field: string }[]) ?? []),
+          ...((c['view_groups'] as { field: string }[]) ?? []),
+        ];
+        for (const field of [...summaryFields, ...(c['sortable_fields'] as string[]), ...filters.map((f) => f.field)]) {
+          expect(names, `${name} refers to "${String(field)}"`).toContain(field);
+        }
+      });
+
+      it('links each entry to its live page', () => {
+        expect(String(c['preview_path'])).toMatch(/\/$/);
+      });
+    });
+  }
+
+  it('keeps news pictures beside the posts, in content/news/images/', () => {
+    expect(collection('news')).toMatchObject({ media_folder: 'images', public_folder: './images' });
+  });
+
+  it('offers a drafts view of the news', () => {
+    expect(collection('news')['view_filters']).toContainEqual({ label: 'Drafts', field: 'draft', pattern: true });
+  });
+
+  it('edits the settings file with exactly the settings fields', () => {
+    const settings = collection('settings');
+    expect(settings['files']).toEqual([
+      expect.objectContaining({
+        file: 'content/settings/site.yaml',
+        fields: schemas['settings']?.fields.map((f) => f.cms),
+      }),
+    ]);
+  });
+
+  it('gives every field, nested ones included, a label and a hint in plain words', () => {
+    for (const c of config().collections) {
+      for (const { path, field } of allFields(fieldsOf(c))) {
+        expect(field.label.length, `${c.name}.${path} label`).toBeGreaterThan(1);
+        expect(field.hint.length, `${c.name}.${path} hint`).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it('offers the categories, towns and service types from the settings', () => {
+    const news = fieldsOf(collection('news'));
+    const services = fieldsOf(collection('services'));
+    expect(news.find((f) => f.name === 'category')?.options).toEqual(TEST_LISTS.categories);
+    expect(services.find((f) => f.name === 'town')?.options).toEqual(TEST_LISTS.towns);
+    expect(services.find((f) => f.name === 'type')?.options).toEqual(TEST_LISTS.serviceTypes);
+  });
+});
+
+describe('dates round-trip', () => {
+  it('stores date-times with their offset, and the schema reads back the same instant', () => {
+    const date = fieldsOf(collection('news')).find((f) => f.name === 'date');
+    expect(date).toMatchObject({ widget: 'datetime', format: DATETIME_FORMAT });
+    expect(DATETIME_FORMAT).toBe('YYYY-MM-DDTHH:mm:ssZ');
+    const news = zodFor(schemas['news']!);
+    // What the widget writes for 10:30 on a summer morning in the UK (British Summer Time).
+    const written = '2026-07-01T10:30:00+01:00';
+    const parsed = news.parse({ title: 'T', date: written, author: 'A', category: 'News', summary: 'S' }) as {
+      date: Date;
+    };
+    expect(parsed.date.toISOString()).toBe('2026-07-01T09:30:00.000Z');
+  });
+
+  it('stores calendar dates as YYYY-MM-DD, read back as that day', () => {
+    const reviewed = fieldsOf(collection('a-z')).find((f) => f.name === 'lastReviewed');
+    expect(reviewed).toMatchObject({ widget: 'datetime', format: DATE_FORMAT, time_format: false, picker_utc: true });
+    const az = zodFor(schemas['a-z']!);
+    const parsed = az.parse({ title: 'T', summary: 'S', lastReviewed: '2026-03-29' }) as { lastReviewed: Date };
+    expect(parsed.lastReviewed.toISOString()).toBe('2026-03-29T00:00:00.000Z');
+  });
+});
+
+describe('backend', () => {
+  it('uses GitHub through Netlify’s OAuth provider by default, with the repo and branch from the environment', () => {
+    const c = config({ CMS_REPO: 'millbrook/website' });
+    expect(c['backend']).toEqual({
+      name: 'github',
+      repo: 'millbrook/website',
+      branch: 'main',
+      base_url: 'https://api.netlify.com',
+      auth_endpoint: 'auth',
+    });
+    expect(config({ CMS_REPO: 'a/b', CMS_BRANCH: 'content' })['backend']).toMatchObject({ branch: 'content' });
+  });
+
+  it('finds the repo from Netlify’s REPOSITORY_URL when CMS_REPO is not set', () => {
+    for (const url of ['https://github.com/millbrook/website', 'git@github.com:millbrook/website.git']) {
+      expect(config({ REPOSITORY_URL: url })['backend']).toMatchObject({ repo: 'millbrook/website' });
+    }
+    expect(config({ CMS_REPO: 'a/b', REPOSITORY_URL: 'https://github.com/c/d' })['backend']).toMatchObject({
+      repo: 'a/b',
+    });
+  });
+
+  it('uses a git-gateway host when asked, with its identity and gateway addresses', () => {
+    const c = config({
+      CMS_BACKEND: 'git-gateway',
+      CMS_REPO: 'millbrook/website',
+      CMS_IDENTITY_URL: 'https://auth.example.org/sites/abc',
+      CMS_GATEWAY_URL: 'https://gateway.example.org',
+    });
+    expect(c['backend']).toEqual({
+      name: 'git-gateway',
+      repo: 'millbrook/website',
+      branch: 'main',
+      identity_url: 'https://auth.example.org/sites/abc',
+      gateway_url: 'https://gateway.example.org',
+    });
+  });
+
+  it('refuses an unknown backend, naming the setting', () => {
+    expect(() => config({ CMS_BACKEND: 'gitlab' })).toThrow(/CMS_BACKEND/);
+  });
+
+  it('uses the editorial workflow (draft, in review, ready) on the live site', () => {
+    const c = config({ CMS_REPO: 'a/b' });
+    expect(c['publish_mode']).toBe('editorial_workflow');
+    expect(c['local_backend']).toBeUndefined();
+  });
+
+  it('saves through the local decap-server under astro dev or when CMS_LOCAL is set', () => {
+    expect(config({}, true)['local_backend']).toEqual({ url: 'http://127.0.0.1:8081/api/v1' });
+    const local = config({ CMS_LOCAL: '1', CMS_LOCAL_PORT: '8085' });
+    expect(local['local_backend']).toEqual({ url: 'http://127.0.0.1:8085/api/v1' });
+    expect(local['publish_mode']).toBeUndefined();
+  });
+
+  it('names the addresses the editor page must be allowed to connect to', () => {
+    expect(cmsConnectSources({ CMS_LOCAL: '1', CMS_LOCAL_PORT: '8085' }, false)).toEqual([
+      'http://127.0.0.1:8085',
+      'https://api.github.com',
+    ]);
+    expect(cmsConnectSources({}, false)).toEqual(['https://api.github.com']);
+    expect(
+      cmsConnectSources(
+        {
+          CMS_BACKEND: 'git-gateway',
+          CMS_IDENTITY_URL: 'https://auth.example.org/sites/abc',
+          CMS_GATEWAY_URL: 'https://gateway.example.org/',
+        },
+        false,
+      ),
+    ).toEqual(['https://auth.example.org', 'https://gateway.example.org']);
+  });
+
+  it('holds no secrets: only public addresses and names', () => {
+    expect(JSON.stringify(config({ CMS_REPO: 'a/b' }))).not.toMatch(/secret|token|password|client_id/i);
+  });
+});
