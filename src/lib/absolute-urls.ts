@@ -35,7 +35,8 @@ function resolveSrcset(value: string, base: string): string {
 
 /** The same HTML with every href, src and srcset resolved against `base` (the page's own URL). */
 export function absoluteUrls(html: string, base: string): string {
-  const fragment = parseFragment(html) as unknown as Node;
+  const parsed = parseFragment(html);
+  const fragment = parsed as unknown as Node;
   const visit = (node: Node): void => {
     for (const attr of node.attrs ?? []) {
       if (URL_ATTRIBUTES.has(attr.name)) attr.value = resolve(attr.value, base);
@@ -45,5 +46,5 @@ export function absoluteUrls(html: string, base: string): string {
     if (node.content) visit(node.content);
   };
   visit(fragment);
-  return serialize(fragment as unknown as Parameters<typeof serialize>[0]);
+  return serialize(parsed);
 }
