@@ -7,7 +7,9 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
+import { join } from 'node:path';
 import { SITE_URL } from '../config';
+import { ContentError } from '../lib/content-error';
 import { absoluteUrls } from '../lib/absolute-urls';
 import { slugify } from '../lib/format';
 import { buildNewsIndex, type NewsIndex } from '../lib/news';
@@ -16,18 +18,31 @@ import { getSettings } from './settings';
 /** A news post from content/news/. */
 export type NewsEntry = CollectionEntry<'news'>;
 
+/** Addresses under /news/ that are not posts; a post with one of these names could not be shown. */
+const RESERVED_SLUGS = new Set(['thank-you', 'page', 'category']);
+
 let cache: Promise<NewsIndex<NewsEntry>> | undefined;
 
 /**
- * The published news, computed once. Drafts appear only in `astro dev`; a post dated after the
- * moment of the build is left out until a build on or after its date.
+ * The published news, computed once. Drafts and future posts appear only in `astro dev`; in a
+ * production build a post dated after the moment of the build waits for a build on or after its
+ * date.
  */
 export function getNews(): Promise<NewsIndex<NewsEntry>> {
   cache ??= (async () => {
     const [entries, settings] = await Promise.all([getCollection('news'), getSettings()]);
+    for (const entry of entries) {
+      if (RESERVED_SLUGS.has(entry.id)) {
+        throw new ContentError(
+          join(process.cwd(), entry.filePath ?? entry.id),
+          undefined,
+          `has a file name that the site uses for /news/${entry.id}/; rename the file`,
+        );
+      }
+    }
     return buildNewsIndex(entries, {
       now: new Date(),
-      includeDrafts: import.meta.env.DEV,
+      preview: import.meta.env.DEV,
       categoryOrder: settings.categories,
     });
   })();

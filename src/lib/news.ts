@@ -11,20 +11,18 @@ export interface NewsLike {
   data: { date: Date; draft: boolean; category: string; tags: string[] };
 }
 
-/** When a post may appear: drafts only in development, future posts only once their date comes. */
+/** When a post may appear: drafts and future posts only in development, others from their date. */
 export interface PublishOptions {
   /** The moment of the build (or of the request in development). */
   now: Date;
-  /** Whether drafts are shown (true only in `astro dev`). */
-  includeDrafts: boolean;
+  /** Development preview (`astro dev`): drafts and future posts are shown so editors can check them. */
+  preview: boolean;
 }
 
 /** Whether a post is published under these options. */
-export function isPublished(post: NewsLike, { now, includeDrafts }: PublishOptions): boolean {
-  if (post.data.draft && !includeDrafts) return false;
-  // A draft previewed in development is shown whatever its date, so an editor can check it.
-  if (post.data.draft) return true;
-  return post.data.date.getTime() <= now.getTime();
+export function isPublished(post: NewsLike, { now, preview }: PublishOptions): boolean {
+  if (preview) return true;
+  return !post.data.draft && post.data.date.getTime() <= now.getTime();
 }
 
 /** Newest first; posts published at the same moment are ordered by slug, so builds are stable. */

@@ -3,6 +3,7 @@
  * "Share your thoughts" form, the latest news on the home page, and drafts and future posts
  * kept off the live site. Expectations come from the Markdown files in content/news/.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { categorySlug, hiddenPostFiles, postFile, publishedPostFiles } from './support/news';
 import { sitemapPaths } from './support/site';
@@ -157,16 +158,18 @@ test('a post links to the older and newer posts, three related posts and recent 
   await expect(recent.filter({ hasText: post?.title ?? '' })).toHaveCount(0);
 });
 
-test('a content warning is shown before the body of the post', async ({ page }) => {
-  const post = PUBLISHED.find((p) => p.contentWarning);
-  expect(post, 'a published post with a content warning').toBeDefined();
+test('a content warning is shown before the hero image and the body of the post', async ({ page }) => {
+  const post = PUBLISHED.find((p) => p.contentWarning && p.imageAlt);
+  expect(post, 'a published post with a content warning and an image').toBeDefined();
   await page.goto(`/news/${post?.slug ?? ''}/`);
   const warning = page.getByRole('complementary', { name: 'Content warning' });
   await expect(warning).toContainText(post?.contentWarning ?? '');
   await expect(warning.getByRole('link', { name: 'urgent help' })).toHaveAttribute('href', '/urgent-help/');
-  const firstBodyHeading = page.getByRole('article').getByRole('heading', { level: 2 }).nth(1);
+  // It comes before the hero image and the body, in case either is upsetting.
   const warningBox = await warning.boundingBox();
-  const bodyBox = await firstBodyHeading.boundingBox();
+  const heroBox = await page.getByRole('img', { name: post?.imageAlt }).boundingBox();
+  const bodyBox = await page.getByRole('article').getByRole('heading', { level: 2 }).nth(1).boundingBox();
+  expect(warningBox?.y ?? Infinity).toBeLessThan(heroBox?.y ?? 0);
   expect(warningBox?.y ?? Infinity).toBeLessThan(bodyBox?.y ?? 0);
   // And a post without one has no warning.
   await page.goto('/news/peer-support-during-lockdown/');
@@ -219,6 +222,24 @@ test('the thank-you page is kept out of search engines and the sitemap', async (
     '/urgent-help/',
   );
   expect(sitemapPaths()).not.toContain('/news/thank-you/');
+  // Not in the sitemap, so the site-wide axe sweep does not reach it: check it here.
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('news pages fit a 320 px wide screen without sideways scrolling', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  for (const path of ['/news/', '/news/category/stories/', '/news/peer-support-during-lockdown/']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  await context.close();
 });
 
 test('the home page shows the latest three posts', async ({ page }) => {
