@@ -61,10 +61,17 @@ export interface NewsIndex<T extends NewsLike> {
 const CATEGORY_WEIGHT = 2;
 
 /**
+ * How many of the newest posts of each tag and of the category are considered for related posts.
+ * Exact below this many posts per tag; beyond it, older posts give way to newer ones, which keeps
+ * the build linear in the number of posts (measured: see the README).
+ */
+export const RELATED_CANDIDATES = 100;
+
+/**
  * Builds the news index from every entry of the collection.
  *
  * Related posts are computed lazily per post from tag and category indexes, so a post only looks
- * at posts that share something with it, and each post's answer is kept.
+ * at (recent) posts that share something with it, and each post's answer is kept.
  */
 export function buildNewsIndex<T extends NewsLike>(
   entries: readonly T[],
@@ -90,25 +97,22 @@ export function buildNewsIndex<T extends NewsLike>(
     const key = `${post.id}\n${String(count)}`;
     const cached = relatedCache.get(key);
     if (cached) return cached;
-    const scores = new Map<T, number>();
-    for (const tag of new Set(post.data.tags)) {
-      for (const other of byTag.get(tag) ?? []) scores.set(other, (scores.get(other) ?? 0) + 1);
-    }
-    // Only the newest few of the category can make the cut on the category alone.
-    let sameCategoryOnly = 0;
-    for (const other of byCategory.get(slugify(post.data.category)) ?? []) {
-      const shared = scores.get(other);
-      if (shared === undefined) {
-        if (sameCategoryOnly >= count + 1) continue;
-        sameCategoryOnly += 1;
+    // Scores by position in `posts`, so ties go to the newer post by comparing numbers.
+    const scores = new Map<number, number>();
+    const add = (list: T[] | undefined, weight: number): void => {
+      // Lists are newest first; looking only at the head of each keeps the build linear.
+      for (const other of (list ?? []).slice(0, RELATED_CANDIDATES)) {
+        const at = indexOf(other);
+        scores.set(at, (scores.get(at) ?? 0) + weight);
       }
-      scores.set(other, (shared ?? 0) + CATEGORY_WEIGHT);
-    }
-    scores.delete(post);
+    };
+    for (const tag of new Set(post.data.tags)) add(byTag.get(tag), 1);
+    add(byCategory.get(slugify(post.data.category)), CATEGORY_WEIGHT);
+    scores.delete(indexOf(post));
     const ranked = [...scores.entries()]
-      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || indexOf(a) - indexOf(b))
-      .map(([other]) => other)
-      .slice(0, count);
+      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || a - b)
+      .slice(0, count)
+      .map(([at]) => posts[at] as T);
     // Too few with anything in common: fill up with the newest posts.
     for (const other of posts) {
       if (ranked.length >= count) break;

@@ -18,6 +18,13 @@ const UK_DATE = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+/** The published post at position `i` (newest first); a missing one fails the test clearly. */
+function nth(i: number) {
+  const post = PUBLISHED[i];
+  if (!post) throw new Error(`no published post at position ${String(i)}`);
+  return post;
+}
+
 /** The headlines listed on a news list page, in order. */
 async function listedTitles(page: Page): Promise<string[]> {
   return page.getByRole('region', { name: 'Posts' }).getByRole('heading', { level: 3 }).allTextContents();
@@ -95,13 +102,14 @@ test('a post shows its title, author, dates, category, reading time and hero ima
   await expect(article.getByText(/^\d+ min read$/)).toBeVisible();
 
   // Hero: modern formats at several widths, a sizes hint, and a fixed shape so nothing jumps.
-  const hero = article.getByRole('img', { name: post.imageAlt });
+  const alt = post.imageAlt ?? 'the post has no imageAlt';
+  const hero = article.getByRole('img', { name: alt });
   await expect(hero).toBeVisible();
   await expect(hero).toHaveAttribute('width', /^\d+$/);
   await expect(hero).toHaveAttribute('height', /^\d+$/);
   await expect(hero).toHaveAttribute('sizes', /\S/);
   expect(await hero.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-  const picture = article.locator('picture').filter({ has: page.getByRole('img', { name: post.imageAlt }) });
+  const picture = article.locator('picture').filter({ has: page.getByRole('img', { name: alt }) });
   await expect(picture.locator('source[type="image/avif"]')).toHaveAttribute('srcset', /\s480w,.*\s1600w/);
   await expect(picture.locator('source[type="image/webp"]')).toHaveAttribute('srcset', /\s480w,.*\s1600w/);
   const chosen = await hero.evaluate((img: HTMLImageElement) => img.currentSrc);
@@ -132,15 +140,15 @@ test('a post shows its title, author, dates, category, reading time and hero ima
 
 test('a post links to the older and newer posts, three related posts and recent posts', async ({ page }) => {
   const index = PUBLISHED.findIndex((p) => p.slug === 'peer-support-during-lockdown');
-  const post = PUBLISHED[index];
-  await page.goto(`/news/${post?.slug ?? ''}/`);
+  const post = nth(index);
+  await page.goto(`/news/${post.slug}/`);
   const nav = page.getByRole('navigation', { name: 'Older and newer posts' });
-  await expect(nav.getByRole('link', { name: PUBLISHED[index + 1]?.title })).toHaveAttribute(
+  await expect(nav.getByRole('link', { name: nth(index + 1).title })).toHaveAttribute(
     'href',
-    `/news/${PUBLISHED[index + 1]?.slug ?? ''}/`,
+    `/news/${nth(index + 1).slug}/`,
   );
-  await nav.getByRole('link', { name: PUBLISHED[index - 1]?.title }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(PUBLISHED[index - 1]?.title ?? '');
+  await nav.getByRole('link', { name: nth(index - 1).title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(nth(index - 1).title);
   await page.goBack();
 
   const related = page.getByRole('region', { name: 'Related posts' }).getByRole('link');
@@ -149,25 +157,24 @@ test('a post links to the older and newer posts, three related posts and recent 
   for (const title of await related.allTextContents()) {
     const other = PUBLISHED.find((p) => p.title === title.trim());
     expect(other, title).toBeDefined();
-    const shares =
-      other?.category === post?.category || (other?.tags ?? []).some((tag) => post?.tags.includes(tag) ?? false);
+    const shares = other?.category === post.category || (other?.tags ?? []).some((tag) => post.tags.includes(tag));
     expect(shares, title).toBe(true);
   }
   const recent = page.getByRole('region', { name: 'Recent posts' }).getByRole('link');
-  await expect(recent.first()).toHaveText(PUBLISHED[0]?.title ?? '');
-  await expect(recent.filter({ hasText: post?.title ?? '' })).toHaveCount(0);
+  await expect(recent.first()).toHaveText(nth(0).title);
+  await expect(recent.filter({ hasText: post.title })).toHaveCount(0);
 });
 
 test('a content warning is shown before the hero image and the body of the post', async ({ page }) => {
   const post = PUBLISHED.find((p) => p.contentWarning && p.imageAlt);
-  expect(post, 'a published post with a content warning and an image').toBeDefined();
-  await page.goto(`/news/${post?.slug ?? ''}/`);
+  if (!post?.contentWarning || !post.imageAlt) throw new Error('no published post with a content warning and an image');
+  await page.goto(`/news/${post.slug}/`);
   const warning = page.getByRole('complementary', { name: 'Content warning' });
-  await expect(warning).toContainText(post?.contentWarning ?? '');
+  await expect(warning).toContainText(post.contentWarning);
   await expect(warning.getByRole('link', { name: 'urgent help' })).toHaveAttribute('href', '/urgent-help/');
   // It comes before the hero image and the body, in case either is upsetting.
   const warningBox = await warning.boundingBox();
-  const heroBox = await page.getByRole('img', { name: post?.imageAlt }).boundingBox();
+  const heroBox = await page.getByRole('img', { name: post.imageAlt }).boundingBox();
   const bodyBox = await page.getByRole('article').getByRole('heading', { level: 2 }).nth(1).boundingBox();
   expect(warningBox?.y ?? Infinity).toBeLessThan(heroBox?.y ?? 0);
   expect(warningBox?.y ?? Infinity).toBeLessThan(bodyBox?.y ?? 0);
@@ -246,8 +253,8 @@ test('the home page shows the latest three posts', async ({ page }) => {
   await page.goto('/');
   const latest = page.getByRole('region', { name: 'Latest news' });
   await expect(latest.getByRole('heading', { level: 3 })).toHaveText(PUBLISHED.slice(0, 3).map((post) => post.title));
-  await latest.getByRole('link', { name: PUBLISHED[0]?.title }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(PUBLISHED[0]?.title ?? '');
+  await latest.getByRole('link', { name: nth(0).title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(nth(0).title);
 });
 
 test('every page has the news feed in its head for feed readers', async ({ page }) => {
