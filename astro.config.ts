@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE_URL } from './src/config';
 import { devPagefind } from './src/integrations/dev-pagefind';
+import { searchStandIns } from './tests/support/search-stand-ins';
 
 /** Pages that must never be listed in the sitemap (they are noindex or not pages at all). */
 const NOT_IN_SITEMAP = [/\/admin\//, /\/404\/?$/, /\/thank-you\/?$/];
@@ -19,6 +20,8 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !NOT_IN_SITEMAP.some((pattern) => pattern.test(new URL(page).pathname)) }),
     devPagefind(),
+    // Test-only: stand-in detail pages for the search fixture build (see the file for why).
+    ...(process.env['SEARCH_STAND_INS'] ? [searchStandIns()] : []),
   ],
   markdown: {
     // Syntax highlighting writes style="" attributes, which a strict CSP forbids; the charity's
@@ -31,5 +34,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     cacheDir: process.env['VITE_CACHE_DIR'] ?? './node_modules/.vite',
+    // Never inline small scripts or assets into the HTML: processed scripts stay external files,
+    // so pages carry no inline script for a strict CSP to block.
+    build: { assetsInlineLimit: 0 },
   },
 });

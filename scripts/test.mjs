@@ -35,14 +35,17 @@ for (const [name, command, args] of steps) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: stepEnv });
   if (result.status !== 0) {
     console.error(`\n${name} failed.`);
-    printTotals();
+    printTotals(1);
     process.exit(result.status ?? 1);
   }
 }
 printTotals();
 
-/** Prints one closing line with the number of tests that passed and failed across both runners. */
-function printTotals() {
+/**
+ * Prints one closing line with the number of tests that passed and failed across both runners.
+ * A step that failed without failing a test (lint, types, build) counts as one failure.
+ */
+function printTotals(failedSteps = 0) {
   let passed = 0;
   let failed = 0;
   const unit = readJson(`${RESULTS}/unit.json`);
@@ -55,6 +58,7 @@ function printTotals() {
     passed += e2e.stats.expected ?? 0;
     failed += (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0);
   }
+  if (failed === 0) failed = failedSteps;
   console.log(`\n${passed} passed, ${failed} failed`);
 }
 

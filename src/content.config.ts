@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { CONTENT_DIR, SETTINGS_FILE } from './config';
-import { checkedGlob } from './lib/checked-glob';
+import { azCollectionCheck } from './lib/a-z-content-check';
+import { checkedGlob, type CheckedGlobOptions } from './lib/checked-glob';
 import { readSiteLists } from './lib/site-lists';
 import { azSchema } from './schemas/a-z';
 import type { CollectionSchema, Field } from './schemas/fields';
@@ -13,16 +14,20 @@ import { valuesSchema } from './schemas/values';
 const lists = readSiteLists(CONTENT_DIR, SETTINGS_FILE);
 
 /** A collection of Markdown files in one folder of the content directory. */
-function markdownCollection<F extends readonly Field[]>(folder: string, schema: CollectionSchema<F>) {
+function markdownCollection<F extends readonly Field[]>(
+  folder: string,
+  schema: CollectionSchema<F>,
+  checkAll?: CheckedGlobOptions['checkAll'],
+) {
   return defineCollection({
-    loader: checkedGlob({ contentDir: CONTENT_DIR, folder, schema }),
+    loader: checkedGlob({ contentDir: CONTENT_DIR, folder, schema, ...(checkAll ? { checkAll } : {}) }),
     schema: schema.schema,
   });
 }
 
 export const collections = {
   news: markdownCollection('news', newsSchema(lists)),
-  'a-z': markdownCollection('a-z', azSchema),
+  'a-z': markdownCollection('a-z', azSchema, azCollectionCheck(CONTENT_DIR)),
   values: markdownCollection('values', valuesSchema),
   pages: markdownCollection('pages', pagesSchema),
   services: markdownCollection('services', servicesSchema(lists)),

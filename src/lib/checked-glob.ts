@@ -6,7 +6,7 @@
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ContentError, describeIssue, type IssueLike } from './content-error';
 import { findUnsafeHtml } from './safe-html';
 import type { CollectionSchema } from '../schemas/fields';
@@ -21,6 +21,19 @@ export interface CheckedGlobOptions {
   schema: CollectionSchema;
   /** Files to load; a leading underscore keeps a file out of the build. */
   pattern?: string | string[];
+  /**
+   * Checks across the whole collection once every file is loaded (such as references between
+   * entries). Runs before any page is built, so a bad reference never publishes anything.
+   */
+  checkAll?: (entries: CheckedEntry[]) => void;
+}
+
+/** A loaded entry, as a collection-wide check sees it. */
+export interface CheckedEntry {
+  id: string;
+  /** Absolute path of the entry's file. */
+  file: string;
+  data: Record<string, unknown>;
 }
 
 /** The schema with a stand-in for images, so field checks run before Astro resolves files. */
@@ -63,6 +76,13 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
         },
       });
       await inner.load({ ...ctx, parseData, store });
+      options.checkAll?.(
+        ctx.store.values().map((entry) => ({
+          id: entry.id,
+          file: resolve(entry.filePath ?? join(base, entry.id)),
+          data: entry.data,
+        })),
+      );
     },
   };
 }

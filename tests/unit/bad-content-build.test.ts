@@ -28,8 +28,31 @@ const CASES: [file: string, field: string, problem: string][] = [
   ['news/raw-script.md', 'body', 'contains a <script> element'],
   ['news/javascript-link.md', 'body', 'which is not a web, email or phone address'],
   ['services/unknown-town.md', 'town', '"Atlantis" is not one of'],
+  ['services/unknown-type.md', 'type', '"Karaoke night" is not one of'],
+  ['services/unknown-format.md', 'format', '"Carrier pigeon" is not one of'],
+  ['services/unknown-day.md', 'days.1', '"Funday" is not one of'],
+  ['services/end-before-start.md', 'endTime', 'must be after the start time'],
+  ['values/same-order-as-hope.md', 'order', 'is 1, the same as'],
   ['a-z/review-before-last.md', 'nextReview', 'must be after the last-reviewed date'],
+  ['a-z/unknown-related-topic.md', 'relatedTopics', 'names "no-such-topic", which is not an A–Z topic'],
+  ['a-z/unknown-related-service.md', 'relatedServices', 'names "no-such-service", which is not a service'],
+  ['a-z/duplicate-synonym.md', 'synonyms', 'has "worry", which is already a synonym of'],
 ];
+
+describe('an A–Z topic past its review date', () => {
+  it('still publishes, and the build warns, naming the topic and its file', () => {
+    const file = 'a-z/overdue-topic.md';
+    const result = buildSite(makeContentTree({ [file]: join(ROOT, 'tests/fixtures/review', file) }));
+    expect(result.status, result.output).toBe(0);
+    const warning = result.output.split('\n').filter((l) => l.includes('Review overdue'));
+    expect(warning, result.output).toHaveLength(1);
+    expect(warning[0]).toContain(`Overdue topic (`);
+    expect(warning[0]).toContain(`${file}, due 2023-01-10)`);
+    expect(warning[0]).not.toContain('Anxiety');
+    const html = readFileSync(join(result.outDir, 'a-z/overdue-topic/index.html'), 'utf8');
+    expect(html.replace(/<[^>]+>/g, '')).toContain('Next review due: 10 January 2023.');
+  });
+});
 
 describe('bad content fails the build', () => {
   it.concurrent.each(CASES)('%s: names the file and the "%s" field', async (file, field, problem) => {

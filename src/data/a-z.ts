@@ -1,0 +1,79 @@
+/**
+ * The mental health A–Z, built once per build and shared by every A–Z page: the letter index,
+ * each topic's related topics, services and news, and the review-date warning.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { resolve } from 'node:path';
+import { azReviewReport, buildAzIndex, overdueWarning, type AzIndex, type AzTopic } from '../lib/a-z-index';
+import { relatedByTags } from '../lib/related-by-tags';
+
+/** An A–Z topic entry from content/a-z/. */
+export type AzEntryData = CollectionEntry<'a-z'>;
+/** A topic in the built A–Z. */
+export type AzPageTopic = AzTopic<AzEntryData>;
+
+/** Everything an A–Z topic page shows besides its own Markdown. */
+export interface AzTopicPage {
+  topic: AzPageTopic;
+  services: CollectionEntry<'services'>[];
+  news: CollectionEntry<'news'>[];
+}
+
+/** The whole A–Z, with each topic's related content resolved. */
+export interface AzSite {
+  index: AzIndex<AzEntryData>;
+  pages: AzTopicPage[];
+}
+
+let cache: Promise<AzSite> | undefined;
+
+/**
+ * News posts that are live: no drafts, nothing dated in the future. Only in production builds, so
+ * editors see everything in `astro dev`.
+ *
+ * A small local filter on purpose: the news area's own data module (src/data/news.ts) is built on
+ * another branch; once merged, this should use its published-news list instead.
+ */
+function isPublishedNews(post: CollectionEntry<'news'>, now: Date): boolean {
+  if (!import.meta.env.PROD) return true;
+  return !post.data.draft && post.data.date <= now;
+}
+
+async function load(): Promise<AzSite> {
+  const [topics, services, news] = await Promise.all([
+    getCollection('a-z'),
+    getCollection('services'),
+    getCollection('news'),
+  ]);
+  const index = buildAzIndex(
+    topics.map((entry) => ({
+      slug: entry.id,
+      file: resolve(entry.filePath ?? `a-z/${entry.id}.md`),
+      data: entry.data,
+      entry,
+    })),
+    services.map((s) => s.id),
+  );
+
+  const now = new Date();
+  // Health information still publishes when its review is overdue, but the build says so, once.
+  const warning = overdueWarning(azReviewReport(index, now).overdue);
+  if (warning) console.warn(`[a-z] Warning: ${warning}`);
+
+  const servicesBySlug = new Map(services.map((s) => [s.id, s]));
+  const liveNews = news
+    .filter((post) => isPublishedNews(post, now))
+    .map((post) => ({ post, tags: post.data.tags, date: post.data.date }));
+  const pages = index.topics.map((topic) => ({
+    topic,
+    services: topic.data.relatedServices.map((slug) => servicesBySlug.get(slug) as CollectionEntry<'services'>),
+    news: relatedByTags(topic.data.tags, liveNews).map((n) => n.post),
+  }));
+  return { index, pages };
+}
+
+/** The A–Z index and every topic page's data, computed once per build. */
+export function getAz(): Promise<AzSite> {
+  cache ??= load();
+  return cache;
+}

@@ -1,0 +1,207 @@
+/**
+ * The mental health A–Z: finding a topic by letter, by another name, or with the filter (and the
+ * full index without JavaScript); then a topic page with its urgent-help card, review dates,
+ * related content, and a clean printout.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { letterOf } from '../../src/lib/a-z-index';
+
+const CONTENT = process.env['CONTENT_DIR'] ?? 'content';
+
+/** The published topics, read from the content folder the site was built from. */
+const TOPICS = readdirSync(join(CONTENT, 'a-z'))
+  .filter((name) => /^[^_].*\.md$/.test(name))
+  .map((name) => {
+    const text = readFileSync(join(CONTENT, 'a-z', name), 'utf8');
+    const data = parse(text.split(/^---$/m)[1] ?? '') as { title: string; synonyms?: string[]; urgent?: boolean };
+    return { slug: name.replace(/\.md$/, ''), ...data };
+  });
+
+/** The list of topics and other names, below the filter. */
+const list = (page: Page) => page.getByRole('main').locator('[data-az-section]');
+
+test.describe('the A–Z index', () => {
+  test('every letter is shown; letters with topics jump to their section, empty ones are not links', async ({
+    page,
+  }) => {
+    await page.goto('/a-z/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Mental health A–Z' })).toBeVisible();
+    const letters = page.getByRole('navigation', { name: 'A to Z letters' });
+    const used = new Set(TOPICS.flatMap((t) => [t.title, ...(t.synonyms ?? [])]).map(letterOf));
+    expect(used.size).toBeLessThan(26); // the content has empty letters, so this test means something
+    for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+      if (used.has(letter)) {
+        await expect(letters.getByRole('link', { name: letter, exact: true })).toBeVisible();
+      } else {
+        await expect(letters.getByRole('link', { name: letter, exact: true })).toHaveCount(0);
+        await expect(letters.getByText(`${letter} (no topics)`, { exact: true })).toBeVisible();
+      }
+    }
+
+    const last =
+      [...used]
+        .filter((l) => l.length === 1)
+        .sort()
+        .at(-1) ?? 'A';
+    await letters.getByRole('link', { name: last, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`#letter-${last.toLowerCase()}$`));
+    const section = page.getByRole('region', { name: last, exact: true });
+    await expect(section.getByRole('heading', { level: 2, name: last, exact: true })).toBeInViewport();
+    await section.getByRole('link', { name: 'Back to top' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+  });
+
+  test('each topic is listed with its summary, and another name leads to its topic', async ({ page }) => {
+    await page.goto('/a-z/');
+    await expect(list(page).getByRole('link', { name: 'Depression', exact: true })).toBeVisible();
+    await expect(list(page).getByText('A low mood that lasts for weeks or longer')).toBeVisible();
+    // Listed under its own letter, M, not under B.
+    const synonym = page
+      .getByRole('region', { name: 'M', exact: true })
+      .getByRole('link', { name: 'Manic depression — see Bipolar disorder' });
+    await synonym.click();
+    await expect(page).toHaveURL(/\/a-z\/bipolar-disorder\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Bipolar disorder' })).toBeVisible();
+    await expect(page.getByText('Also known as: Manic depression')).toBeVisible();
+  });
+
+  test('the filter narrows the list as you type and says how many topics match', async ({ page }) => {
+    await page.goto('/a-z/');
+    const filter = page.getByLabel('Filter the A–Z');
+    const status = page.getByRole('status');
+
+    // An everyday word finds the topic that lists it, and hides letters with nothing left.
+    await filter.fill('manic');
+    await expect(status).toHaveText('1 topic matches');
+    await expect(list(page).getByRole('link', { name: 'Bipolar disorder', exact: true })).toBeVisible();
+    await expect(list(page).getByRole('link', { name: 'Manic depression — see Bipolar disorder' })).toBeVisible();
+    await expect(list(page).getByRole('link', { name: 'Depression', exact: true })).toBeHidden();
+    await expect(page.getByRole('heading', { level: 2, name: 'A', exact: true })).toBeHidden();
+
+    // A broader word: the number announced is the number of different topics shown.
+    await filter.fill('voices');
+    await expect(status).toHaveText(/^\d+ topics match$/);
+    const hrefs = await list(page)
+      .getByRole('link')
+      .filter({ visible: true })
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')).filter((h) => h?.startsWith('/a-z/')));
+    expect(await status.textContent()).toBe(`${new Set(hrefs).size} topics match`);
+    await expect(list(page).getByRole('link', { name: 'Hearing voices', exact: true })).toBeVisible();
+
+    await filter.fill('qqqq');
+    await expect(status).toHaveText(/^No topics match/);
+    await expect(list(page).filter({ visible: true })).toHaveCount(0);
+
+    await filter.fill('');
+    await expect(status).toHaveText('');
+    await expect(list(page).getByRole('link', { name: 'Depression', exact: true })).toBeVisible();
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('there is no filter box, and the full index is there', async ({ page }) => {
+      await page.goto('/a-z/');
+      await expect(page.getByRole('heading', { level: 1, name: 'Mental health A–Z' })).toBeVisible();
+      await expect(page.getByLabel('Filter the A–Z')).toBeHidden();
+      for (const topic of TOPICS) {
+        await expect(list(page).getByRole('link', { name: topic.title, exact: true })).toBeVisible();
+      }
+      await expect(list(page).getByRole('link', { name: 'Manic depression — see Bipolar disorder' })).toBeVisible();
+    });
+  });
+
+  test('the only script is an external file (no inline scripts)', async ({ page }) => {
+    await page.goto('/a-z/');
+    const scripts = page.locator('script:not([type="application/ld+json"])');
+    await expect(scripts).toHaveCount(1);
+    await expect(scripts).toHaveAttribute('src', /^\/_astro\/.+\.js$/);
+  });
+});
+
+test.describe('a topic page', () => {
+  test('an urgent topic shows the urgent-help card before the contents; other topics do not', async ({ page }) => {
+    const urgent = TOPICS.filter((t) => t.urgent);
+    expect(urgent.length).toBeGreaterThan(0);
+    for (const topic of urgent) {
+      await page.goto(`/a-z/${topic.slug}/`);
+      const card = page.getByRole('complementary', { name: 'If you need help now' });
+      await expect(card).toBeVisible();
+      await expect(card.getByRole('link', { name: 'call 999' })).toHaveAttribute('href', 'tel:999');
+      const cardBox = await card.boundingBox();
+      const contentsBox = await page.getByRole('navigation', { name: 'On this page' }).boundingBox();
+      expect(cardBox && contentsBox && cardBox.y < contentsBox.y).toBe(true);
+    }
+    const calm = TOPICS.find((t) => !t.urgent);
+    await page.goto(`/a-z/${calm?.slug ?? ''}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'If you need help now' })).toHaveCount(0);
+  });
+
+  test('the contents list jumps to each section of the page', async ({ page }) => {
+    await page.goto('/a-z/anxiety/');
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    await contents.getByRole('link', { name: 'What can help' }).click();
+    await expect(page).toHaveURL(/#what-can-help$/);
+    await expect(page.getByRole('heading', { level: 2, name: 'What can help' })).toBeInViewport();
+  });
+
+  test('review dates are shown at the bottom, three years on when no next date is set', async ({ page }) => {
+    await page.goto('/a-z/bipolar-disorder/');
+    await expect(
+      page.getByText('Page last reviewed: 12 March 2026. Next review due: 12 March 2029.', { exact: true }),
+    ).toBeVisible();
+    // A topic whose editor set the next review date by hand.
+    await page.goto('/a-z/anger/');
+    // The title says it is the A–Z topic, so it never clashes with a general page of the same name.
+    await expect(page).toHaveTitle(/^Anger: mental health A–Z \| /);
+    await expect(
+      page.getByText('Page last reviewed: 1 February 2024. Next review due: 20 January 2027.', { exact: true }),
+    ).toBeVisible();
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(jsonLd).toMatchObject({ '@type': 'MedicalWebPage', lastReviewed: '2024-02-01', about: { name: 'Anger' } });
+  });
+
+  test('related topics, services, news and further help link to the right places', async ({ page }) => {
+    await page.goto('/a-z/bipolar-disorder/');
+    const services = page.getByRole('region', { name: 'Our services that may help' });
+    await expect(services.getByRole('link', { name: 'Fernley Peer Support Group' })).toHaveAttribute(
+      'href',
+      '/services/fernley-peer-support-group/',
+    );
+    const news = page.getByRole('region', { name: 'Related news' });
+    await expect(news.getByRole('link').first()).toHaveAttribute('href', /^\/news\/[a-z0-9-]+\/$/);
+    const help = page.getByRole('region', { name: 'Further help' });
+    await expect(help.getByRole('link', { name: 'Bipolar UK' })).toHaveAttribute('href', 'https://www.bipolaruk.org/');
+    await expect(help.getByRole('link', { name: 'Call 116 123' })).toHaveAttribute('href', 'tel:116123');
+
+    await page.getByRole('region', { name: 'Related topics' }).getByRole('link', { name: 'Psychosis' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Psychosis' })).toBeVisible();
+  });
+
+  test('related news leaves out drafts and posts dated in the future', async ({ page }) => {
+    // Peer support shares two tags with the future open-day post, so it would be first if shown.
+    await page.goto('/a-z/peer-support/');
+    const news = page.getByRole('region', { name: 'Related news' });
+    await expect(news.getByRole('link')).toHaveCount(3);
+    await expect(news.getByRole('link', { name: 'Open day at Millbrook Community Centre' })).toHaveCount(0);
+    await expect(news.getByRole('link', { name: /DRAFT/ })).toHaveCount(0);
+  });
+
+  test('prints as a clean handout: no header, navigation or footer, and links show their address', async ({ page }) => {
+    await page.goto('/a-z/self-harm/');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('heading', { level: 1, name: 'Self-harm' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Need urgent help?' })).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'On this page' })).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeHidden();
+    await expect(page.getByRole('contentinfo')).toBeHidden();
+    await expect(page.getByRole('complementary', { name: 'If you need help now' })).toBeVisible();
+    const link = page.getByRole('region', { name: 'Further help' }).getByRole('link', { name: 'NHS – Self-harm' });
+    const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain('https://www.nhs.uk/mental-health/conditions/self-harm/');
+  });
+});
