@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 import { SITE_URL } from './src/config';
 import { devPagefind } from './src/integrations/dev-pagefind';
 import { searchStandIns } from './tests/support/search-stand-ins';
+import { netlifyRedirects } from './src/integrations/netlify-redirects';
+import { PUBLIC_DIRECTIVES, PUBLIC_SCRIPT_SOURCES } from './src/lib/csp-policy';
 
 /** Pages that must never be listed in the sitemap (they are noindex or not pages at all). */
 const NOT_IN_SITEMAP = [/\/admin\//, /\/404\/?$/, /\/thank-you\/?$/];
@@ -22,7 +24,16 @@ export default defineConfig({
     devPagefind(),
     // Test-only: stand-in detail pages for the search fixture build (see the file for why).
     ...(process.env['SEARCH_STAND_INS'] ? [searchStandIns()] : []),
+    netlifyRedirects(),
   ],
+  security: {
+    // A strict policy in a <meta> tag on every page, with hashes for what Astro emits. The admin
+    // page is loosened in src/middleware.ts; see src/lib/csp-policy.ts for the whole design.
+    csp: {
+      directives: [...PUBLIC_DIRECTIVES],
+      scriptDirective: { resources: [...PUBLIC_SCRIPT_SOURCES] },
+    },
+  },
   markdown: {
     // Syntax highlighting writes style="" attributes, which a strict CSP forbids; the charity's
     // content has no code to highlight.

@@ -1,5 +1,6 @@
 // `npm test`: every check, in order, stopping at the first failure: lint, formatting, types,
-// unit tests, the production build (with search index), then browser tests in Chromium.
+// unit tests, the production build (with search index), checks over the built files (links,
+// HTML validity, sitemap, headers, Content Security Policy), then browser tests in Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -26,6 +27,18 @@ const steps = [
   ['Type check', 'astro', ['check', '--minimumSeverity', 'warning']],
   ['Unit tests', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`]],
   ['Production build', 'npm', ['run', 'build', '--silent']],
+  [
+    'Built-site checks',
+    'vitest',
+    [
+      'run',
+      '--config',
+      'vitest.site.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${RESULTS}/site.json`,
+    ],
+  ],
   ['Browser tests', 'playwright', ['test', '--reporter=list,json']],
 ];
 
@@ -48,10 +61,12 @@ printTotals();
 function printTotals(failedSteps = 0) {
   let passed = 0;
   let failed = 0;
-  const unit = readJson(`${RESULTS}/unit.json`);
-  if (unit) {
-    passed += unit.numPassedTests ?? 0;
-    failed += unit.numFailedTests ?? 0;
+  for (const name of ['unit', 'site']) {
+    const vitest = readJson(`${RESULTS}/${name}.json`);
+    if (vitest) {
+      passed += vitest.numPassedTests ?? 0;
+      failed += vitest.numFailedTests ?? 0;
+    }
   }
   const e2e = readJson(`${RESULTS}/e2e.json`);
   if (e2e?.stats) {

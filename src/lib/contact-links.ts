@@ -7,6 +7,14 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^0-9+]/g, '')}`;
 }
 
+/**
+ * The text of a tap-to-call link ("Call 116 123"), with non-breaking spaces so it never splits
+ * across two lines: a number broken in half is easy to misread.
+ */
+export function noBreak(phone: string): string {
+  return phone.trim().replace(/\s+/g, '\u00a0');
+}
+
 /** `sms:` address with a prefilled message (e.g. text SHOUT to 85258). */
 export function smsHref(number: string, body?: string): string {
   const to = number.replace(/[^0-9+]/g, '');

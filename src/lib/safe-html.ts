@@ -73,6 +73,10 @@ const ELEMENT_ATTRIBUTES: Record<string, Set<string>> = {
 /** URL schemes a link or image may use; anything else (javascript:, data:, vbscript:) is refused. */
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
+/** Control characters and line breaks, shown as spaces so an error message stays on one line. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]+/g;
+
 interface Node {
   nodeName: string;
   tagName?: string;
@@ -119,7 +123,8 @@ function checkElement(node: Node, problems: string[]): void {
     } else if (name === ASTRO_IMAGE_ATTRIBUTE && !isSafeUrl(astroImageSrc(value))) {
       problems.push(`has an image "${astroImageSrc(value).slice(0, 40)}", which is not a web address or a file`);
     } else if ((name === 'href' || name === 'src') && !isSafeUrl(value)) {
-      problems.push(`has a link to "${value.trim().slice(0, 40)}", which is not a web, email or phone address`);
+      const shown = value.replace(CONTROL_CHARACTERS, ' ').trim().slice(0, 40);
+      problems.push(`has a link to "${shown}", which is not a web, email or phone address`);
     }
   }
 }

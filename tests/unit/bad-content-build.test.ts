@@ -14,7 +14,7 @@ describe('a valid content tree', () => {
     const result = buildSite(makeContentTree());
     expect(result.status, result.output).toBe(0);
     expect(existsSync(join(result.outDir, 'index.html'))).toBe(true);
-    expect(readFileSync(join(result.outDir, 'urgent-help/index.html'), 'utf8')).toContain('116 123');
+    expect(readFileSync(join(result.outDir, 'urgent-help/index.html'), 'utf8')).toContain('116\u00a0123');
   });
 });
 

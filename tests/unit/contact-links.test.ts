@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addressLines, smsHref, telHref } from '../../src/lib/contact-links';
+import { addressLines, noBreak, smsHref, telHref } from '../../src/lib/contact-links';
 import { formatUkDate, slugify } from '../../src/lib/format';
 
 describe('contact links', () => {
   it('makes tap-to-call links from numbers written with spaces', () => {
     expect(telHref('116 123')).toBe('tel:116123');
     expect(telHref('01632 960123')).toBe('tel:01632960123');
+  });
+  it('keeps tap-to-call link text on one line with non-breaking spaces', () => {
+    expect(noBreak(' Call  01632 960123 ')).toBe('Call\u00a001632\u00a0960123');
   });
   it('makes a tap-to-text link with the message filled in', () => {
     expect(smsHref('85258', 'SHOUT')).toBe('sms:85258?body=SHOUT');

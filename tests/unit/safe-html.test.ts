@@ -31,7 +31,7 @@ describe('findUnsafeHtml', () => {
     ['<p onclick="alert(1)">hi</p>', '"onclick"'],
     ['<a href="javascript:alert(1)">x</a>', 'javascript:'],
     ['<a href="JaVaScRiPt:alert(1)">x</a>', 'javascript:'],
-    ['<a href="java&#x09;script:alert(1)">x</a>', 'java\tscript:'],
+    ['<a href="java&#x09;script:alert(1)">x</a>', 'java script:'],
     ['<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;:alert(1)">x</a>', 'javascript:'],
     ['<a href=" javascript:alert(1)">x</a>', 'javascript:'],
     ['<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x">', 'data:'],
@@ -58,4 +58,11 @@ describe('isSafeUrl', () => {
       expect(isSafeUrl(url)).toBe(!url.startsWith('sms:'));
     },
   );
+});
+
+describe('error messages', () => {
+  it('stay on one line when the bad link contains a line break', () => {
+    const [problem] = findUnsafeHtml('<a href="java\nscript:alert(1)">x</a>');
+    expect(problem).toBe('has a link to "java script:alert(1)", which is not a web, email or phone address');
+  });
 });

@@ -1,0 +1,70 @@
+/**
+ * The Content Security Policy, as Netlify would serve it: dist/ is served with the headers from
+ * netlify.toml, and one page of every kind (plus search with a query, and the content editor)
+ * loads in Chromium with zero policy violations.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { DIST, builtPages, onePagePerTemplate } from '../support/built-pages';
+import { startNetlifyServer, type RunningServer } from '../support/netlify-server';
+
+let site: RunningServer;
+test.beforeAll(async () => {
+  site = await startNetlifyServer(DIST, 'netlify.toml');
+});
+test.afterAll(async () => {
+  await site.close();
+});
+
+/** Records every CSP violation the page reports, from the DOM event and from the console. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation;
+      report(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+const PUBLIC_PAGES = onePagePerTemplate(builtPages()).filter(({ path }) => !path.startsWith('/admin/'));
+
+for (const { path } of PUBLIC_PAGES) {
+  test(`no CSP violations on ${path}`, async ({ page }) => {
+    const violations = await watchViolations(page);
+    const response = await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+}
+
+test('search with a query runs without CSP violations', async ({ page }) => {
+  test.skip(!existsSync(join(DIST, 'search/index.html')), 'no search page in this build');
+  const violations = await watchViolations(page);
+  await page.goto(`${site.url}/search/?q=support`, { waitUntil: 'networkidle' });
+  // Search results are links to pages of this site; at least one must appear.
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('link', { name: /support/i })
+      .first(),
+  ).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test('the content editor loads under its own policy without CSP violations', async ({ page }) => {
+  test.skip(!existsSync(join(DIST, 'admin/index.html')), 'no content editor in this build');
+  const violations = await watchViolations(page);
+  await page.goto(`${site.url}/admin/`);
+  await expect(page.getByRole('button', { name: /login/i })).toBeVisible({ timeout: 30_000 });
+  expect(violations).toEqual([]);
+});

@@ -1,0 +1,139 @@
+/**
+ * Every built page: valid HTML (html-validate, recommended rules), exactly one <h1>, a title no
+ * other page has, and internal links and #anchors that lead somewhere.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
+import { parse } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { DIST, builtPages } from '../support/built-pages';
+import { builtPendingSections, pendingSectionOf } from '../support/pending-sections';
+
+const PAGES = builtPages();
+const SITE = new URL('https://site.invalid');
+
+interface Element {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Element[];
+  content?: Element;
+}
+
+/** Every element of a document, depth first. */
+function elements(root: Element): Element[] {
+  const all: Element[] = [];
+  const visit = (node: Element) => {
+    if (node.tagName) all.push(node);
+    for (const child of node.childNodes ?? []) visit(child);
+    if (node.content) visit(node.content);
+  };
+  visit(root);
+  return all;
+}
+const attr = (el: Element, name: string) => el.attrs?.find((a) => a.name === name)?.value;
+const text = (el: Element): string =>
+  el.nodeName === '#text' ? (el.value ?? '') : (el.childNodes ?? []).map(text).join('');
+
+const documents = new Map(
+  PAGES.map((page) => [page.path, elements(parse(readFileSync(page.file, 'utf8')) as Element)]),
+);
+
+/** The file a URL path is served from, as Netlify finds it, or undefined. */
+function fileFor(path: string): string | undefined {
+  const direct = join(DIST, decodeURIComponent(path));
+  if (existsSync(direct) && statSync(direct).isFile()) return direct;
+  const index = join(direct, 'index.html');
+  return existsSync(index) ? index : undefined;
+}
+
+/** Old addresses that _redirects sends elsewhere count as working links. */
+const redirected = new Set(
+  (existsSync(join(DIST, '_redirects')) ? readFileSync(join(DIST, '_redirects'), 'utf8') : '')
+    .split('\n')
+    .filter((line) => line.startsWith('/'))
+    .map((line) => line.split(/\s+/)[0]),
+);
+
+it('the build has pages to check', () => {
+  expect(PAGES.map((p) => p.path)).toEqual(expect.arrayContaining(['/', '/404.html', '/urgent-help/']));
+});
+
+describe('html-validate (recommended rules)', () => {
+  const validator = new HtmlValidate(new FileSystemConfigLoader());
+  it.each(PAGES.map((p) => [p.path, p.file]))('%s has no errors', async (_path, file) => {
+    const report = await validator.validateFile(file);
+    const messages = report.results.flatMap((r) =>
+      r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+    );
+    expect(messages).toEqual([]);
+  });
+});
+
+// The content editor's page is an app shell: Decap CMS draws its own interface, headings included.
+const CONTENT_PAGES = PAGES.filter(({ path }) => !path.startsWith('/admin/'));
+
+describe('headings and titles', () => {
+  it.each(CONTENT_PAGES.map((p) => [p.path]))('%s has exactly one <h1>', (path) => {
+    const h1s = documents.get(path)?.filter((el) => el.tagName === 'h1') ?? [];
+    expect(h1s.map(text)).toHaveLength(1);
+  });
+
+  it('every page has a title, and no two pages share one', () => {
+    const titles = CONTENT_PAGES.map(({ path }) => {
+      const title = documents.get(path)?.find((el) => el.tagName === 'title');
+      return [path, title ? text(title).trim() : ''] as const;
+    });
+    expect(titles.filter(([, title]) => !title).map(([path]) => path)).toEqual([]);
+    const byTitle = Map.groupBy(titles, ([, title]) => title);
+    const shared = [...byTitle]
+      .filter(([, list]) => list.length > 1)
+      .map(([title, list]) => `${title}: ${list.map(([p]) => p).join(', ')}`);
+    expect(shared).toEqual([]);
+  });
+});
+
+describe('internal links and anchors', () => {
+  it('no part of the site listed as still to be merged is already built', () => {
+    expect(builtPendingSections()).toEqual([]);
+  });
+
+  it.each(PAGES.map((p) => [p.path]))('every link on %s resolves', (path) => {
+    const broken: string[] = [];
+    const base = new URL(path, SITE);
+    for (const el of documents.get(path) ?? []) {
+      const ref =
+        el.tagName === 'a' || el.tagName === 'link'
+          ? attr(el, 'href')
+          : el.tagName === 'img' || el.tagName === 'script' || el.tagName === 'source'
+            ? attr(el, 'src')
+            : undefined;
+      if (!ref || (el.tagName === 'link' && attr(el, 'rel') === 'canonical')) continue;
+      let url: URL;
+      try {
+        url = new URL(ref, base);
+      } catch {
+        broken.push(`${ref} (not a URL)`);
+        continue;
+      }
+      if (url.origin !== SITE.origin) continue;
+      const target = url.pathname === base.pathname ? path : url.pathname;
+      const file = fileFor(target);
+      if (!file) {
+        if (!redirected.has(url.pathname) && !pendingSectionOf(url.pathname)) broken.push(ref);
+        continue;
+      }
+      if (url.hash && url.hash !== '#') {
+        const id = decodeURIComponent(url.hash.slice(1));
+        const targetDoc = documents.get(target) ?? documents.get(target.endsWith('/') ? target : `${target}/`);
+        const found = targetDoc?.some(
+          (node) => attr(node, 'id') === id || (node.tagName === 'a' && attr(node, 'name') === id),
+        );
+        if (!found) broken.push(`${ref} (no element with id "${id}")`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
