@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { absoluteUrls } from '../../src/lib/absolute-urls';
+import { documentTitle } from '../../src/lib/format';
 import { buildNewsIndex, isPublished, paginateList, readingMinutes, type NewsLike } from '../../src/lib/news';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -167,5 +168,20 @@ describe('absolute addresses for feeds', () => {
     expect(html).toBe(
       '<p><a href="https://www.example.org/urgent-help/">help</a> <a href="https://www.example.org/news/other-post/">other</a> <a href="mailto:a@b.org">mail</a> <a href="https://nhs.uk/">NHS</a></p><img src="https://www.example.org/_astro/a.webp" srcset="https://www.example.org/_astro/a-400.webp 400w, https://www.example.org/_astro/a-800.webp 800w" alt="A">',
     );
+  });
+});
+
+describe('page titles for long headlines', () => {
+  it('keeps "Headline | Charity" when it fits, drops the name when not, and cuts at a word when needed', () => {
+    expect(documentTitle('Peer support during lockdown', 'Millbrook Mental Health')).toBe(
+      'Peer support during lockdown | Millbrook Mental Health',
+    );
+    const long = 'Ask early: our campaign about money worries and mental health';
+    expect(documentTitle(long, 'Millbrook Mental Health')).toBe(long);
+    const veryLong =
+      'A very long headline that goes on and on about the many things we did this year, all of them good';
+    const title = documentTitle(veryLong, 'Millbrook Mental Health');
+    expect(title).toBe('A very long headline that goes on and on about the many things we…');
+    expect(title.length).toBeLessThanOrEqual(70);
   });
 });
