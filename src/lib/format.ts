@@ -35,3 +35,19 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** Longest `<title>` we write: search engines cut longer ones short (html-validate's long-title). */
+export const TITLE_MAX = 70;
+
+/**
+ * The text of a page's `<title>`: "Page | Charity". When that is too long (a long news headline),
+ * the charity's name is dropped, and a title still too long is cut at a word with "…".
+ */
+export function documentTitle(title: string, charityName: string, max = TITLE_MAX): string {
+  const full = `${title} | ${charityName}`;
+  if (full.length <= max) return full;
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).replace(/[\s,:;–-]+$/, '')}…`;
+}

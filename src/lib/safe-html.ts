@@ -58,7 +58,9 @@ const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'title', 'lang', 'dir', 'align
 /** Extra attributes for particular elements. */
 const ELEMENT_ATTRIBUTES: Record<string, Set<string>> = {
   a: new Set(['href', 'rel']),
-  img: new Set(['src', 'alt', 'width', 'height', 'loading', 'decoding']),
+  // Astro marks a Markdown image of a local file with a placeholder attribute that it replaces
+  // with the optimised image when the page is rendered.
+  img: new Set(['src', 'alt', 'width', 'height', 'loading', 'decoding', '__astro_image_']),
   ol: new Set(['start']),
   td: new Set(['colspan', 'rowspan']),
   th: new Set(['colspan', 'rowspan', 'scope']),
@@ -118,10 +120,25 @@ function checkElement(node: Node, problems: string[]): void {
       (ELEMENT_ATTRIBUTES[tag]?.has(name) ?? false);
     if (!allowed) {
       problems.push(`has a "${name}" attribute on <${tag}>, which is not allowed in content`);
+    } else if (name === ASTRO_IMAGE_ATTRIBUTE && !isSafeUrl(astroImageSrc(value))) {
+      problems.push(`has an image "${astroImageSrc(value).slice(0, 40)}", which is not a web address or a file`);
     } else if ((name === 'href' || name === 'src') && !isSafeUrl(value)) {
       const shown = value.replace(CONTROL_CHARACTERS, ' ').trim().slice(0, 40);
       problems.push(`has a link to "${shown}", which is not a web, email or phone address`);
     }
+  }
+}
+
+/** Astro's placeholder for a local Markdown image (see ELEMENT_ATTRIBUTES). */
+const ASTRO_IMAGE_ATTRIBUTE = '__astro_image_';
+
+/** The file an Astro image placeholder points at (its JSON value holds `src`). */
+function astroImageSrc(value: string): string {
+  try {
+    const src = (JSON.parse(value) as { src?: unknown }).src;
+    return typeof src === 'string' ? src : 'javascript:';
+  } catch {
+    return 'javascript:';
   }
 }
 

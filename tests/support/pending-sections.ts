@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DIST } from './built-pages';
 
 /** URL prefixes of parts of the site still to be merged. */
-export const PENDING_SECTIONS = ['/news/', '/rss.xml'];
+export const PENDING_SECTIONS: string[] = [];
 
 /** The pending section a path falls in, if any. */
 export function pendingSectionOf(path: string): string | undefined {

@@ -67,3 +67,14 @@ describe('bad content fails the build', () => {
     expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
   });
 });
+
+describe('a news post named like a page the site needs fails the build', () => {
+  it('news/thank-you.md: names the file and the clash', () => {
+    const tree = makeContentTree({ 'news/thank-you.md': join(BAD, 'news/thank-you.md') });
+    const result = buildSite(tree);
+    expect(result.status).not.toBe(0);
+    const line = result.output.split('\n').find((l) => l.includes('Content error in'));
+    expect(line, result.output).toContain('news/thank-you.md: has a file name that the site uses for /news/thank-you/');
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+});

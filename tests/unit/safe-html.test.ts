@@ -13,6 +13,12 @@ describe('findUnsafeHtml', () => {
     expect(findUnsafeHtml(html)).toEqual([]);
   });
 
+  it('accepts the placeholder Astro puts on a Markdown image of a local file', () => {
+    const html =
+      '<img __astro_image_="{&quot;src&quot;:&quot;./images/a.jpg&quot;,&quot;alt&quot;:&quot;A&quot;,&quot;index&quot;:0}" alt="A">';
+    expect(findUnsafeHtml(html)).toEqual([]);
+  });
+
   it.each([
     ['<script>alert(1)</script>', '<script>'],
     ['<SCRIPT SRC=//evil.example/x.js></SCRIPT>', '<script>'],
@@ -36,6 +42,8 @@ describe('findUnsafeHtml', () => {
     ['<meta http-equiv="refresh" content="0;url=https://evil.example">', '<meta>'],
     ['<base href="https://evil.example/">', '<base>'],
     ['<h1>Second title</h1>', 'top-level heading'],
+    ['<img __astro_image_="{&quot;src&quot;:&quot;javascript:alert(1)&quot;}" alt="x">', 'javascript:'],
+    ['<img __astro_image_="not json" alt="x">', 'javascript:'],
   ])('catches %s', (html, mentioned) => {
     const problems = findUnsafeHtml(html);
     expect(problems.length).toBeGreaterThan(0);

@@ -1,0 +1,84 @@
+/**
+ * News posts, computed once per build: which are published, their order, previous and next,
+ * related and recent posts, and category counts. Every news page, feed and the home page read
+ * from here instead of sorting the collection themselves.
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { join } from 'node:path';
+import { SITE_URL } from '../config';
+import { ContentError } from '../lib/content-error';
+import { absoluteUrls } from '../lib/absolute-urls';
+import { slugify } from '../lib/format';
+import { buildNewsIndex, type NewsIndex } from '../lib/news';
+import { getSettings } from './settings';
+
+/** A news post from content/news/. */
+export type NewsEntry = CollectionEntry<'news'>;
+
+/** Addresses under /news/ that are not posts; a post with one of these names could not be shown. */
+const RESERVED_SLUGS = new Set(['thank-you', 'page', 'category']);
+
+let cache: Promise<NewsIndex<NewsEntry>> | undefined;
+
+/**
+ * The published news, computed once. Drafts and future posts appear only in `astro dev`; in a
+ * production build a post dated after the moment of the build waits for a build on or after its
+ * date.
+ */
+export function getNews(): Promise<NewsIndex<NewsEntry>> {
+  cache ??= (async () => {
+    const [entries, settings] = await Promise.all([getCollection('news'), getSettings()]);
+    for (const entry of entries) {
+      if (RESERVED_SLUGS.has(entry.id)) {
+        throw new ContentError(
+          join(process.cwd(), entry.filePath ?? entry.id),
+          undefined,
+          `has a file name that the site uses for /news/${entry.id}/; rename the file`,
+        );
+      }
+    }
+    return buildNewsIndex(entries, {
+      now: new Date(),
+      preview: import.meta.env.DEV,
+      categoryOrder: settings.categories,
+    });
+  })();
+  return cache;
+}
+
+/** The address of a post, e.g. /news/peer-support-during-lockdown/. */
+export function postPath(post: NewsEntry): string {
+  return `/news/${post.id}/`;
+}
+
+/** The address of a category's first page, e.g. /news/category/fundraising/. */
+export function categoryPath(category: string): string {
+  return `/news/category/${slugify(category)}/`;
+}
+
+let container: Promise<AstroContainer> | undefined;
+// Every post appears in two feeds (all news and its category): render it once.
+const feedHtml = new Map<string, Promise<string>>();
+
+/**
+ * A post's body as HTML with absolute addresses, for feed readers. Rendered through Astro's
+ * container API so MDX posts and optimised images come out exactly as on the page.
+ */
+export function postHtmlForFeed(post: NewsEntry): Promise<string> {
+  let html = feedHtml.get(post.id);
+  if (!html) {
+    html = renderForFeed(post);
+    feedHtml.set(post.id, html);
+  }
+  return html;
+}
+
+async function renderForFeed(post: NewsEntry): Promise<string> {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  const { Content } = await render(post);
+  const html = await (await container).renderToString(Content);
+  return absoluteUrls(html, new URL(postPath(post), SITE_URL).href);
+}

@@ -1,0 +1,196 @@
+/**
+ * News logic, free of astro:* imports so it is easy to test: which posts are published, their
+ * order, previous and next, related and recent posts, category counts, pages of a list and
+ * reading time. `src/data/news.ts` runs it once per build over the real collection.
+ */
+import { slugify } from './format';
+
+/** The parts of a news entry this logic reads; real entries (CollectionEntry<'news'>) fit it. */
+export interface NewsLike {
+  id: string;
+  data: { date: Date; draft: boolean; category: string; tags: string[] };
+}
+
+/** When a post may appear: drafts and future posts only in development, others from their date. */
+export interface PublishOptions {
+  /** The moment of the build (or of the request in development). */
+  now: Date;
+  /** Development preview (`astro dev`): drafts and future posts are shown so editors can check them. */
+  preview: boolean;
+}
+
+/** Whether a post is published under these options. */
+export function isPublished(post: NewsLike, { now, preview }: PublishOptions): boolean {
+  if (preview) return true;
+  return !post.data.draft && post.data.date.getTime() <= now.getTime();
+}
+
+/** Newest first; posts published at the same moment are ordered by slug, so builds are stable. */
+export function compareNewestFirst(a: NewsLike, b: NewsLike): number {
+  return b.data.date.getTime() - a.data.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A category with its address and how many published posts it has. */
+export interface CategorySummary {
+  name: string;
+  slug: string;
+  count: number;
+}
+
+/** Everything the news pages need, computed once. */
+export interface NewsIndex<T extends NewsLike> {
+  /** Published posts, newest first. */
+  posts: T[];
+  /** Looks up a published post by slug. */
+  get: (slug: string) => T | undefined;
+  /** The post published just before this one (older), if any. */
+  previous: (post: T) => T | undefined;
+  /** The post published just after this one (newer), if any. */
+  next: (post: T) => T | undefined;
+  /** Up to `count` related posts: shared category and tags first, then the most recent. */
+  related: (post: T, count?: number) => T[];
+  /** The newest posts, leaving out `exclude` when given. */
+  recent: (count: number, exclude?: T) => T[];
+  /** Categories that have posts, in the order of `categoryOrder`, with counts. */
+  categories: CategorySummary[];
+  /** Published posts of one category (by category slug), newest first. */
+  inCategory: (slug: string) => T[];
+}
+
+/** Weight of sharing the category, against 1 for each shared tag. */
+const CATEGORY_WEIGHT = 2;
+
+/**
+ * How many of the newest posts of each tag and of the category are considered for related posts.
+ * Exact below this many posts per tag; beyond it, older posts give way to newer ones, which keeps
+ * the build linear in the number of posts (measured: see the README).
+ */
+export const RELATED_CANDIDATES = 100;
+
+/**
+ * Builds the news index from every entry of the collection.
+ *
+ * Related posts are computed lazily per post from tag and category indexes, so a post only looks
+ * at (recent) posts that share something with it, and each post's answer is kept.
+ */
+export function buildNewsIndex<T extends NewsLike>(
+  entries: readonly T[],
+  options: PublishOptions & { categoryOrder: readonly string[] },
+): NewsIndex<T> {
+  const posts = entries.filter((post) => isPublished(post, options)).sort(compareNewestFirst);
+  const position = new Map(posts.map((post, index) => [post.id, index]));
+  const bySlug = new Map(posts.map((post) => [post.id, post]));
+  const byTag = new Map<string, T[]>();
+  const byCategory = new Map<string, T[]>();
+  for (const post of posts) {
+    for (const tag of new Set(post.data.tags)) push(byTag, tag, post);
+    push(byCategory, slugify(post.data.category), post);
+  }
+  const relatedCache = new Map<string, T[]>();
+  const indexOf = (post: T): number => {
+    const index = position.get(post.id);
+    if (index === undefined) throw new Error(`News post "${post.id}" is not published`);
+    return index;
+  };
+
+  const related = (post: T, count = 3): T[] => {
+    const key = `${post.id}\n${String(count)}`;
+    const cached = relatedCache.get(key);
+    if (cached) return cached;
+    // Scores by position in `posts`, so ties go to the newer post by comparing numbers.
+    const scores = new Map<number, number>();
+    const add = (list: T[] | undefined, weight: number): void => {
+      // Lists are newest first; looking only at the head of each keeps the build linear.
+      for (const other of (list ?? []).slice(0, RELATED_CANDIDATES)) {
+        const at = indexOf(other);
+        scores.set(at, (scores.get(at) ?? 0) + weight);
+      }
+    };
+    for (const tag of new Set(post.data.tags)) add(byTag.get(tag), 1);
+    add(byCategory.get(slugify(post.data.category)), CATEGORY_WEIGHT);
+    scores.delete(indexOf(post));
+    const ranked = [...scores.entries()]
+      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || a - b)
+      .slice(0, count)
+      .map(([at]) => posts[at] as T);
+    // Too few with anything in common: fill up with the newest posts.
+    for (const other of posts) {
+      if (ranked.length >= count) break;
+      if (other !== post && !ranked.includes(other)) ranked.push(other);
+    }
+    relatedCache.set(key, ranked);
+    return ranked;
+  };
+
+  const categories = options.categoryOrder
+    .map((name) => ({ name, slug: slugify(name), count: byCategory.get(slugify(name))?.length ?? 0 }))
+    .filter((category) => category.count > 0);
+
+  return {
+    posts,
+    get: (slug) => bySlug.get(slug),
+    previous: (post) => posts[indexOf(post) + 1],
+    next: (post) => {
+      const index = indexOf(post);
+      return index > 0 ? posts[index - 1] : undefined;
+    },
+    related,
+    recent: (count, exclude) => posts.filter((post) => post !== exclude).slice(0, count),
+    categories,
+    inCategory: (slug) => byCategory.get(slug) ?? [],
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** One page of a list. */
+export interface ListPage<T> {
+  items: T[];
+  /** 1-based page number. */
+  number: number;
+  /** How many pages there are (at least 1, so an empty list still has its first page). */
+  total: number;
+  /** Path of this page, e.g. /news/ or /news/page/2/. */
+  path: string;
+  previousPath: string | undefined;
+  nextPath: string | undefined;
+}
+
+/** The path of page `n` of a list whose first page is at `base` (which ends with "/"). */
+export function pagePath(base: string, n: number): string {
+  return n === 1 ? base : `${base}page/${String(n)}/`;
+}
+
+/** Splits a list into pages of `size` at `base`, `base`page/2/, … */
+export function paginateList<T>(items: readonly T[], size: number, base: string): ListPage<T>[] {
+  const total = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: total }, (_, i) => {
+    const number = i + 1;
+    return {
+      items: items.slice(i * size, number * size),
+      number,
+      total,
+      path: pagePath(base, number),
+      previousPath: number > 1 ? pagePath(base, number - 1) : undefined,
+      nextPath: number < total ? pagePath(base, number + 1) : undefined,
+    };
+  });
+}
+
+/** Reading speed used for the "N min read" estimate (words a minute, a gentle pace). */
+export const WORDS_PER_MINUTE = 200;
+
+/** Minutes to read a Markdown text at a gentle pace; at least 1. */
+export function readingMinutes(markdown: string): number {
+  const text = markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ') // images
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links keep their words
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[#>*_`~|-]/g, ' ');
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}

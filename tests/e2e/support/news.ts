@@ -1,0 +1,75 @@
+/**
+ * What the news content folder says, read straight from the Markdown files, so news specs can
+ * check the built site against the content rather than against numbers written into the tests.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const CONTENT = process.env['CONTENT_DIR'] ?? 'content';
+
+/** The frontmatter of one post, as an editor wrote it. */
+export interface PostFile {
+  slug: string;
+  title: string;
+  date: Date;
+  updated: Date | undefined;
+  author: string;
+  category: string;
+  tags: string[];
+  summary: string;
+  imageAlt: string | undefined;
+  contentWarning: string | undefined;
+  draft: boolean;
+}
+
+/** Every post file in content/news/, newest first. */
+export function allPostFiles(): PostFile[] {
+  const dir = join(CONTENT, 'news');
+  return readdirSync(dir)
+    .filter((name) => /^[^_].*\.mdx?$/.test(name))
+    .map((name) => {
+      const source = readFileSync(join(dir, name), 'utf8');
+      const data = parse(source.split(/^---$/m)[1] ?? '') as Record<string, unknown>;
+      const date = (value: unknown) => (value === undefined ? undefined : new Date(String(value)));
+      return {
+        slug: name.replace(/\.mdx?$/, ''),
+        title: String(data['title']),
+        date: date(data['date']) as Date,
+        updated: date(data['updated']),
+        author: String(data['author']),
+        category: String(data['category']),
+        tags: (data['tags'] as string[] | undefined) ?? [],
+        summary: String(data['summary']).trim(),
+        imageAlt: data['imageAlt'] as string | undefined,
+        contentWarning: data['contentWarning'] as string | undefined,
+        draft: data['draft'] === true,
+      };
+    })
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : 1));
+}
+
+/** Posts a production build made now must publish: not drafts, not dated in the future. */
+export function publishedPostFiles(now = new Date()): PostFile[] {
+  return allPostFiles().filter((post) => !post.draft && post.date <= now);
+}
+
+/** Posts a production build must leave out. */
+export function hiddenPostFiles(now = new Date()): PostFile[] {
+  return allPostFiles().filter((post) => post.draft || post.date > now);
+}
+
+/** A post by slug (for specs about one particular post). */
+export function postFile(slug: string): PostFile {
+  const post = allPostFiles().find((p) => p.slug === slug);
+  if (!post) throw new Error(`content/news/${slug}.md is missing`);
+  return post;
+}
+
+/** Same slugs as the site's slugify for simple category names ("Fundraising" → "fundraising"). */
+export function categorySlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
