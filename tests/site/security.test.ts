@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import redirectList from '../../src/data/redirects.json' with { type: 'json' };
 import { parseRedirectList, toRedirectsFile } from '../../src/lib/netlify-redirects';
 import { DIST, builtPages } from '../support/built-pages';
-import { pendingSectionOf } from '../support/pending-sections';
 import { NETLIFY_DEFAULT_CACHE, headersForPath, patternToRegExp, readHeaderRules } from '../support/netlify-server';
 import { metaPolicies, scoreObservatory } from '../support/observatory';
 
@@ -121,11 +120,9 @@ describe('redirects', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^\/feed \/rss\.xml 301$/m);
   });
 
-  // A target in a part of the site still to be merged (see tests/support/pending-sections.ts)
-  // is skipped, not passed.
   for (const { from, to } of rules) {
     const exists = to.endsWith('/') ? existsSync(join(DIST, to, 'index.html')) : existsSync(join(DIST, to));
-    it.skipIf(!exists && pendingSectionOf(to))(`${from} leads to a built page (${to})`, () => {
+    it(`${from} leads to a built page (${to})`, () => {
       expect(exists).toBe(true);
     });
   }
