@@ -18,7 +18,13 @@ if (!CHROMIUM.some((path) => path && existsSync(path))) {
   process.exit(1);
 }
 
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  // The editor at /admin/ will not start without a repository name for its GitHub backend. On
+  // Netlify it comes from REPOSITORY_URL; here a placeholder lets the tests load the editor.
+  CMS_REPO: process.env.CMS_REPO ?? 'example-charity/website',
+};
 const RESULTS = '.build/results';
 rmSync(RESULTS, { recursive: true, force: true });
 
