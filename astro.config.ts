@@ -41,6 +41,9 @@ export default defineConfig({
   },
   build: {
     format: 'directory',
+    // Styles go inside each page: one request instead of three render-blocking ones, which is what
+    // visitors on slow phone connections feel. The CSP hashes each inlined <style> block.
+    inlineStylesheets: 'always',
   },
   devToolbar: { enabled: false },
   vite: {
