@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { CONTENT_DIR, SETTINGS_FILE } from './config';
-import { azCollectionCheck } from './lib/a-z-content-check';
-import { checkedGlob, type CheckedGlobOptions } from './lib/checked-glob';
-import { readSiteLists } from './lib/site-lists';
+import { azCollectionCheck } from './content/a-z-content-check';
+import { checkedGlob, type CheckedGlobOptions } from './content/checked-glob';
+import { readSiteLists } from './content/site-lists';
 import { azSchema } from './schemas/a-z';
 import type { CollectionSchema, Field } from './schemas/fields';
 import { newsSchema } from './schemas/news';

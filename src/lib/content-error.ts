@@ -2,7 +2,6 @@
  * One-line content errors that name the file and the field, so a volunteer editor (or the
  * developer helping them) can find and fix the problem without reading a stack trace.
  */
-import { relative } from 'node:path';
 
 /** An error in a content file, reported as one line. */
 export class ContentError extends Error {
@@ -17,8 +16,9 @@ export class ContentError extends Error {
 
 /** Shows a path relative to the working folder when it is inside it. */
 export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
+  const cwd = `${process.cwd().replace(/\\/g, '/')}/`;
+  const path = file.replace(/\\/g, '/');
+  return path.startsWith(cwd) ? path.slice(cwd.length) : file;
 }
 
 /** The parts of a Zod issue that the message needs. */

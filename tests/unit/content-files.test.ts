@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readSiteLists } from '../../src/lib/site-lists';
+import { readSiteLists } from '../../src/content/site-lists';
 import { ROOT } from '../support/build';
 import { allSchemas, zodFor } from '../support/schemas';
 

@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import { buildCmsConfig } from '../../cms/config';
 import { CONTENT_DIR, SETTINGS_FILE, SITE_URL } from '../../config';
-import { readSiteLists } from '../../lib/site-lists';
+import { readSiteLists } from '../../content/site-lists';
 
 export const GET: APIRoute = () => {
   const config = buildCmsConfig({

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { readSiteLists } from '../../../src/lib/site-lists';
+import { readSiteLists } from '../../../src/content/site-lists';
 import { ROOT } from '../../support/build';
 import { allSchemas, zodFor } from '../../support/schemas';
 

@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkAzReferences, type AzCheckedData } from './a-z-index';
+import { checkAzReferences, type AzCheckedData } from '../lib/a-z-index';
 import type { CheckedEntry } from './checked-glob';
 
 /** Slugs of the Markdown files in a collection folder (files starting with _ are left out). */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ContentError } from './content-error';
+import { ContentError } from '../lib/content-error';
 import type { SiteLists } from '../schemas/settings';
 
 /** Loads the option lists from `<contentDir>/settings/site.yaml`. */

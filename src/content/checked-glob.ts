@@ -7,8 +7,8 @@ import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join, resolve } from 'node:path';
-import { ContentError, describeIssue, type IssueLike } from './content-error';
-import { findUnsafeHtml } from './safe-html';
+import { ContentError, describeIssue, type IssueLike } from '../lib/content-error';
+import { findUnsafeHtml } from '../lib/safe-html';
 import type { CollectionSchema } from '../schemas/fields';
 
 /** Options for a checked collection folder. */
