@@ -5,13 +5,9 @@
  * and which backend the live editor talks to (chosen from environment variables at build time).
  * Pure TypeScript (no astro:* imports), so unit tests can check the result.
  */
-import { azSchema } from '../schemas/a-z';
+import { COLLECTIONS } from '../schemas/collections';
 import { markdownBody, type CmsField, type CollectionSchema } from '../schemas/fields';
-import { newsSchema } from '../schemas/news';
-import { pagesSchema } from '../schemas/pages';
-import { servicesSchema } from '../schemas/services';
-import { settingsSchema, type SiteLists } from '../schemas/settings';
-import { valuesSchema } from '../schemas/values';
+import type { SiteLists } from '../schemas/settings';
 
 /** Environment variables that choose the CMS backend; see the README's CMS section. */
 export interface CmsEnv {
@@ -106,11 +102,6 @@ export function isLocal(env: CmsEnv, dev: boolean): boolean {
   return dev || Boolean(env.CMS_LOCAL);
 }
 
-/** A view-filter pattern matching exactly this text. */
-function exactly(text: string): string {
-  return `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-}
-
 /** The CMS fields of a declared collection. */
 function fieldsOf(schema: CollectionSchema): CmsField[] {
   return schema.fields.map((field) => field.cms);
@@ -145,91 +136,28 @@ function folderCollection(
 /** Builds the complete Decap CMS configuration. */
 export function buildCmsConfig({ lists, env, dev, siteUrl }: CmsConfigOptions): CmsConfig {
   const local = isLocal(env, dev);
-  const collections: CmsCollection[] = [
-    folderCollection(
-      'news',
-      'News',
-      'News post',
-      'News, events and stories. A post with a future date, or marked as a draft, is not published.',
-      newsSchema(lists),
-      {
-        summary: '{{title}} ({{date | date("D MMM YYYY")}})',
-        sortable_fields: ['date', 'title', 'author', 'category'],
-        view_filters: [
-          { label: 'Drafts', field: 'draft', pattern: true },
-          ...lists.categories.map((category) => ({ label: category, field: 'category', pattern: exactly(category) })),
+  const collections: CmsCollection[] = COLLECTIONS.map((declaration) => {
+    const { label, labelSingular, description, extra } = declaration.cms(lists);
+    const schema = declaration.schema(lists);
+    if (declaration.kind === 'settings') {
+      return {
+        name: declaration.name,
+        label,
+        description,
+        editor: { preview: false },
+        files: [
+          {
+            name: 'site',
+            label: labelSingular,
+            file: `${CONTENT_ROOT}/${declaration.name}/site.yaml`,
+            format: 'yaml',
+            fields: fieldsOf(schema),
+          },
         ],
-        view_groups: [{ label: 'Year', field: 'date', pattern: '\\d{4}' }],
-        preview_path: 'news/{{slug}}/',
-        // Pictures live beside the posts, in content/news/images/, and are stored as images/…
-        // (Decap drops the "./"): a path relative to the post, which Astro's image() resolves and
-        // optimises at build. tests/e2e/cms/news.spec.ts uploads one and builds the site.
-        media_folder: 'images',
-        public_folder: './images',
-      },
-    ),
-    folderCollection(
-      'a-z',
-      'Mental health A–Z',
-      'A–Z topic',
-      'Plain-English explanations of mental health words. Check each topic by its review date.',
-      azSchema,
-      {
-        summary: '{{title}} (reviewed {{lastReviewed | date("D MMM YYYY")}})',
-        sortable_fields: ['title', 'lastReviewed', 'nextReview'],
-        view_filters: [{ label: 'Shows the urgent help card', field: 'urgent', pattern: true }],
-        preview_path: 'a-z/{{slug}}/',
-      },
-    ),
-    folderCollection(
-      'services',
-      'Services',
-      'Service',
-      'Groups and services people can use. Turn off "Running now" to hide one without deleting it.',
-      servicesSchema(lists),
-      {
-        summary: '{{title}} ({{town}})',
-        sortable_fields: ['title', 'town', 'type'],
-        view_filters: [
-          { label: 'Not running now', field: 'active', pattern: false },
-          ...lists.towns.map((town) => ({ label: town, field: 'town', pattern: exactly(town) })),
-        ],
-        preview_path: 'services/{{slug}}/',
-      },
-    ),
-    folderCollection(
-      'values',
-      'Our values',
-      'Value',
-      'The charity’s values, shown in order on the values page.',
-      valuesSchema,
-      {
-        summary: '{{order}}. {{title}}',
-        sortable_fields: ['order', 'title'],
-        preview_path: 'about/our-values/',
-      },
-    ),
-    folderCollection('pages', 'Pages', 'Page', 'General pages such as About us and the privacy notice.', pagesSchema, {
-      summary: '{{title}}',
-      sortable_fields: ['title'],
-      preview_path: '{{slug}}/',
-    }),
-    {
-      name: 'settings',
-      label: 'Site settings',
-      description: 'Facts about the charity used on every page: contact details, crisis lines, menus and lists.',
-      editor: { preview: false },
-      files: [
-        {
-          name: 'site',
-          label: 'Charity details, contacts and lists',
-          file: `${CONTENT_ROOT}/settings/site.yaml`,
-          format: 'yaml',
-          fields: fieldsOf(settingsSchema),
-        },
-      ],
-    },
-  ];
+      };
+    }
+    return folderCollection(declaration.name, label, labelSingular, description, schema, extra);
+  });
 
   return {
     ...(local

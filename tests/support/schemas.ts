@@ -3,13 +3,9 @@
  * with a stand-in for Astro's image() so they run outside Astro.
  */
 import { z } from 'astro/zod';
-import { azSchema } from '../../src/schemas/a-z';
+import { collectionSchemas } from '../../src/schemas/collections';
 import type { CollectionSchema } from '../../src/schemas/fields';
-import { newsSchema } from '../../src/schemas/news';
-import { pagesSchema } from '../../src/schemas/pages';
-import { servicesSchema } from '../../src/schemas/services';
-import { settingsSchema, type SiteLists } from '../../src/schemas/settings';
-import { valuesSchema } from '../../src/schemas/values';
+import type { SiteLists } from '../../src/schemas/settings';
 
 /** Lists used by tests that do not read a settings file. */
 export const TEST_LISTS: SiteLists = {
@@ -20,14 +16,7 @@ export const TEST_LISTS: SiteLists = {
 
 /** Every collection's declaration, by collection name. */
 export function allSchemas(lists: SiteLists = TEST_LISTS): Record<string, CollectionSchema> {
-  return {
-    news: newsSchema(lists),
-    'a-z': azSchema,
-    values: valuesSchema,
-    pages: pagesSchema,
-    services: servicesSchema(lists),
-    settings: settingsSchema,
-  };
+  return collectionSchemas(lists);
 }
 
 /** The Zod schema of a collection, runnable in a unit test. */
