@@ -8,6 +8,7 @@ import { ContentError } from './content-error';
 import { slugify } from './format';
 import type { FilterableService } from './service-filter';
 import { DAYS, type servicesSchema } from '../schemas/services';
+import { ruleInWords, scheduleJsonLd, scheduleRuleFrom } from './schedule';
 
 /** The validated fields of a service, as the schema declares them. */
 export type ServiceData = z.output<ReturnType<ReturnType<typeof servicesSchema>['schema']>>;
@@ -135,14 +136,7 @@ export function listInWords(items: readonly string[]): string {
 
 /** When a service runs, in plain words: "Every other Friday, 1pm to 2:30pm". */
 export function scheduleText(data: ServiceData): string {
-  const days = listInWords(sortDays(data.days));
-  const when =
-    data.frequency === 'Fortnightly'
-      ? `Every other ${days}`
-      : data.frequency === 'Monthly'
-        ? `Once a month, on a ${days}`
-        : `Every ${days}`;
-  return `${when}, ${formatTime(data.startTime)} to ${formatTime(data.endTime)}`;
+  return `${ruleInWords(data)}, ${formatTime(data.startTime)} to ${formatTime(data.endTime)}`;
 }
 
 /** OpenStreetMap search for an address, for the "Get directions" link (no embedded map). */
@@ -150,11 +144,12 @@ export function directionsUrl(address: string): string {
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
 }
 
-/** ISO 8601 repeat interval for a frequency, as schema.org's Schedule wants it. */
-export function repeatFrequency(frequency: string): string {
-  if (frequency === 'Fortnightly') return 'P2W';
-  if (frequency === 'Monthly') return 'P1M';
-  return 'P1W';
+// Re-exported: the interval belongs to the schedule model, and callers already import it from here.
+export { repeatFrequency } from './schedule';
+
+/** Whether a service has dated sessions to show and put in calendars (running, and not by appointment). */
+export function hasSessions(data: ServiceData): boolean {
+  return data.active && data.calendar;
 }
 
 /**
@@ -177,14 +172,7 @@ export function serviceEventJsonLd(
     eventAttendanceMode: online
       ? 'https://schema.org/OnlineEventAttendanceMode'
       : 'https://schema.org/OfflineEventAttendanceMode',
-    eventSchedule: {
-      '@type': 'Schedule',
-      byDay: sortDays(data.days).map((day) => `https://schema.org/${day}`),
-      startTime: `${data.startTime}:00`,
-      endTime: `${data.endTime}:00`,
-      repeatFrequency: repeatFrequency(data.frequency),
-      scheduleTimezone: 'Europe/London',
-    },
+    eventSchedule: scheduleJsonLd(scheduleRuleFrom(data)),
     location: online
       ? { '@type': 'VirtualLocation', url: pageUrl }
       : {

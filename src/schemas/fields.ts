@@ -207,7 +207,9 @@ export function integer<const N extends string, R extends boolean = false>(
 
 /** Accepts a YAML date, or a string in the stated format, and yields a valid Date. */
 function dateSchema(message: string): z.ZodType {
-  return z.union([z.date(), z.string()]).transform((value, ctx) => {
+  // Without its own error, a missing date would read "Invalid input" (the union's default).
+  const missingOrWrong = (issue: { input?: unknown }): string => (issue.input === undefined ? 'is required' : message);
+  return z.union([z.date(), z.string()], { error: missingOrWrong }).transform((value, ctx) => {
     const date = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(date.getTime())) {
       ctx.addIssue({ code: 'custom', message });
@@ -354,17 +356,27 @@ export interface EntryRule {
   check: (data: Record<string, unknown>) => boolean;
 }
 
+/**
+ * A rule over a whole entry whose field and message depend on the entry (a schedule names the
+ * date at fault): returns [field, problem], or undefined when the entry is fine.
+ */
+export type EntryCheck = (data: Record<string, unknown>) => [field: string, problem: string] | undefined;
+
 /** Declares a collection from its fields and cross-field rules. */
 export function defineSchema<const F extends readonly Field[]>(
   fields: F,
-  rules: EntryRule[] = [],
+  rules: (EntryRule | EntryCheck)[] = [],
 ): CollectionSchema<F> {
   return {
     fields,
     schema: (ctx) =>
       objectSchema(fields, ctx).superRefine((data, zctx) => {
         for (const rule of rules) {
-          if (!rule.check(data as Record<string, unknown>)) {
+          const entry = data as Record<string, unknown>;
+          if (typeof rule === 'function') {
+            const problem = rule(entry);
+            if (problem) zctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
+          } else if (!rule.check(entry)) {
             zctx.addIssue({ code: 'custom', path: [rule.field], message: rule.message });
           }
         }

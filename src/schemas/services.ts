@@ -1,5 +1,6 @@
 /** Services and support groups (content/services/). */
-import { boolean, defineSchema, email, phone, select, text, time } from './fields';
+import { MONTH_WEEKS, scheduleProblem, scheduleRuleFrom, type ScheduleFields } from '../lib/schedule';
+import { boolean, date, defineSchema, email, groupList, phone, select, text, time } from './fields';
 import type { SiteLists } from './settings';
 
 /** How a service is delivered. */
@@ -79,6 +80,67 @@ export function servicesSchema(lists: SiteLists) {
         required: true,
         options: FREQUENCIES,
       }),
+      select({
+        name: 'weekOfMonth',
+        label: 'Which week of the month',
+        hint: 'Monthly groups only: for example "Second" for the second Tuesday of each month.',
+        options: MONTH_WEEKS,
+      }),
+      date({
+        name: 'firstDate',
+        label: 'First session',
+        hint: 'The date of one session. Needed for fortnightly groups, so we know which weeks. No sessions are shown before it.',
+      }),
+      date({
+        name: 'lastDate',
+        label: 'Last session',
+        hint: 'For a course or a group that is ending: the date of the last session. Leave empty if it carries on.',
+      }),
+      groupList({
+        name: 'cancelled',
+        label: 'Cancelled sessions',
+        hint: 'Dates when there is no session, such as bank holidays or a summer break. The date must be a usual session date.',
+        summary: '{{fields.date}} {{fields.reason}}',
+        fields: [
+          date({ name: 'date', label: 'Date', hint: 'The date of the session that is cancelled.', required: true }),
+          text({
+            name: 'reason',
+            label: 'Reason',
+            hint: 'A few words people will see, such as "Bank holiday". Optional.',
+            max: 120,
+          }),
+        ],
+      }),
+      groupList({
+        name: 'changes',
+        label: 'One-off changes',
+        hint: 'A session on its usual date but at another time or place. Fill in only what changes.',
+        summary: '{{fields.date}} {{fields.note}}',
+        fields: [
+          date({ name: 'date', label: 'Date', hint: 'The usual session date that changes.', required: true }),
+          time({ name: 'startTime', label: 'Start time', hint: 'The new start time, like 18:00. Optional.' }),
+          time({ name: 'endTime', label: 'End time', hint: 'The new end time, like 19:30. Optional.' }),
+          text({ name: 'venue', label: 'Venue', hint: 'The place it moves to, if it moves. Optional.', max: 100 }),
+          text({
+            name: 'address',
+            label: 'Address',
+            hint: 'Street address of the new place, with postcode. Optional.',
+            max: 200,
+          }),
+          text({
+            name: 'note',
+            label: 'Note',
+            hint: 'A few words people will see, such as "Room 2 this week". Optional.',
+            max: 120,
+          }),
+        ],
+      }),
+      boolean({
+        name: 'calendar',
+        label: 'Has dated sessions',
+        hint: 'Turn off for services people do not come to at set times (appointments, a phone line): they get no calendar and no "Next sessions".',
+        default: true,
+      }),
       text({
         name: 'audience',
         label: 'Who it is for',
@@ -117,6 +179,8 @@ export function servicesSchema(lists: SiteLists) {
         check: (d) =>
           typeof d['startTime'] !== 'string' || typeof d['endTime'] !== 'string' || d['endTime'] > d['startTime'],
       },
+      // Checked here so a bad schedule stops the build with one line naming the field.
+      (d) => scheduleProblem(scheduleRuleFrom(d as unknown as ScheduleFields)),
     ],
   );
 }
