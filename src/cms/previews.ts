@@ -93,7 +93,11 @@ export function newsPreview(h: CreateElement) {
 /** Preview of an A–Z topic, laid out like /a-z/<slug>/. */
 export function azPreview(h: CreateElement) {
   return function AzPreview(props: PreviewProps): Node {
-    const synonyms = list(props, 'synonyms');
+    const alsoKnownAs = list(props, 'alsoKnownAs');
+    const sources = field(props, 'sources');
+    const sourceLinks = Array.isArray(sources) ? (sources as { title?: string; url?: string }[]) : [];
+    const reviewedBy = text(props, 'reviewedBy');
+    const isGuide = field(props, 'kind') === 'guide';
     const help = field(props, 'furtherHelp');
     const links = Array.isArray(help) ? (help as { label?: string; url?: string; phone?: string }[]) : [];
     const nextReview = dateOf(props, 'nextReview');
@@ -102,7 +106,10 @@ export function azPreview(h: CreateElement) {
       { className: 'cms-preview' },
       h('p', { className: 'eyebrow' }, 'Mental health A–Z'),
       heading(h, text(props, 'title')),
-      synonyms.length > 0 ? h('p', { className: 'meta' }, `Also known as: ${synonyms.join(', ')}`) : null,
+      alsoKnownAs.length > 0 ? h('p', { className: 'meta' }, `Also known as: ${alsoKnownAs.join(', ')}`) : null,
+      isGuide
+        ? h('p', { className: 'meta' }, 'Guide: use headings that fit the topic. "Signs" is for conditions only.')
+        : null,
       h('p', { className: 'lead' }, text(props, 'summary')),
       field(props, 'urgent') === true
         ? h(
@@ -135,7 +142,26 @@ export function azPreview(h: CreateElement) {
         nextReview ? '. Next review due ' : '',
         nextReview ? time(h, nextReview, '') : '',
         '.',
+        reviewedBy ? ` Reviewed by: ${reviewedBy}.` : '',
       ),
+      sourceLinks.length > 0
+        ? h(
+            'section',
+            null,
+            h('h2', null, 'Sources'),
+            h(
+              'ul',
+              null,
+              ...sourceLinks.map((source) =>
+                h(
+                  'li',
+                  { key: source.url ?? source.title },
+                  h('a', { href: source.url }, source.title ?? source.url ?? ''),
+                ),
+              ),
+            ),
+          )
+        : null,
     );
   };
 }

@@ -13,7 +13,7 @@ import type { FieldsOutput } from '../schemas/fields';
 export type AzData = FieldsOutput<typeof azSchema.fields>;
 
 /** The fields the cross-reference checks look at. */
-export type AzCheckedData = Pick<AzData, 'title' | 'synonyms' | 'relatedTopics' | 'relatedServices'>;
+export type AzCheckedData = Pick<AzData, 'title' | 'alsoKnownAs' | 'relatedTopics' | 'relatedServices'>;
 
 /** What the index needs to know about one topic file. */
 export interface AzInput<T, D extends AzCheckedData = AzData> {
@@ -96,8 +96,8 @@ export function compareLabels(a: string, b: string): number {
 
 /**
  * Checks the references between topics and services. Throws a one-line ContentError naming the
- * file and the field for: a related topic or service that does not exist, a synonym claimed by two
- * topics, a synonym that is another topic's title (or the same topic's own title), or a synonym
+ * file and the field for: a related topic or service that does not exist, an "also known as" name
+ * claimed by two topics, one that is another topic's title (or the same topic's own title), or one
  * listed twice. Topics are checked in slug order, so the same content always names the same file.
  */
 export function checkAzReferences(
@@ -125,23 +125,23 @@ export function checkAzReferences(
       }
     }
     const own = new Set<string>();
-    for (const synonym of topic.data.synonyms) {
+    for (const synonym of topic.data.alsoKnownAs) {
       const key = sortKey(synonym);
       if (own.has(key)) {
-        throw new ContentError(topic.file, 'synonyms', `lists "${synonym}" twice`);
+        throw new ContentError(topic.file, 'alsoKnownAs', `lists "${synonym}" twice`);
       }
       own.add(key);
       const titled = titles.get(key);
       if (titled) {
         const whose = titled === topic ? 'this topic’s own title' : `the title of ${displayPath(titled.file)}`;
-        throw new ContentError(topic.file, 'synonyms', `has "${synonym}", which is ${whose}`);
+        throw new ContentError(topic.file, 'alsoKnownAs', `has "${synonym}", which is ${whose}`);
       }
       const owner = synonymOwner.get(key);
       if (owner) {
         throw new ContentError(
           topic.file,
-          'synonyms',
-          `has "${synonym}", which is already a synonym of ${displayPath(owner.file)} (each may lead to one topic only)`,
+          'alsoKnownAs',
+          `has "${synonym}", which is already another name of ${displayPath(owner.file)} (each may lead to one topic only)`,
         );
       }
       synonymOwner.set(key, topic);
@@ -151,7 +151,7 @@ export function checkAzReferences(
 
 /**
  * Builds the A–Z from every topic: checks references (see checkAzReferences), works out review
- * dates, and files each topic and each of its synonyms under its letter.
+ * dates, and files each topic and each of its "also known as" names under its letter.
  */
 export function buildAzIndex<T>(inputs: readonly AzInput<T>[], serviceSlugs: Iterable<string>): AzIndex<T> {
   checkAzReferences(inputs, serviceSlugs);
@@ -169,16 +169,16 @@ export function buildAzIndex<T>(inputs: readonly AzInput<T>[], serviceSlugs: Ite
   }
 
   const entries: AzEntry[] = topics.flatMap((topic) => {
-    const { title, summary, synonyms, keywords } = topic.data;
+    const { title, summary, alsoKnownAs, searchTerms } = topic.data;
     const base = { slug: topic.slug, path: topic.path, topicTitle: title, summary };
     return [
       {
         ...base,
         kind: 'topic' as const,
         label: title,
-        filterWords: normaliseForFilter([title, ...synonyms, ...keywords].join(' ')),
+        filterWords: normaliseForFilter([title, ...alsoKnownAs, ...searchTerms].join(' ')),
       },
-      ...synonyms.map((synonym) => ({
+      ...alsoKnownAs.map((synonym) => ({
         ...base,
         kind: 'synonym' as const,
         label: synonym,

@@ -1,5 +1,5 @@
 /** Mental health A–Z topics (content/a-z/). */
-import { boolean, date, defineSchema, groupList, phone, relation, stringList, text, url } from './fields';
+import { boolean, date, defineSchema, groupList, phone, relation, select, stringList, text, url } from './fields';
 
 /** Fields of an A–Z topic. */
 export const azSchema = defineSchema(
@@ -18,15 +18,22 @@ export const azSchema = defineSchema(
       required: true,
       max: 160,
     }),
-    stringList({
-      name: 'synonyms',
-      label: 'Also known as',
-      hint: 'Other names for this topic, separated by commas. Each appears in the A–Z list and leads here.',
+    select({
+      name: 'kind',
+      label: 'Kind of topic',
+      hint: 'A condition (like depression) uses the usual headings: What is it?, Signs, What can help, Getting support. A guide (like advocacy, money or the law) uses its own headings and may not use "Signs".',
+      options: ['condition', 'guide'],
+      default: 'condition',
     }),
     stringList({
-      name: 'keywords',
-      label: 'Everyday words',
-      hint: 'Words people might search with, like "feeling low", separated by commas. Not shown on the page.',
+      name: 'alsoKnownAs',
+      label: 'Also known as',
+      hint: 'Other names for exactly this topic, separated by commas. Each is shown on the page and in the A–Z list, and leads here. Not other conditions, types or symptoms: put those in search terms.',
+    }),
+    stringList({
+      name: 'searchTerms',
+      label: 'Search terms',
+      hint: 'Words people might search with (symptoms, types, everyday words like "feeling low"), separated by commas. Not shown on the page.',
     }),
     boolean({
       name: 'urgent',
@@ -62,6 +69,31 @@ export const azSchema = defineSchema(
         url({ name: 'url', label: 'Web address', hint: 'The full web address.', required: true }),
         phone({ name: 'phone', label: 'Phone number', hint: 'A number to call. Optional.' }),
       ],
+    }),
+    groupList({
+      name: 'sources',
+      label: 'Sources',
+      hint: 'The pages the facts came from: the NHS, Mind or charity page for this topic (not a home page). At least one.',
+      summary: '{{fields.title}}',
+      min: 1,
+      required: true,
+      fields: [
+        text({
+          name: 'title',
+          label: 'Title',
+          hint: 'The page title, like "NHS – Depression in adults".',
+          required: true,
+          max: 120,
+        }),
+        url({ name: 'url', label: 'Web address', hint: 'The full web address of the page.', required: true }),
+      ],
+    }),
+    text({
+      name: 'reviewedBy',
+      label: 'Reviewed by',
+      hint: 'The role of the person who checked the facts, such as "Clinical adviser". A role, not a name.',
+      required: true,
+      max: 80,
     }),
     date({
       name: 'lastReviewed',

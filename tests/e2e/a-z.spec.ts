@@ -16,7 +16,7 @@ const TOPICS = readdirSync(join(CONTENT, 'a-z'))
   .filter((name) => /^[^_].*\.md$/.test(name))
   .map((name) => {
     const text = readFileSync(join(CONTENT, 'a-z', name), 'utf8');
-    const data = parse(text.split(/^---$/m)[1] ?? '') as { title: string; synonyms?: string[]; urgent?: boolean };
+    const data = parse(text.split(/^---$/m)[1] ?? '') as { title: string; alsoKnownAs?: string[]; urgent?: boolean };
     return { slug: name.replace(/\.md$/, ''), ...data };
   });
 
@@ -30,7 +30,7 @@ test.describe('the A–Z index', () => {
     await page.goto('/a-z/');
     await expect(page.getByRole('heading', { level: 1, name: 'Mental health A–Z' })).toBeVisible();
     const letters = page.getByRole('navigation', { name: 'A to Z letters' });
-    const used = new Set(TOPICS.flatMap((t) => [t.title, ...(t.synonyms ?? [])]).map(letterOf));
+    const used = new Set(TOPICS.flatMap((t) => [t.title, ...(t.alsoKnownAs ?? [])]).map(letterOf));
     expect(used.size).toBeLessThan(26); // the content has empty letters, so this test means something
     for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
       if (used.has(letter)) {

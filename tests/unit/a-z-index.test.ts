@@ -14,13 +14,16 @@ function topic(slug: string, title: string, extra: Partial<AzData> = {}) {
   const data: AzData = {
     title,
     summary: `About ${title.toLowerCase()}.`,
-    synonyms: [],
-    keywords: [],
+    kind: 'condition',
+    alsoKnownAs: [],
+    searchTerms: [],
     urgent: false,
     relatedTopics: [],
     relatedServices: [],
     tags: [],
     furtherHelp: [],
+    sources: [{ title: 'NHS – Mental health conditions', url: 'https://www.nhs.uk/mental-health/conditions/' }],
+    reviewedBy: 'Clinical adviser',
     lastReviewed: day('2026-03-12'),
     nextReview: undefined,
     ...extra,
@@ -29,15 +32,15 @@ function topic(slug: string, title: string, extra: Partial<AzData> = {}) {
 }
 
 const TOPICS = [
-  topic('depression', 'Depression', { synonyms: ['Low mood'], keywords: ['feeling low'] }),
+  topic('depression', 'Depression', { alsoKnownAs: ['Low mood'], searchTerms: ['feeling low'] }),
   topic('bipolar-disorder', 'Bipolar disorder', {
-    synonyms: ['Manic depression'],
-    keywords: ['mood swings'],
+    alsoKnownAs: ['Manic depression'],
+    searchTerms: ['mood swings'],
     relatedTopics: ['depression'],
     relatedServices: ['group'],
   }),
-  topic('the-mental-health-act', 'The Mental Health Act', { synonyms: ['Sectioning'] }),
-  topic('anxiety', 'anxiety', { synonyms: ['Worry'] }),
+  topic('the-mental-health-act', 'The Mental Health Act', { alsoKnownAs: ['Sectioning'] }),
+  topic('anxiety', 'anxiety', { alsoKnownAs: ['Worry'] }),
   topic('adhd', 'ADHD'),
 ];
 
@@ -114,20 +117,20 @@ describe('bad references fail with one line naming the file and the field', () =
   });
 
   it('a synonym claimed by two topics (in any case), naming the second file', () => {
-    expect(build([topic('b', 'B', { synonyms: ['worry'] }), topic('a', 'A', { synonyms: ['Worry'] })])).toThrow(
-      'Content error in content/a-z/b.md: field "synonyms" has "worry", which is already a synonym of content/a-z/a.md',
+    expect(build([topic('b', 'B', { alsoKnownAs: ['worry'] }), topic('a', 'A', { alsoKnownAs: ['Worry'] })])).toThrow(
+      'Content error in content/a-z/b.md: field "alsoKnownAs" has "worry", which is already another name of content/a-z/a.md',
     );
   });
 
   it("a synonym that is another topic's title", () => {
-    expect(build([topic('a', 'Anxiety'), topic('b', 'B', { synonyms: ['anxiety'] })])).toThrow(
-      'Content error in content/a-z/b.md: field "synonyms" has "anxiety", which is the title of content/a-z/a.md',
+    expect(build([topic('a', 'Anxiety'), topic('b', 'B', { alsoKnownAs: ['anxiety'] })])).toThrow(
+      'Content error in content/a-z/b.md: field "alsoKnownAs" has "anxiety", which is the title of content/a-z/a.md',
     );
   });
 
   it('a topic related to itself, or a synonym listed twice', () => {
     expect(build([topic('a', 'A', { relatedTopics: ['a'] })])).toThrow('field "relatedTopics"');
-    expect(build([topic('a', 'A', { synonyms: ['X', 'x'] })])).toThrow('field "synonyms" lists "x" twice');
+    expect(build([topic('a', 'A', { alsoKnownAs: ['X', 'x'] })])).toThrow('field "alsoKnownAs" lists "x" twice');
   });
 });
 

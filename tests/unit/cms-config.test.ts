@@ -126,7 +126,13 @@ describe('dates round-trip', () => {
     const reviewed = fieldsOf(collection('a-z')).find((f) => f.name === 'lastReviewed');
     expect(reviewed).toMatchObject({ widget: 'datetime', format: DATE_FORMAT, time_format: false, picker_utc: true });
     const az = zodFor(schemas['a-z']!);
-    const parsed = az.parse({ title: 'T', summary: 'S', lastReviewed: '2026-03-29' }) as { lastReviewed: Date };
+    const parsed = az.parse({
+      title: 'T',
+      summary: 'S',
+      sources: [{ title: 'NHS', url: 'https://www.nhs.uk/mental-health/conditions/' }],
+      reviewedBy: 'Clinical adviser',
+      lastReviewed: '2026-03-29',
+    }) as { lastReviewed: Date };
     expect(parsed.lastReviewed.toISOString()).toBe('2026-03-29T00:00:00.000Z');
   });
 });

@@ -56,8 +56,30 @@ describe('news schema', () => {
 });
 
 describe('a-z schema', () => {
-  const good = { title: 'Bipolar disorder', summary: 'Big changes in mood.', lastReviewed: new Date('2026-03-12') };
+  const good = {
+    title: 'Bipolar disorder',
+    summary: 'Big changes in mood.',
+    sources: [
+      { title: 'NHS – Bipolar disorder', url: 'https://www.nhs.uk/mental-health/conditions/bipolar-disorder/' },
+    ],
+    reviewedBy: 'Clinical adviser',
+    lastReviewed: new Date('2026-03-12'),
+  };
   it('accepts a topic', () => expect(firstProblem('a-z', good)).toBeUndefined());
+  it('treats a topic as a condition unless it says it is a guide', () => {
+    expect(zodFor(schemas['a-z']!).parse(good)).toMatchObject({ kind: 'condition', alsoKnownAs: [], searchTerms: [] });
+    expect(firstProblem('a-z', { ...good, kind: 'leaflet' })?.field).toBe('kind');
+  });
+  it('needs at least one source and who reviewed it', () => {
+    expect(firstProblem('a-z', { ...good, sources: [] })?.field).toBe('sources');
+    expect(firstProblem('a-z', { ...good, reviewedBy: undefined })?.field).toBe('reviewedBy');
+  });
+  it('refuses a source that is not a web address', () => {
+    expect(firstProblem('a-z', { ...good, sources: [{ title: 'NHS', url: 'nhs.uk' }] })?.field).toBe('sources.0.url');
+  });
+  it('refuses the old field names, so a file not yet moved over is caught', () => {
+    expect(firstProblem('a-z', { ...good, synonyms: ['Manic depression'] })?.field).toBe('synonyms');
+  });
   it('refuses a next review before the last review', () => {
     expect(firstProblem('a-z', { ...good, nextReview: new Date('2025-01-01') })?.field).toBe('nextReview');
   });

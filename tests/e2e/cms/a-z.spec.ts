@@ -1,5 +1,5 @@
 /**
- * An editor adds a synonym to an A–Z topic in the CMS; the file changes, keeps every other field
+ * An editor adds another name (also known as) to an A–Z topic in the CMS; the file changes, keeps every other field
  * exactly (dates included), and the A–Z index shows the new name.
  */
 import { expect, test } from '@playwright/test';
@@ -10,11 +10,11 @@ import { CONTENT, entryFiles, publishNow, readData, routeExists, schemaProblem, 
 
 const NEW_SYNONYM = 'Feeling stuck in a rut';
 
-test('adding a synonym to an A–Z topic saves it to the file and the A–Z index', async ({ page }) => {
+test('adding another name to an A–Z topic saves it to the file and the A–Z index', async ({ page }) => {
   const name = entryFiles('a-z')[0] ?? '';
   const file = join(CONTENT, 'a-z', name);
   const before = readData(file);
-  const oldSynonyms = (before['synonyms'] as string[] | undefined) ?? [];
+  const oldSynonyms = (before['alsoKnownAs'] as string[] | undefined) ?? [];
 
   await signIn(page);
   await page.getByRole('link', { name: 'Mental health A–Z' }).click();
@@ -28,7 +28,7 @@ test('adding a synonym to an A–Z topic saves it to the file and the A–Z inde
   await publishNow(page);
   await expect(page.getByText('Entry saved')).toBeVisible();
 
-  await expect.poll(() => readData(file)['synonyms']).toEqual([...oldSynonyms, NEW_SYNONYM]);
+  await expect.poll(() => readData(file)['alsoKnownAs']).toEqual([...oldSynonyms, NEW_SYNONYM]);
   const after = readData(file);
   expect(schemaProblem('a-z', after)).toBeUndefined();
   // Nothing else changed: the review dates read back as the same days, the title stays.
