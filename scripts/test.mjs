@@ -1,99 +1,172 @@
-// `npm test`: every check, in order, stopping at the first failure: lint, formatting, types,
-// unit tests, the production build (with search index), checks over the built files (links,
-// HTML validity, sitemap, headers, Content Security Policy), browser tests in Chromium, then the
-// CMS round trip against a real decap-server.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// `npm test`: every check. Independent steps run side by side (two at a time, one per core):
+// lint and formatting, types, unit tests, the few real fixture builds, and the one production
+// build that the built-site checks, the browser tests and the CMS round trip then share.
+// Each step's output is printed when it ends; a table of step times and one closing line
+// ("N passed, N failed") come last. A step whose prerequisite failed is skipped and counted.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromiumPath } from './chromium.ts';
 
-const CHROMIUM = [
-  process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-];
-if (!CHROMIUM.some((path) => path && existsSync(path))) {
+const { values: options } = parseArgs({
+  options: { jobs: { type: 'string', default: process.env.TEST_JOBS ?? '2' } },
+});
+
+if (!chromiumPath()) {
   console.error(
     'No Chromium found: install it with `sudo apt-get update && sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary.',
   );
   process.exit(1);
 }
 
+const RESULTS = '.build/results';
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
 const env = {
   ...process.env,
   ASTRO_TELEMETRY_DISABLED: '1',
+  FORCE_COLOR: '0',
   // The editor at /admin/ will not start without a repository name for its GitHub backend. On
   // Netlify it comes from REPOSITORY_URL; here a placeholder lets the tests load the editor.
   CMS_REPO: process.env.CMS_REPO ?? 'example-charity/website',
 };
-const RESULTS = '.build/results';
-rmSync(RESULTS, { recursive: true, force: true });
 
-const steps = [
-  ['Lint', 'eslint', ['.', '--max-warnings', '0']],
-  ['Formatting', 'prettier', ['--check', '.', '--log-level', 'warn']],
-  ['Type check', 'astro', ['check', '--minimumSeverity', 'warning']],
-  ['Unit tests', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`]],
-  ['Production build', 'npm', ['run', 'build', '--silent']],
+const vitest = (project) => [
+  'vitest',
   [
-    'Built-site checks',
-    'vitest',
-    [
-      'run',
-      '--config',
-      'vitest.site.config.ts',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${RESULTS}/site.json`,
-    ],
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${RESULTS}/${project}.json`,
   ],
-  ['Browser tests', 'playwright', ['test', '--reporter=list,json']],
-  // The CMS round trip (scripts/test-cms.mjs): its own build, decap-server and Playwright project.
-  ['CMS round trip', 'node', ['scripts/test-cms.mjs', '--reporter=list,json']],
 ];
 
-for (const [name, command, args] of steps) {
-  console.log(`\n=== ${name} ===`);
-  const stepEnv =
-    name === 'Browser tests'
-      ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` }
-      : name === 'CMS round trip'
-        ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` }
-        : env;
-  const result = spawnSync(command, args, { stdio: 'inherit', env: stepEnv });
-  if (result.status !== 0) {
-    console.error(`\n${name} failed.`);
-    printTotals(1);
-    process.exit(result.status ?? 1);
+/** The steps, each with the steps it needs first. */
+const STEPS = [
+  {
+    name: 'Lint and formatting',
+    run: [
+      ['eslint', ['.', '--max-warnings', '0']],
+      ['prettier', ['--check', '.', '--log-level', 'warn']],
+    ],
+  },
+  { name: 'Type check', run: [['astro', ['check', '--minimumSeverity', 'warning']]] },
+  { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
+  { name: 'Real builds of fixture trees', run: [vitest('build')], results: 'build.json' },
+  { name: 'Production build', run: [['npm', ['run', 'build', '--silent']]] },
+  { name: 'Built-site checks', needs: ['Production build'], run: [vitest('site')], results: 'site.json' },
+  {
+    name: 'Browser tests',
+    needs: ['Production build'],
+    run: [['playwright', ['test', '--reporter=list,json']]],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` },
+    results: 'e2e.json',
+  },
+  {
+    name: 'CMS round trip',
+    needs: ['Production build'],
+    run: [['node', ['scripts/test-cms.mjs', '--reporter=list,json']]],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
+    results: 'cms.json',
+  },
+];
+
+const jobs = Math.max(1, Number(options.jobs) || 2);
+const started = Date.now();
+/** name → { status: 'passed' | 'failed' | 'skipped', seconds } */
+const done = new Map();
+const running = new Set();
+
+await new Promise((resolve) => {
+  const next = () => {
+    for (const step of STEPS) {
+      if (done.has(step.name) || running.has(step.name) || running.size >= jobs) continue;
+      const needs = step.needs ?? [];
+      if (needs.some((n) => done.get(n)?.status === 'failed' || done.get(n)?.status === 'skipped')) {
+        done.set(step.name, { status: 'skipped', seconds: 0 });
+        console.log(`\n=== ${step.name}: skipped (needs ${needs.join(', ')}) ===`);
+        continue;
+      }
+      if (!needs.every((n) => done.get(n)?.status === 'passed')) continue;
+      running.add(step.name);
+      runStep(step).then((result) => {
+        running.delete(step.name);
+        done.set(step.name, result);
+        next();
+      });
+    }
+    if (done.size === STEPS.length) resolve();
+  };
+  next();
+});
+
+cleanTemporaryFolders();
+printSummary();
+
+/** Runs a step's commands one after another, its output kept until it ends. */
+async function runStep(step) {
+  const start = Date.now();
+  let output = '';
+  let status = 0;
+  for (const [command, args] of step.run) {
+    const child = spawn(command, args, { env: { ...env, ...step.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    status = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+    if (status !== 0) break;
+  }
+  const seconds = (Date.now() - start) / 1000;
+  const verdict = status === 0 ? 'passed' : 'failed';
+  console.log(`\n=== ${step.name}: ${verdict} in ${seconds.toFixed(0)} s ===`);
+  process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  return { status: verdict, seconds };
+}
+
+/** Removes temporary folders the tests made (they remove their own; this catches a crash). */
+function cleanTemporaryFolders() {
+  for (const name of readdirSync(tmpdir())) {
+    if (name.startsWith('mmh-test-')) rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
 }
-printTotals();
 
-/**
- * Prints one closing line with the number of tests that passed and failed across both runners.
- * A step that failed without failing a test (lint, types, build) counts as one failure.
- */
-function printTotals(failedSteps = 0) {
+/** Prints each step's time, then one closing line with the tests passed and failed. */
+function printSummary() {
+  console.log('\nStep times:');
+  for (const step of STEPS) {
+    const { status, seconds } = done.get(step.name);
+    console.log(`  ${step.name.padEnd(30)} ${status.padEnd(8)} ${seconds.toFixed(0).padStart(4)} s`);
+  }
+  console.log(`  ${'Total (wall clock)'.padEnd(39)} ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`);
+
   let passed = 0;
   let failed = 0;
-  for (const name of ['unit', 'site']) {
-    const vitest = readJson(`${RESULTS}/${name}.json`);
-    if (vitest) {
-      passed += vitest.numPassedTests ?? 0;
-      failed += vitest.numFailedTests ?? 0;
+  for (const step of STEPS) {
+    const report = step.results ? readJson(join(RESULTS, step.results)) : undefined;
+    const { status } = done.get(step.name);
+    if (report?.stats) {
+      // Playwright
+      passed += report.stats.expected ?? 0;
+      failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0);
+    } else if (report) {
+      // Vitest
+      passed += report.numPassedTests ?? 0;
+      failed += report.numFailedTests ?? 0;
     }
+    // A step that failed (or could not run) without a failing test to show for it counts as one.
+    const counted = report?.stats ? report.stats.unexpected : report?.numFailedTests;
+    if (status !== 'passed' && !counted) failed += 1;
   }
-  for (const report of ['e2e.json', 'cms.json']) {
-    const e2e = readJson(`${RESULTS}/${report}`);
-    if (e2e?.stats) {
-      passed += e2e.stats.expected ?? 0;
-      failed += (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0);
-    }
-  }
-  if (failed === 0) failed = failedSteps;
   console.log(`\n${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
 }
 
 function readJson(path) {
+  if (!existsSync(path)) return undefined;
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch {

@@ -7,9 +7,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
-import { join } from 'node:path';
 import { SITE_URL } from '../config';
-import { ContentError } from '../lib/content-error';
 import { absoluteUrls } from '../lib/absolute-urls';
 import { slugify } from '../lib/format';
 import { buildNewsIndex, type NewsIndex } from '../lib/news';
@@ -17,9 +15,6 @@ import { getSettings } from './settings';
 
 /** A news post from content/news/. */
 export type NewsEntry = CollectionEntry<'news'>;
-
-/** Addresses under /news/ that are not posts; a post with one of these names could not be shown. */
-const RESERVED_SLUGS = new Set(['thank-you', 'page', 'category']);
 
 let cache: Promise<NewsIndex<NewsEntry>> | undefined;
 
@@ -31,15 +26,6 @@ let cache: Promise<NewsIndex<NewsEntry>> | undefined;
 export function getNews(): Promise<NewsIndex<NewsEntry>> {
   cache ??= (async () => {
     const [entries, settings] = await Promise.all([getCollection('news'), getSettings()]);
-    for (const entry of entries) {
-      if (RESERVED_SLUGS.has(entry.id)) {
-        throw new ContentError(
-          join(process.cwd(), entry.filePath ?? entry.id),
-          undefined,
-          `has a file name that the site uses for /news/${entry.id}/; rename the file`,
-        );
-      }
-    }
     return buildNewsIndex(entries, {
       now: new Date(),
       preview: import.meta.env.DEV,

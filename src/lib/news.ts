@@ -3,6 +3,7 @@
  * order, previous and next, related and recent posts, category counts, pages of a list and
  * reading time. `src/data/news.ts` runs it once per build over the real collection.
  */
+import { ContentError } from './content-error';
 import { slugify } from './format';
 
 /** The parts of a news entry this logic reads; real entries (CollectionEntry<'news'>) fit it. */
@@ -66,6 +67,22 @@ const CATEGORY_WEIGHT = 2;
  * the build linear in the number of posts (measured: see the README).
  */
 export const RELATED_CANDIDATES = 100;
+
+/** Addresses under /news/ that are not posts; a post with one of these names could not be shown. */
+const RESERVED_SLUGS = new Set(['thank-you', 'page', 'category']);
+
+/** Refuses a post whose file name is an address the news section uses for something else. */
+export function checkNewsSlugs(posts: readonly { id: string; file: string }[]): void {
+  for (const post of posts) {
+    if (RESERVED_SLUGS.has(post.id)) {
+      throw new ContentError(
+        post.file,
+        undefined,
+        `has a file name that the site uses for /news/${post.id}/; rename the file`,
+      );
+    }
+  }
+}
 
 /**
  * Builds the news index from every entry of the collection.

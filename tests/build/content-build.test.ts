@@ -1,80 +1,102 @@
 /**
- * Malformed content must stop the real build with one clear line naming the file and the field,
- * and must never publish a page. Each case adds one bad file to a small valid content tree.
+ * The end-to-end proof, with the real `astro build`, that content decides what is published:
+ * a valid tree builds (and a paused service, full groups and an overdue topic show as they
+ * should), while a file that breaks its schema or hides unsafe HTML stops the build with one line
+ * and publishes nothing at all. Every other bad-content case is checked in-process by
+ * tests/unit/content-loader.test.ts against the same loaders.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT, buildSite, makeContentTree } from '../support/build';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, buildSite, makeContentTree, removeTemporaryFolders, type BuildResult } from '../support/build';
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
 
-describe('a valid content tree', () => {
-  it('builds, with the fixture post and topic published', () => {
-    const result = buildSite(makeContentTree());
-    expect(result.status, result.output).toBe(0);
-    expect(existsSync(join(result.outDir, 'index.html'))).toBe(true);
-    expect(readFileSync(join(result.outDir, 'urgent-help/index.html'), 'utf8')).toContain('116\u00a0123');
+afterAll(removeTemporaryFolders);
+
+/** Every file under a folder (an empty list if the folder does not exist). */
+function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** The build's one "Content error" line. */
+function errorLine(result: BuildResult): string | undefined {
+  return result.output.split('\n').find((line) => line.includes('Content error in'));
+}
+
+describe('a valid tree, with a paused service, full groups and an overdue topic', () => {
+  const overdue = 'a-z/overdue-topic.md';
+  const build = (() => {
+    let result: BuildResult | undefined;
+    return () => {
+      if (result) return result;
+      const tree = makeContentTree({ [overdue]: join(ROOT, 'tests/fixtures/review', overdue) });
+      const settingsFile = join(tree, 'settings/site.yaml');
+      writeFileSync(
+        settingsFile,
+        readFileSync(settingsFile, 'utf8').replace('acceptingReferrals: true', 'acceptingReferrals: false'),
+      );
+      const group = readFileSync(join(tree, 'services/fixture-group.md'), 'utf8');
+      writeFileSync(
+        join(tree, 'services/paused-group.md'),
+        group
+          .replace('title: Fixture Peer Support Group', 'title: Paused Fixture Group')
+          .replace('---\n', '---\nactive: false\n'),
+      );
+      result = buildSite(tree);
+      return result;
+    };
+  })();
+  const page = (path: string) => readFileSync(join(build().outDir, path, 'index.html'), 'utf8');
+
+  it('builds and publishes the fixture pages', () => {
+    expect(build().status, build().output).toBe(0);
+    expect(page('urgent-help')).toContain('116\u00a0123');
+    expect(page('news/fixture-post')).toContain('<h1');
   });
-});
 
-const CASES: [file: string, field: string, problem: string][] = [
-  ['news/missing-title.md', 'title', 'is required'],
-  ['news/bad-date.md', 'date', 'is not a valid date'],
-  ['news/unknown-category.md', 'category', '"Gossip" is not one of'],
-  ['news/image-without-alt.md', 'imageAlt', 'is required when there is a hero image'],
-  ['news/long-summary.md', 'summary', 'must be 200 characters or fewer'],
-  ['news/wrong-type.md', 'draft', 'should be true or false'],
-  ['news/raw-script.md', 'body', 'contains a <script> element'],
-  ['news/javascript-link.md', 'body', 'which is not a web, email or phone address'],
-  ['services/unknown-town.md', 'town', '"Atlantis" is not one of'],
-  ['services/unknown-type.md', 'type', '"Karaoke night" is not one of'],
-  ['services/unknown-format.md', 'format', '"Carrier pigeon" is not one of'],
-  ['services/unknown-day.md', 'days.1', '"Funday" is not one of'],
-  ['services/end-before-start.md', 'endTime', 'must be after the start time'],
-  ['values/same-order-as-hope.md', 'order', 'is 1, the same as'],
-  ['a-z/review-before-last.md', 'nextReview', 'must be after the last-reviewed date'],
-  ['a-z/unknown-related-topic.md', 'relatedTopics', 'names "no-such-topic", which is not an A–Z topic'],
-  ['a-z/unknown-related-service.md', 'relatedServices', 'names "no-such-service", which is not a service'],
-  ['a-z/duplicate-synonym.md', 'synonyms', 'has "worry", which is already a synonym of'],
-];
+  it('shows the groups-full notice and publishes nothing about the paused service', () => {
+    for (const path of ['services', 'services/fixture-group']) {
+      expect(page(path), path).toContain('not taking new members at the moment');
+    }
+    expect(existsSync(join(build().outDir, 'services/paused-group'))).toBe(false);
+    expect(page('services')).not.toContain('Paused Fixture Group');
+    expect(page('services/area/millbrook')).not.toContain('Paused Fixture Group');
+    expect(readFileSync(join(build().outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('paused-group');
+  });
 
-describe('an A–Z topic past its review date', () => {
-  it('still publishes, and the build warns, naming the topic and its file', () => {
-    const file = 'a-z/overdue-topic.md';
-    const result = buildSite(makeContentTree({ [file]: join(ROOT, 'tests/fixtures/review', file) }));
-    expect(result.status, result.output).toBe(0);
-    const warning = result.output.split('\n').filter((l) => l.includes('Review overdue'));
-    expect(warning, result.output).toHaveLength(1);
+  it('still publishes the overdue topic, and warns once, naming the topic and its file', () => {
+    const warning = build()
+      .output.split('\n')
+      .filter((l) => l.includes('Review overdue'));
+    expect(warning, build().output).toHaveLength(1);
     expect(warning[0]).toContain(`Overdue topic (`);
-    expect(warning[0]).toContain(`${file}, due 2023-01-10)`);
-    expect(warning[0]).not.toContain('Anxiety');
-    const html = readFileSync(join(result.outDir, 'a-z/overdue-topic/index.html'), 'utf8');
-    expect(html.replace(/<[^>]+>/g, '')).toContain('Next review due: 10 January 2023.');
+    expect(warning[0]).toContain(`${overdue}, due 2023-01-10)`);
+    expect(page('a-z/overdue-topic').replace(/<[^>]+>/g, '')).toContain('Next review due: 10 January 2023.');
   });
 });
 
-describe('bad content fails the build', () => {
-  it.concurrent.each(CASES)('%s: names the file and the "%s" field', async (file, field, problem) => {
-    const tree = makeContentTree({ [file]: join(BAD, file) });
-    const result = buildSite(tree);
+describe('bad content stops the real build', () => {
+  it('a missing field: one line naming the file and field, and no page published', () => {
+    const file = 'news/image-without-alt.md';
+    const result = buildSite(makeContentTree({ [file]: join(BAD, file) }));
     expect(result.status).not.toBe(0);
-    const line = result.output.split('\n').find((l) => l.includes('Content error in'));
-    expect(line, result.output).toBeDefined();
-    expect(line).toContain(`${file}: field "${field}" `);
-    expect(line).toContain(problem);
-    // Nothing is published from a failed build.
-    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+    expect(errorLine(result), result.output).toContain(
+      `${file}: field "imageAlt" is required when there is a hero image`,
+    );
+    expect(filesIn(result.outDir).filter((f) => /\.(html|xml)$/.test(f))).toEqual([]);
   });
-});
 
-describe('a news post named like a page the site needs fails the build', () => {
-  it('news/thank-you.md: names the file and the clash', () => {
-    const tree = makeContentTree({ 'news/thank-you.md': join(BAD, 'news/thank-you.md') });
-    const result = buildSite(tree);
+  it('a <script> in a post: named, and the attack is in no output file', () => {
+    const file = 'news/raw-script.md';
+    const result = buildSite(makeContentTree({ [file]: join(BAD, file) }));
     expect(result.status).not.toBe(0);
-    const line = result.output.split('\n').find((l) => l.includes('Content error in'));
-    expect(line, result.output).toContain('news/thank-you.md: has a file name that the site uses for /news/thank-you/');
-    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+    expect(errorLine(result), result.output).toContain(`${file}: field "body" contains a <script> element`);
+    const published = filesIn(result.outDir);
+    expect(published.filter((f) => /\.(html|xml)$/.test(f))).toEqual([]);
+    expect(published.filter((f) => readFileSync(f, 'utf8').includes("alert('x')"))).toEqual([]);
   });
 });

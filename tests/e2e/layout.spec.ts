@@ -1,6 +1,7 @@
 /**
- * What every page shares: the urgent-help link, landmarks, skip link, head metadata, the footer
- * facts from settings, no JavaScript, and a layout that works from 320 px wide.
+ * What every page shares, as a visitor meets it: the navigation, the skip link, the header search,
+ * a layout that works from 320 px wide, and dark mode. The per-page head metadata and chrome are
+ * checked over every built file, without a browser, in tests/site/html.test.ts.
  */
 import { expect, test } from '@playwright/test';
 import { siteSettings, sitemapPaths } from './support/site';
@@ -11,31 +12,6 @@ const PATHS = sitemapPaths();
 test('the sitemap lists the home page and the urgent-help page', () => {
   expect(PATHS).toContain('/');
   expect(PATHS).toContain('/urgent-help/');
-});
-
-test('every page has one h1, a unique title, a description, a canonical URL and the shared chrome', async ({
-  page,
-}) => {
-  const titles = new Map<string, string>();
-  for (const path of PATHS) {
-    await page.goto(path);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
-    await expect(page.locator('h1'), path).toHaveCount(1);
-    const title = await page.title();
-    expect(titles.get(title), `${path} repeats the title of ${titles.get(title)}`).toBeUndefined();
-    titles.set(title, path);
-    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/);
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${path}$`));
-    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /\S/);
-    await expect(page.getByRole('link', { name: 'Need urgent help?' })).toHaveAttribute('href', '/urgent-help/');
-    for (const role of ['banner', 'main', 'contentinfo'] as const) await expect(page.getByRole(role)).toHaveCount(1);
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    await expect(page.getByRole('contentinfo').getByRole('link', { name: settings.phone })).toHaveAttribute(
-      'href',
-      `tel:${settings.phone.replace(/\s/g, '')}`,
-    );
-    await expect(page.getByRole('contentinfo')).toContainText(`Registered charity number ${settings.charityNumber}`);
-  }
 });
 
 test('the header navigation comes from settings, in order', async ({ page }) => {

@@ -1,6 +1,8 @@
 /**
  * Every built page: valid HTML (html-validate, recommended rules), exactly one <h1>, a title no
- * other page has, and internal links and #anchors that lead somewhere.
+ * other page has, the head metadata and shared chrome every page needs, and internal links and
+ * #anchors that lead somewhere. Read from the files, without a browser, so each page is one quick
+ * test however many pages the site grows to.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +10,7 @@ import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { DIST, builtPages } from '../support/built-pages';
+import { siteSettings } from '../e2e/support/site';
 
 const PAGES = builtPages();
 const SITE = new URL('https://site.invalid');
@@ -91,6 +94,36 @@ describe('headings and titles', () => {
       .filter(([, list]) => list.length > 1)
       .map(([title, list]) => `${title}: ${list.map(([p]) => p).join(', ')}`);
     expect(shared).toEqual([]);
+  });
+});
+
+describe('head metadata and shared chrome', () => {
+  const settings = siteSettings();
+  const SHARED = CONTENT_PAGES.filter(({ path }) => path !== '/404.html');
+  const meta = (els: Element[], key: string, value: string) =>
+    els.find((el) => el.tagName === 'meta' && attr(el, key) === value);
+
+  it.each(SHARED.map((p) => [p.path]))('%s', (path) => {
+    const els = documents.get(path) ?? [];
+    expect(attr(els.find((el) => el.tagName === 'html') as Element, 'lang')).toBe('en-GB');
+    expect(attr(meta(els, 'name', 'description') ?? ({} as Element), 'content') ?? '').toMatch(/.{20,}/);
+    expect(attr(meta(els, 'property', 'og:title') ?? ({} as Element), 'content') ?? '').toMatch(/\S/);
+    const canonical = els.find((el) => el.tagName === 'link' && attr(el, 'rel') === 'canonical');
+    expect(canonical && attr(canonical, 'href')).toMatch(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(els.filter((el) => el.tagName === 'main')).toHaveLength(1);
+    const header = els.find((el) => el.tagName === 'header');
+    const urgent =
+      header && elements(header).find((el) => el.tagName === 'a' && text(el).trim() === 'Need urgent help?');
+    expect(urgent && attr(urgent, 'href'), 'urgent-help link in the header').toBe('/urgent-help/');
+    expect(els.some((el) => el.tagName === 'nav' && attr(el, 'aria-label') === 'Main')).toBe(true);
+    // The site footer is the page's last <footer> (articles may have their own, earlier).
+    const footer = els.filter((el) => el.tagName === 'footer').at(-1);
+    const footerText = footer ? text(footer).replace(/\u00a0/g, ' ') : '';
+    expect(footerText).toContain(`Registered charity number ${settings.charityNumber}`);
+    const call =
+      footer &&
+      elements(footer).find((el) => el.tagName === 'a' && text(el).replace(/\u00a0/g, ' ') === settings.phone);
+    expect(call && attr(call, 'href'), 'footer phone link').toBe(`tel:${settings.phone.replace(/\s/g, '')}`);
   });
 });
 

@@ -3,7 +3,7 @@
  * with its own output and cache folders so builds never touch the real site.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -11,6 +11,21 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** A small, valid content tree that exercises every collection. */
 export const MINIMAL_TREE = join(ROOT, 'tests/fixtures/minimal');
+
+/** Temporary folders made by this test file, removed by {@link removeTemporaryFolders}. */
+const temporary: string[] = [];
+
+/** A new temporary folder, remembered for removal. */
+function temporaryFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `mmh-test-${prefix}-`));
+  temporary.push(dir);
+  return dir;
+}
+
+/** Removes every temporary folder this test file made; call it from `afterAll`. */
+export function removeTemporaryFolders(): void {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** The outcome of a build. */
 export interface BuildResult {
@@ -22,7 +37,7 @@ export interface BuildResult {
 
 /** Copies the minimal tree (plus any extra files) into a fresh temporary content folder. */
 export function makeContentTree(extra: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'content-'));
+  const dir = temporaryFolder('content');
   cpSync(MINIMAL_TREE, dir, { recursive: true });
   for (const [relative, source] of Object.entries(extra)) {
     mkdirSync(join(dir, relative, '..'), { recursive: true });
@@ -33,7 +48,7 @@ export function makeContentTree(extra: Record<string, string> = {}): string {
 
 /** Builds the site from `contentDir` with `astro build` and returns its status and output. */
 export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
-  const work = mkdtempSync(join(tmpdir(), 'build-'));
+  const work = temporaryFolder('build');
   const outDir = join(work, 'dist');
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,

@@ -1,0 +1,32 @@
+/**
+ * Each collection's loader: the checked glob over `content/<name>/`, with the collection-wide
+ * checks where a collection has them. `src/content.config.ts` hands these to Astro, and the unit
+ * tests run the same loaders in-process over fixture trees.
+ */
+import type { Loader } from 'astro/loaders';
+import { COLLECTIONS, type CollectionName } from '../schemas/collections';
+import type { SiteLists } from '../schemas/settings';
+import { checkNewsSlugs } from '../lib/news';
+import { sortValues, type ValueLike } from '../lib/values';
+import { azCollectionCheck } from './a-z-content-check';
+import { checkedGlob, type CheckedEntry, type CheckedGlobOptions } from './checked-glob';
+
+/** The loader for one collection of the content tree at `contentDir`. */
+export function collectionLoader(name: CollectionName, contentDir: string, lists: SiteLists): Loader {
+  const declaration = COLLECTIONS.find((c) => c.name === name);
+  if (!declaration) throw new Error(`No collection named "${name}"`);
+  const checkAll: Partial<Record<CollectionName, CheckedGlobOptions['checkAll']>> = {
+    'a-z': azCollectionCheck(contentDir),
+    news: checkNewsSlugs,
+    // Two values with the same order would make the values page's order a guess.
+    values: (entries) => void sortValues(entries as (CheckedEntry & ValueLike)[], (entry) => entry.file),
+  };
+  const check = checkAll[name];
+  return checkedGlob({
+    contentDir,
+    folder: name,
+    schema: declaration.schema(lists),
+    ...(declaration.kind === 'settings' ? { pattern: '[^_]*.yaml' } : {}),
+    ...(check ? { checkAll: check } : {}),
+  });
+}

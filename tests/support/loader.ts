@@ -1,0 +1,109 @@
+/**
+ * Runs a collection's real loader (src/content/loaders.ts: the checked glob, its schema checks,
+ * the unsafe-HTML gate and the collection-wide checks) in-process over a content tree, the way
+ * Starlight tests its loaders without a build. Only Astro's side of the loader context is stood
+ * in for: the store, the logger, and the entry types, which parse frontmatter with Astro's own
+ * parser and render Markdown with the processor the site's astro.config.ts uses.
+ */
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { parseFrontmatter } from 'astro/markdown';
+import { satteri } from '@astrojs/markdown-satteri';
+import { parse as parseYaml } from 'yaml';
+import astroConfig from '../../astro.config';
+import { collectionLoader } from '../../src/content/loaders';
+import { readSiteLists } from '../../src/content/site-lists';
+import type { CollectionName } from '../../src/schemas/collections';
+import { ROOT } from './build';
+
+/** An entry as the loader stored it. */
+export interface LoadedEntry {
+  id: string;
+  data: Record<string, unknown>;
+  body?: string | undefined;
+  filePath?: string | undefined;
+  rendered?: { html: string } | undefined;
+}
+
+/** What a load produced: its entries, and anything it logged as a warning or error. */
+export interface LoadResult {
+  entries: LoadedEntry[];
+  warnings: string[];
+}
+
+type Processor = { createRenderer: (options: Record<string, unknown>) => Promise<MarkdownRenderer> };
+type MarkdownRenderer = { render: (body: string, options: Record<string, unknown>) => Promise<{ code: string }> };
+
+/** The Markdown processor the site builds with (Astro's default, Sätteri, unless the config sets one). */
+function siteProcessor(): Processor {
+  const configured = (astroConfig.markdown as { processor?: Processor } | undefined)?.processor;
+  return configured ?? (satteri() as unknown as Processor);
+}
+
+const markdownEntryType = {
+  getEntryInfo: ({ contents }: { contents: string }) => {
+    const parsed = parseFrontmatter(contents);
+    return { data: parsed.frontmatter as Record<string, unknown>, body: parsed.content.trim() };
+  },
+  getRenderFunction: async () => {
+    const renderer = await siteProcessor().createRenderer({
+      syntaxHighlight: astroConfig.markdown?.syntaxHighlight ?? false,
+      image: {},
+    });
+    return async (entry: { data: Record<string, unknown>; body?: string; filePath?: string }) => {
+      const result = await renderer.render(entry.body ?? '', {
+        frontmatter: entry.data,
+        ...(entry.filePath ? { fileURL: pathToFileURL(entry.filePath) } : {}),
+      });
+      return { html: result.code, metadata: {} };
+    };
+  },
+};
+
+const yamlEntryType = {
+  getEntryInfo: ({ contents }: { contents: string }) => ({ data: parseYaml(contents) as Record<string, unknown> }),
+};
+
+/** Loads one collection of the content tree at `contentDir` with the site's real loader. */
+export async function loadCollection(name: CollectionName, contentDir: string): Promise<LoadResult> {
+  const lists = readSiteLists(contentDir, 'settings/site.yaml');
+  const entries = new Map<string, LoadedEntry>();
+  const warnings: string[] = [];
+  const store = {
+    get: (id: string) => entries.get(id),
+    set: (entry: LoadedEntry) => {
+      entries.set(entry.id, entry);
+      return true;
+    },
+    has: (id: string) => entries.has(id),
+    delete: (id: string) => entries.delete(id),
+    clear: () => entries.clear(),
+    keys: () => [...entries.keys()],
+    values: () => [...entries.values()],
+    entries: () => [...entries.entries()],
+    addModuleImport: () => undefined,
+    addAssetImports: () => undefined,
+  };
+  const logger = {
+    info: () => undefined,
+    debug: () => undefined,
+    warn: (message: string) => warnings.push(message),
+    error: (message: string) => warnings.push(message),
+  };
+  const context = {
+    collection: name,
+    store,
+    meta: new Map(),
+    logger,
+    config: { ...astroConfig, root: pathToFileURL(`${ROOT}/`), srcDir: pathToFileURL(`${ROOT}/src/`) },
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    generateDigest: (data: unknown) => createHash('sha1').update(JSON.stringify(data)).digest('hex'),
+    entryTypes: new Map<string, unknown>([
+      ['.md', markdownEntryType],
+      ['.yaml', yamlEntryType],
+    ]),
+  } as unknown as LoaderContext;
+  await collectionLoader(name, contentDir, lists).load(context);
+  return { entries: [...entries.values()], warnings };
+}

@@ -1,0 +1,111 @@
+/**
+ * Malformed or unsafe content is refused by the collections' real loaders with one clear line
+ * naming the file and the field, before any page is built. Each case adds one bad file to a small
+ * valid content tree and runs that collection's loader in-process (tests/support/loader.ts); the
+ * few real builds in tests/build/ prove the same error stops `astro build` and publishes nothing.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CollectionName } from '../../src/schemas/collections';
+import { ROOT, makeContentTree, removeTemporaryFolders } from '../support/build';
+import { loadCollection } from '../support/loader';
+
+const BAD = join(ROOT, 'tests/fixtures/bad');
+
+afterAll(removeTemporaryFolders);
+
+/** Loads the collection a fixture belongs to, with the fixture added to the minimal tree. */
+async function loadWith(file: string) {
+  const collection = file.split('/')[0] as CollectionName;
+  return loadCollection(collection, makeContentTree({ [file]: join(BAD, file) }));
+}
+
+/** The one-line error a load fails with. */
+async function errorOf(file: string): Promise<string> {
+  const error: unknown = await loadWith(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, `${file} should have been refused`).toBeInstanceOf(Error);
+  return (error as Error).message;
+}
+
+describe('the minimal content tree', () => {
+  it.each(['news', 'a-z', 'values', 'pages', 'services', 'settings'] as const)('loads its %s', async (name) => {
+    const { entries, warnings } = await loadCollection(name, makeContentTree());
+    expect(entries.length).toBeGreaterThan(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it('renders Markdown bodies to HTML', async () => {
+    const { entries } = await loadCollection('news', makeContentTree());
+    expect(entries[0]?.rendered?.html).toMatch(/<p>/);
+  });
+});
+
+const SCHEMA_CASES: [file: string, field: string, problem: string][] = [
+  ['news/missing-title.md', 'title', 'is required'],
+  ['news/bad-date.md', 'date', 'is not a valid date'],
+  ['news/unknown-category.md', 'category', '"Gossip" is not one of'],
+  ['news/image-without-alt.md', 'imageAlt', 'is required when there is a hero image'],
+  ['news/long-summary.md', 'summary', 'must be 200 characters or fewer'],
+  ['news/wrong-type.md', 'draft', 'should be true or false'],
+  ['services/unknown-town.md', 'town', '"Atlantis" is not one of'],
+  ['services/unknown-type.md', 'type', '"Karaoke night" is not one of'],
+  ['services/unknown-format.md', 'format', '"Carrier pigeon" is not one of'],
+  ['services/unknown-day.md', 'days.1', '"Funday" is not one of'],
+  ['services/end-before-start.md', 'endTime', 'must be after the start time'],
+  ['a-z/review-before-last.md', 'nextReview', 'must be after the last-reviewed date'],
+  ['a-z/unknown-related-topic.md', 'relatedTopics', 'names "no-such-topic", which is not an A–Z topic'],
+  ['a-z/unknown-related-service.md', 'relatedServices', 'names "no-such-service", which is not a service'],
+  ['a-z/duplicate-synonym.md', 'alsoKnownAs', 'has "worry", which is already another name of'],
+  ['values/same-order-as-hope.md', 'order', 'is 1, the same as'],
+];
+
+describe('a file that breaks its schema is refused', () => {
+  it.each(SCHEMA_CASES)('%s: names the file and the "%s" field', async (file, field, problem) => {
+    const message = await errorOf(file);
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(/^Content error in /);
+    expect(message).toContain(`${file}: field "${field}" `);
+    expect(message).toContain(problem);
+  });
+});
+
+describe('a news post named like a page the site needs', () => {
+  it('news/thank-you.md: names the file and the clash', async () => {
+    expect(await errorOf('news/thank-you.md')).toContain(
+      'news/thank-you.md: has a file name that the site uses for /news/thank-you/',
+    );
+  });
+});
+
+/** Fixture, and what the error says about it. */
+const ATTACKS: [file: string, problem: string][] = [
+  ['raw-script.md', 'contains a <script> element'],
+  ['javascript-link.md', 'which is not a web, email or phone address'],
+  ['entity-javascript-link.md', 'which is not a web, email or phone address'],
+  ['newline-javascript-link.md', 'which is not a web, email or phone address'],
+  ['data-url-link.md', 'which is not a web, email or phone address'],
+  ['onerror-image.md', 'has a "onerror" attribute on <img>'],
+  ['iframe.md', 'contains a <iframe> element'],
+  ['object-embed.md', 'contains a <object> element'],
+  ['form.md', 'contains a <form> element'],
+  ['style-element.md', 'contains a <style> element'],
+  ['style-attribute.md', 'has a "style" attribute on <p>'],
+  ['svg-script.md', 'contains a <svg> element'],
+];
+
+describe('raw HTML that could run code is refused', () => {
+  it('covers at least eight attack shapes, including disguised javascript: links', () => {
+    expect(ATTACKS.length).toBeGreaterThanOrEqual(8);
+    expect(ATTACKS.filter(([file]) => file.includes('javascript')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(ATTACKS)('%s: names the file and the "body" field', async (file, problem) => {
+    const message = await errorOf(`news/${file}`);
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toContain(`news/${file}: field "body" `);
+    expect(message).toContain(problem);
+  });
+});
