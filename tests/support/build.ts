@@ -46,9 +46,15 @@ export function makeContentTree(extra: Record<string, string> = {}): string {
   return dir;
 }
 
-/** Builds the site from `contentDir` with `astro build` and returns its status and output. */
-export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
-  const work = temporaryFolder('build');
+/**
+ * Builds the site from `contentDir` with `astro build` and returns its status and output. The
+ * output and caches go in a temporary folder, or under `work` when given.
+ */
+export function buildSite(
+  contentDir: string,
+  env: Record<string, string> = {},
+  work = temporaryFolder('build'),
+): BuildResult {
   const outDir = join(work, 'dist');
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,

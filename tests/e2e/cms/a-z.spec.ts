@@ -1,16 +1,14 @@
 /**
- * An editor adds another name (also known as) to an A–Z topic in the CMS; the file changes, keeps every other field
- * exactly (dates included), and the A–Z index shows the new name.
+ * An editor adds another name (also known as) to an A–Z topic in the CMS; the file changes and
+ * keeps every other field exactly (dates included). The rebuilt A–Z index is checked in
+ * tests/e2e/cms/site/.
  */
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite } from '../../support/build';
-import { CONTENT, entryFiles, publishNow, readData, routeExists, schemaProblem, signIn } from './support';
+import { NEW_OTHER_NAME as NEW_SYNONYM } from './edits';
+import { CONTENT, entryFiles, publishNow, readData, schemaProblem, signIn } from './support';
 
-const NEW_SYNONYM = 'Feeling stuck in a rut';
-
-test('adding another name to an A–Z topic saves it to the file and the A–Z index', async ({ page }) => {
+test('adding another name to an A–Z topic saves it to the file, changing nothing else', async ({ page }) => {
   const name = entryFiles('a-z')[0] ?? '';
   const file = join(CONTENT, 'a-z', name);
   const before = readData(file);
@@ -34,12 +32,5 @@ test('adding another name to an A–Z topic saves it to the file and the A–Z i
   // Nothing else changed: the review dates read back as the same days, the title stays.
   for (const field of ['title', 'summary', 'lastReviewed', 'nextReview', 'urgent', 'relatedTopics']) {
     expect(String(after[field] ?? ''), field).toBe(String(before[field] ?? ''));
-  }
-
-  const build = buildSite(CONTENT);
-  expect(build.status, build.output).toBe(0);
-  // The A–Z index comes from the A–Z branch: checked wherever the build has it.
-  if (routeExists(build.outDir, 'a-z/index.html')) {
-    expect(readFileSync(join(build.outDir, 'a-z/index.html'), 'utf8')).toContain(NEW_SYNONYM);
   }
 });

@@ -3,8 +3,8 @@
  * the editor, publishing, and reading back what decap-server wrote to disk.
  */
 import { expect, type Page } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { readSiteLists } from '../../../src/content/site-lists';
@@ -15,6 +15,8 @@ import { allSchemas, zodFor } from '../../support/schemas';
 export const REPO = process.env['CMS_TEST_REPO'] ?? '';
 /** Its content folder, which the verification builds read through CONTENT_DIR. */
 export const CONTENT = join(REPO, 'content');
+/** A file holding the folder of the site rebuilt from the edited content (see site/build.setup.ts). */
+export const BUILT_SITE = join(REPO, 'built-site.txt');
 
 /** Opens the editor and signs in through the local backend, as an editor would. */
 export async function signIn(page: Page): Promise<void> {
@@ -63,55 +65,9 @@ export function htmlPages(outDir: string): string[] {
     .map((file) => relative(outDir, join(outDir, file)));
 }
 
-/** True when the build made a page or file at this route (routes other branches may add). */
-export function routeExists(outDir: string, route: string): boolean {
-  return existsSync(join(outDir, route));
-}
-
 /** Builds the Pagefind search index for a build, as `npm run build` does. */
 export function indexForSearch(outDir: string): void {
   const bin = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
   const result = spawnSync(process.execPath, [bin, '--site', outDir], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`Pagefind failed: ${result.stderr}`);
-}
-
-/** Serves a build with `astro preview` one port above the editor's; call stop() when done. */
-export async function serveBuild(outDir: string): Promise<{ url: string; stop: () => void }> {
-  const port = Number(process.env['CMS_PREVIEW_PORT']) + 1;
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/astro/bin/astro.mjs'),
-      'preview',
-      '--ignore-lock',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-    ],
-    { cwd: ROOT, env: { ...process.env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'pipe' },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const stop = () => child.kill('SIGTERM');
-  try {
-    await expect
-      .poll(
-        async () => {
-          try {
-            return (await fetch(`${url}/`)).status;
-          } catch {
-            return 0;
-          }
-        },
-        { timeout: 90_000 },
-      )
-      .toBe(200);
-  } catch {
-    stop();
-    throw new Error(`astro preview of ${outDir} did not answer on ${url}:\n${output}`);
-  }
-  return { url, stop };
 }
