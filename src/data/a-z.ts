@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { checkTopicHeadings } from '../lib/a-z-headings';
 import { azReviewReport, buildAzIndex, overdueWarning, type AzIndex, type AzTopic } from '../lib/a-z-index';
 import { relatedByTags } from '../lib/related-by-tags';
+import { getNews } from './news';
 
 /** An A–Z topic entry from content/a-z/. */
 export type AzEntryData = CollectionEntry<'a-z'>;
@@ -29,18 +30,6 @@ export interface AzSite {
 
 let cache: Promise<AzSite> | undefined;
 
-/**
- * News posts that are live: no drafts, nothing dated in the future. Only in production builds, so
- * editors see everything in `astro dev`.
- *
- * A small local filter on purpose: the news area's own data module (src/data/news.ts) is built on
- * another branch; once merged, this should use its published-news list instead.
- */
-function isPublishedNews(post: CollectionEntry<'news'>, now: Date): boolean {
-  if (!import.meta.env.PROD) return true;
-  return !post.data.draft && post.data.date <= now;
-}
-
 /** The line a Markdown file's body starts on (after the frontmatter), so messages name real lines. */
 function bodyStartLine(file: string): number {
   const lines = readFileSync(file, 'utf8').split('\n');
@@ -49,11 +38,7 @@ function bodyStartLine(file: string): number {
 }
 
 async function load(): Promise<AzSite> {
-  const [topics, services, news] = await Promise.all([
-    getCollection('a-z'),
-    getCollection('services'),
-    getCollection('news'),
-  ]);
+  const [topics, services, news] = await Promise.all([getCollection('a-z'), getCollection('services'), getNews()]);
   const index = buildAzIndex(
     topics.map((entry) => ({
       slug: entry.id,
@@ -74,9 +59,7 @@ async function load(): Promise<AzSite> {
   if (warning) console.warn(`[a-z] Warning: ${warning}`);
 
   const servicesBySlug = new Map(services.map((s) => [s.id, s]));
-  const liveNews = news
-    .filter((post) => isPublishedNews(post, now))
-    .map((post) => ({ post, tags: post.data.tags, date: post.data.date }));
+  const liveNews = news.posts.map((post) => ({ post, tags: post.data.tags, date: post.data.date }));
   const pages = index.topics.map((topic) => ({
     topic,
     services: topic.data.relatedServices.map((slug) => servicesBySlug.get(slug) as CollectionEntry<'services'>),

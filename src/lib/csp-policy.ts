@@ -45,12 +45,6 @@ export const ADMIN_ADDITIONS = {
   ],
 } as const;
 
-/**
- * The Content-Security-Policy HTTP header for every path. Only directives a `<meta>` tag cannot
- * carry, or that both page policies share, so it never conflicts with either.
- */
-export const HEADER_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
-
 /** The part of Astro's CSP runtime API this module uses (`Astro.csp`). */
 interface CspApi {
   insertScriptResource(resource: string): void;

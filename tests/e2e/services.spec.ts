@@ -120,8 +120,8 @@ test.describe('with JavaScript on', () => {
     const day = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].find(
       (d) => active.some((s) => s.days.includes(d)) && !active.some((s) => s.town === town && s.days.includes(d)),
     );
-    test.skip(!day, 'every day has a service in the first town');
-    await page.goto(`/services/?town=${slug(town)}&day=${slug(day ?? '')}`);
+    if (!day) throw new Error(`every day has a service in ${town}: the sample content needs a day without one`);
+    await page.goto(`/services/?town=${slug(town)}&day=${slug(day)}`);
     await expect(page.getByRole('status')).toHaveText('No services found');
     await expect(page.getByText('No services match all of these choices.')).toBeVisible();
     expect(await listedServices(page)).toEqual([]);
