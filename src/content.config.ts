@@ -14,11 +14,11 @@ type Collections = {
 };
 
 export const collections = Object.fromEntries(
-  COLLECTIONS.map((declaration) => [
-    declaration.name,
-    defineCollection({
+  COLLECTIONS.map((declaration) => {
+    const config: Parameters<typeof defineCollection>[0] = {
       loader: collectionLoader(declaration.name, CONTENT_DIR, lists),
       schema: declaration.schema(lists).schema,
-    }),
-  ]),
-) as Collections;
+    };
+    return [declaration.name, defineCollection(config)];
+  }),
+) as unknown as Collections;

@@ -154,8 +154,7 @@ export type CollectionName = (typeof COLLECTIONS)[number]['name'];
 
 /** Every collection's declared fields, by name, built with the given lists. */
 export function collectionSchemas(lists: SiteLists): Record<CollectionName, CollectionSchema> {
-  return Object.fromEntries(COLLECTIONS.map((c) => [c.name, c.schema(lists)])) as Record<
-    CollectionName,
-    CollectionSchema
-  >;
+  const schemas: Partial<Record<CollectionName, CollectionSchema>> = {};
+  for (const declaration of COLLECTIONS) schemas[declaration.name] = declaration.schema(lists);
+  return schemas as Record<CollectionName, CollectionSchema>;
 }

@@ -9,12 +9,13 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from 'astro/markdown';
+import { z } from 'astro/zod';
 import { satteri } from '@astrojs/markdown-satteri';
 import { parse as parseYaml } from 'yaml';
 import astroConfig from '../../astro.config';
 import { collectionLoader } from '../../src/content/loaders';
 import { readSiteLists } from '../../src/content/site-lists';
-import type { CollectionName } from '../../src/schemas/collections';
+import { COLLECTIONS, type CollectionName } from '../../src/schemas/collections';
 import { ROOT } from './build';
 
 /** An entry as the loader stored it. */
@@ -68,6 +69,9 @@ const yamlEntryType = {
 /** Loads one collection of the content tree at `contentDir` with the site's real loader. */
 export async function loadCollection(name: CollectionName, contentDir: string): Promise<LoadResult> {
   const lists = readSiteLists(contentDir, 'settings/site.yaml');
+  const declaration = COLLECTIONS.find((c) => c.name === name);
+  if (!declaration) throw new Error(`No collection named "${name}"`);
+  const parsed = declaration.schema(lists).schema({ image: () => z.string() });
   const entries = new Map<string, LoadedEntry>();
   const warnings: string[] = [];
   const store = {
@@ -97,7 +101,8 @@ export async function loadCollection(name: CollectionName, contentDir: string): 
     meta: new Map(),
     logger,
     config: { ...astroConfig, root: pathToFileURL(`${ROOT}/`), srcDir: pathToFileURL(`${ROOT}/src/`) },
-    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    // As Astro does after the loader's own checks: the schema's defaults and types applied.
+    parseData: async ({ data }: { data: Record<string, unknown> }) => parsed.parse(data),
     generateDigest: (data: unknown) => createHash('sha1').update(JSON.stringify(data)).digest('hex'),
     entryTypes: new Map<string, unknown>([
       ['.md', markdownEntryType],
