@@ -1,8 +1,12 @@
 /**
  * The search page in the browser: reads `?q=` on load, runs the query through the Pagefind JS
- * API, keeps the address in step (replaceState while typing, pushState on submit and on filter
- * changes, so Back works), shows urgent help first for risky queries, and writes accessible
+ * API, keeps the address in step, shows urgent help first for risky queries, and writes accessible
  * results markup (no Pagefind UI).
+ *
+ * History: each search is one step for Back. The first pause in typing adds an entry and later
+ * typing updates that same entry; pressing Enter finishes it, so the next typing starts a new one;
+ * each filter change adds an entry. Whether Enter comes before or after the typing pause has
+ * updated the address makes no difference, so Back always returns to the previous search.
  */
 import { isCrisisQuery } from '../lib/crisis-terms';
 import { KEYWORDS_META } from '../lib/search-index';
@@ -95,12 +99,22 @@ export function startSearchPage(): void {
     }
   };
 
-  /** Writes the state into the address bar. */
-  const saveState = (state: SearchState, mode: 'push' | 'replace') => {
+  // True while the current history entry belongs to a search still being typed: more typing
+  // updates it in place instead of adding an entry a letter.
+  let typing = false;
+
+  /**
+   * Writes the state into the address bar, after a pause in `typing`, on `submit` (Enter) or on a
+   * `filter` change. A changed filter always adds an entry; typing adds one and then updates it.
+   * Only a changed address is written, so Back never shows the same search twice.
+   */
+  const saveState = (state: SearchState, how: 'typing' | 'submit' | 'filter') => {
     const url = `${location.pathname}${searchStateToQuery(state)}`;
-    if (url === `${location.pathname}${location.search}`) return;
-    if (mode === 'push') history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    if (url !== `${location.pathname}${location.search}`) {
+      if (typing && how !== 'filter') history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+    }
+    typing = how === 'typing';
   };
 
   /** Renders the next batch of results. */
@@ -145,21 +159,22 @@ export function startSearchPage(): void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       const state = formState();
-      saveState(state, 'replace');
+      saveState(state, 'typing');
       void search(state);
     }, DEBOUNCE_MS);
   });
   form.addEventListener('change', (event) => {
     if (event.target === box) return;
+    clearTimeout(timer);
     const state = formState();
-    saveState(state, 'push');
+    saveState(state, 'filter');
     void search(state);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
     const state = formState();
-    saveState(state, 'push');
+    saveState(state, 'submit');
     void search(state);
   });
   more.addEventListener('click', () => {
@@ -167,6 +182,8 @@ export function startSearchPage(): void {
     void showMore(run).then(() => list.children[firstNew]?.querySelector('a')?.focus());
   });
   window.addEventListener('popstate', () => {
+    clearTimeout(timer);
+    typing = false;
     const state = readSearchState(new URLSearchParams(location.search));
     showState(state);
     void search(state);
