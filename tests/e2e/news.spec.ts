@@ -30,10 +30,11 @@ async function listedTitles(page: Page): Promise<string[]> {
   return page.getByRole('region', { name: 'Posts' }).getByRole('heading', { level: 3 }).allTextContents();
 }
 
-test('the content has enough posts to need a second page, and a draft and a future post to hide', () => {
+// Future-dated posts are kept out of the site's content (a test post dated 2030 once showed as the
+// latest news under `npm start`); tests/unit/news.test.ts proves they stay hidden until their moment.
+test('the content has enough posts to need a second page, and a draft to hide', () => {
   expect(PUBLISHED.length).toBeGreaterThan(PAGE_SIZE);
   expect(HIDDEN.some((post) => post.draft)).toBe(true);
-  expect(HIDDEN.some((post) => post.date > new Date())).toBe(true);
 });
 
 test('the news list shows ten posts a page, newest first, with previous and next pages', async ({ page }) => {

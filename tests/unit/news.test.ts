@@ -2,7 +2,9 @@
  * News logic: what is published when, the order of posts, previous and next, related and recent
  * posts, category counts, pagination, reading time, and absolute addresses for feed readers.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { absoluteUrls } from '../../src/lib/absolute-urls';
 import { documentTitle } from '../../src/lib/format';
 import { buildNewsIndex, isPublished, paginateList, readingMinutes, type NewsLike } from '../../src/lib/news';
@@ -34,6 +36,15 @@ describe('publishing', () => {
     expect(build([future, past]).posts.map((p) => p.id)).toEqual(['past']);
     expect(isPublished(future, { now: new Date('2030-06-01T08:59:59Z'), preview: false })).toBe(false);
     expect(isPublished(future, { now: new Date('2030-06-01T09:00:00Z'), preview: false })).toBe(true);
+  });
+
+  it('keeps a real future post (a test fixture, not site content) off the live site until its moment', () => {
+    const text = readFileSync('tests/fixtures/news/future-open-day-2030.md', 'utf8');
+    const data = parse(text.split(/^---$/m)[1] ?? '') as { date: string; category: string; tags: string[] };
+    const date = new Date(data.date);
+    const openDay: NewsLike = { id: 'future-open-day-2030', data: { ...data, date, draft: false } };
+    expect(build([openDay, past]).posts.map((p) => p.id)).toEqual(['past']);
+    expect(isPublished(openDay, { now: date, preview: false })).toBe(true);
   });
 
   it('does not let a draft or future post be found by slug', () => {
