@@ -15,3 +15,16 @@ export const NEWS_PAGE_SIZE = 10;
 
 /** Path of the settings file inside the content folder. */
 export const SETTINGS_FILE = 'settings/site.yaml';
+
+/**
+ * The moment this build treats as "now" for dated listings (a service's next sessions, What's on).
+ * One value for the whole build, so every page agrees. Set BUILD_DATE (e.g. `2026-12-14` or
+ * `2026-12-14T09:00:00Z`) to build the site as of another day, as the calendar tests do.
+ */
+export const BUILD_NOW: Date = (() => {
+  const value = process.env['BUILD_DATE'];
+  if (!value) return new Date();
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`BUILD_DATE "${value}" is not a date (use the form 2026-12-14)`);
+  return date;
+})();

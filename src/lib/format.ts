@@ -51,3 +51,16 @@ export function documentTitle(title: string, charityName: string, max = TITLE_MA
   const atWord = cut.lastIndexOf(' ');
   return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).replace(/[\s,:;–-]+$/, '')}…`;
 }
+
+const UK_WEEKDAY = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'Europe/London',
+});
+
+/** A calendar day ("2026-12-01") with its weekday, as on UK calendars: "Tuesday 1 December". */
+export function formatUkWeekday(day: string): string {
+  // Midday UTC is the same calendar day in London all year round.
+  return UK_WEEKDAY.format(new Date(`${day}T12:00:00Z`));
+}

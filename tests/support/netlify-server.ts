@@ -133,7 +133,8 @@ export async function startNetlifyServer(root: string, tomlFile: string, port = 
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status: number, file: string | undefined, extra: Record<string, string> = {}) => {
       const headers = { ...headersForPath(rules, url.pathname), ...extra };
-      if (file) headers['content-type'] = TYPES[extname(file)] ?? 'application/octet-stream';
+      // A Content-Type from netlify.toml wins, as on Netlify (the calendars set theirs there).
+      if (file) headers['content-type'] ??= TYPES[extname(file)] ?? 'application/octet-stream';
       res.writeHead(status, headers);
       res.end(file && req.method !== 'HEAD' ? readFileSync(file) : undefined);
     };

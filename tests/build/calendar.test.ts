@@ -1,0 +1,163 @@
+/**
+ * Group calendars end to end, with one real `astro build` of a small tree on a fixed build date
+ * (BUILD_DATE=2026-10-20, a Tuesday, five days before the clocks go back): every .ics parses in
+ * ical.js and expands to the same sessions each service page lists under "Next sessions",
+ * including a cancelled date and a date after the clock change; /whats-on/ lists the 14 days from
+ * the build date; the files are served as text/calendar with netlify.toml's headers.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, buildSite, makeContentTree, removeTemporaryFolders, type BuildResult } from '../support/build';
+import { expandCalendar, parseCalendar } from '../support/ical';
+import { startNetlifyServer } from '../support/netlify-server';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/calendar/services');
+const BUILD_DATE = '2026-10-20';
+/** Midnight at the start of the build day in London (BST, so 23:00 UTC the day before). */
+const BUILD_START = new Date('2026-10-19T23:00:00Z');
+
+let result: BuildResult;
+
+beforeAll(() => {
+  const extra = Object.fromEntries(readdirSync(FIXTURES).map((file) => [`services/${file}`, join(FIXTURES, file)]));
+  result = buildSite(makeContentTree(extra), { BUILD_DATE });
+});
+afterAll(removeTemporaryFolders);
+
+const read = (path: string) => readFileSync(join(result.outDir, path), 'utf8');
+const page = (path: string) => read(`${path}/index.html`);
+
+/** An instant as London wall-clock time, "2026-10-20T18:30", independently of the site's code. */
+function london(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}`;
+}
+
+/** The "Next sessions" a service page lists: when, and whether cancelled (with the text shown). */
+function nextSessionsOn(html: string): { when: string; cancelled: boolean; text: string }[] {
+  const section = /<section[^>]*aria-labelledby="next-sessions"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  return [...section.matchAll(/<li([^>]*)>([\s\S]*?)<\/li>/g)].map(([, attributes = '', body = '']) => ({
+    when: /datetime="([^"]+)"/.exec(body)?.[1] ?? '',
+    cancelled: /class="[^"]*cancelled/.test(attributes),
+    text: body
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  }));
+}
+
+/** Every service calendar the build wrote, by slug. */
+function serviceCalendars(): string[] {
+  return readdirSync(join(result.outDir, 'services'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(entry.parentPath, entry.name, 'sessions.ics')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+describe('a build on a fixed date', () => {
+  it('builds', () => {
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it('writes a calendar for each running service with sessions, and one for all groups', () => {
+    expect(serviceCalendars()).toEqual(['evening-group', 'fixture-group', 'fortnightly-lunch', 'monthly-online']);
+    expect(existsSync(join(result.outDir, 'services/appointments/index.html'))).toBe(true);
+    const all = parseCalendar(read('services/sessions.ics'));
+    expect([...all.events.keys()].map((uid) => uid.split('@')[0]).sort()).toEqual(serviceCalendars());
+  });
+
+  it.each(['evening-group', 'fixture-group', 'fortnightly-lunch', 'monthly-online'])(
+    '%s: the .ics expands in ical.js to the sessions its page lists',
+    (slug) => {
+      const listed = nextSessionsOn(page(`services/${slug}`));
+      expect(listed).toHaveLength(3);
+      const last = listed.at(-1)?.when ?? '';
+      const to = new Date(`${last.slice(0, 10)}T23:59:00Z`);
+      const fromIcs = expandCalendar(read(`services/${slug}/sessions.ics`), BUILD_START, to).map((o) =>
+        london(o.start),
+      );
+      // Cancelled sessions are shown on the page but left out of the calendar (EXDATE).
+      expect(fromIcs).toEqual(listed.filter((s) => !s.cancelled).map((s) => s.when));
+    },
+  );
+
+  it('shows a cancelled date with its reason, and keeps 18:30 across the clock change', () => {
+    const listed = nextSessionsOn(page('services/evening-group'));
+    expect(listed.map((s) => [s.when, s.cancelled])).toEqual([
+      ['2026-10-20T18:30', false],
+      ['2026-10-27T18:30', true],
+      ['2026-11-03T18:30', false],
+    ]);
+    expect(listed[1]?.text).toContain('Cancelled: Half-term');
+    const text = read('services/evening-group/sessions.ics');
+    expect(text).toContain('EXDATE;TZID=Europe/London:20261027T183000');
+    const starts = expandCalendar(text, BUILD_START, new Date('2026-11-04T00:00:00Z')).map((o) => o.start);
+    // 17:30 UTC in British Summer Time, 18:30 UTC once the clocks have gone back.
+    expect(starts).toEqual(['2026-10-20T17:30:00.000Z', '2026-11-03T18:30:00.000Z']);
+  });
+
+  it('a moved session: new time and place on the page and in the calendar', () => {
+    const [moved] = nextSessionsOn(page('services/fortnightly-lunch'));
+    expect(moved?.when).toBe('2026-10-23T12:30');
+    expect(moved?.text).toContain('At Stonebridge Library');
+    const [occurrence] = expandCalendar(
+      read('services/fortnightly-lunch/sessions.ics'),
+      BUILD_START,
+      new Date('2026-10-24T00:00:00Z'),
+    );
+    expect(occurrence).toMatchObject({ moved: true, location: 'Stonebridge Library' });
+  });
+
+  it('gives the page "Add to calendar" and Event JSON-LD from the same model', () => {
+    const html = page('services/evening-group');
+    expect(html).toMatch(/<a href="\/services\/evening-group\/sessions\.ics"[^>]*>Add to calendar/);
+    const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+      ([, json = '']) => JSON.parse(json) as Record<string, unknown>,
+    );
+    const event = jsonLd.find((data) => data['@type'] === 'Event');
+    expect(event?.['eventSchedule']).toMatchObject({
+      byDay: ['https://schema.org/Tuesday'],
+      repeatFrequency: 'P1W',
+      exceptDate: ['2026-10-27'],
+      scheduleTimezone: 'Europe/London',
+    });
+    expect(page('services/appointments')).not.toContain('Next sessions');
+  });
+
+  it('/whats-on/ lists the 14 days from the build date, with the cancellation', () => {
+    const text = page('whats-on')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Every group session from Tuesday 20 October to Monday 2 November');
+    const days = [...page('whats-on').matchAll(/<h2 id="day-([\d-]+)"/g)].map(([, day]) => day);
+    expect(days).toEqual(['2026-10-20', '2026-10-23', '2026-10-27', '2026-10-30']);
+    expect(text).toMatch(/Tuesday 27 October .*Evening Calendar Group Cancelled : Half-term/);
+    expect(text).not.toContain('Appointments Service');
+  });
+
+  it('serves the calendars as text/calendar with netlify.toml', async () => {
+    const server = await startNetlifyServer(result.outDir, join(ROOT, 'netlify.toml'));
+    try {
+      for (const path of ['/services/sessions.ics', '/services/evening-group/sessions.ics']) {
+        const response = await fetch(new URL(path, server.url));
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get('content-type'), path).toBe('text/calendar; charset=utf-8');
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
