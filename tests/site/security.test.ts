@@ -5,12 +5,19 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import redirectList from '../../src/data/redirects.json' with { type: 'json' };
 import { parseRedirectList, toRedirectsFile } from '../../src/lib/netlify-redirects';
 import { DIST, builtPages } from '../support/built-pages';
-import { NETLIFY_DEFAULT_CACHE, headersForPath, patternToRegExp, readHeaderRules } from '../support/netlify-server';
-import { metaPolicies, scoreObservatory } from '../support/observatory';
+import {
+  NETLIFY_DEFAULT_CACHE,
+  headersForPath,
+  patternToRegExp,
+  readHeaderRules,
+  startNetlifyServer,
+  type RunningServer,
+} from '../support/netlify-server';
+import { gradeResponse, metaPolicies, scanServed } from '../support/observatory';
 
 const TOML = 'netlify.toml';
 const RULES = readHeaderRules(TOML);
@@ -128,23 +135,30 @@ describe('redirects', () => {
   }
 });
 
-describe('Mozilla HTTP Observatory score', () => {
-  it.each(PUBLIC.map((p) => [p.path, p.file]))('%s scores at least 100 (A+)', (path, file) => {
-    const { score, grade, results } = scoreObservatory({
-      headers: headersForPath(RULES, path),
-      html: readFileSync(file, 'utf8'),
-      httpRedirect: 'to-https-same-host',
-    });
+describe('MDN HTTP Observatory score', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startNetlifyServer(DIST, TOML);
+  });
+  afterAll(() => server.close());
+
+  it.each(PUBLIC.map((p) => [p.path]))('%s scores at least 100 (A+)', async (path) => {
+    const { score, grade, results } = await scanServed(server.url, path);
     expect({ score, grade, results }).toMatchObject({ grade: 'A+' });
     expect(score).toBeGreaterThanOrEqual(100);
   });
 
   it('would fall below A+ without the headers (the scorer is not a rubber stamp)', () => {
-    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-    expect(scoreObservatory({ headers: {}, html }).score).toBeLessThan(100);
-    const weak = { ...headersForPath(RULES, '/'), 'content-security-policy': "script-src 'self' 'unsafe-inline'" };
-    expect(scoreObservatory({ headers: weak, html: '<p>x</p>' }).results[0]?.result).toBe(
-      'csp-implemented-with-unsafe-inline',
-    );
+    const body = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    expect(gradeResponse('/', { status: 200, headers: html, body }).score).toBeLessThan(100);
+    const weak = {
+      ...headersForPath(RULES, '/'),
+      ...html,
+      'content-security-policy': "script-src 'self' 'unsafe-inline'",
+    };
+    const { score, results } = gradeResponse('/', { status: 200, headers: weak, body: '<p>x</p>' });
+    expect(results['content-security-policy']).toBe('csp-implemented-with-unsafe-inline');
+    expect(score).toBeLessThan(100);
   });
 });

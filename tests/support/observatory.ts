@@ -1,275 +1,126 @@
 /**
- * The scoring rules of the MDN HTTP Observatory (github.com/mdn/mdn-http-observatory,
- * src/grader/charts.js and src/analyzer/tests/*), applied to one response: its headers and its
- * HTML. Start at 100; penalties always count, bonuses only if the score without them is 90 or
- * more; 100 or more is A+.
+ * MDN's HTTP Observatory (`@mdn/mdn-http-observatory`) grading our own served pages. Its `scan()`
+ * fetches a live host over the internet; here the retrieval its tests read (`Requests`) is built
+ * from what the local Netlify stand-in serves, placed at the production address, and its tests
+ * and grader then run exactly as its `src/scanner/index.js` runs them.
  */
-import { parse as parseDocument } from 'parse5';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ALL_TESTS } from '@mdn/mdn-http-observatory/src/constants.js';
+import { MINIMUM_SCORE_FOR_EXTRA_CREDIT } from '@mdn/mdn-http-observatory/src/grader/charts.js';
+import { getGradeForScore, getScoreModifier } from '@mdn/mdn-http-observatory/src/grader/grader.js';
+import { Session } from '@mdn/mdn-http-observatory/src/retriever/session.js';
+import { parseHttpEquivHeaders } from '@mdn/mdn-http-observatory/src/retriever/utils.js';
+import { HTML_TYPES, Requests } from '@mdn/mdn-http-observatory/src/types.js';
+import { SITE_URL } from '../../src/config';
 
-/** One test's outcome. */
-export interface ObservatoryResult {
-  test: string;
-  result: string;
-  modifier: number;
+/** A response as served: status, headers (lower-case names) and body. */
+export interface ServedResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string;
 }
 
-/** What the scan sees: response headers (lower-case names), the HTML, and how http:// behaves. */
-export interface ObservatoryInput {
-  headers: Record<string, string>;
-  html: string;
-  /** Scheme of the scanned URL; the production site is https. */
-  protocol?: 'https:' | 'http:';
-  /** What plain http:// does. Netlify always redirects it to https on the same host. */
-  httpRedirect?: 'to-https-same-host' | 'missing';
-  /** Set-Cookie headers, if any. */
-  cookies?: string[];
-}
-
-const BROAD = new Set(['ftp:', 'http:', 'https:', '*', 'http://*', 'http://*.*', 'https://*', 'https://*.*']);
-const UNSAFE_INLINE = new Set(["'unsafe-inline'", 'data:']);
-const HASH_OR_NONCE = /^'(sha256-|sha384-|sha512-|nonce-)/;
-
-type Policy = Map<string, Set<string>>;
-
-/** Parses a list of policies into directives; the first policy to name a directive wins. */
-function parsePolicies(policies: string[], fromMeta: boolean): Policy {
-  const map: Policy = new Map();
-  for (const policy of policies) {
-    for (const part of policy.split(';')) {
-      const [name, ...sources] = part.trim().split(/\s+/);
-      if (!name) continue;
-      const directive = name.toLowerCase();
-      // A <meta> policy cannot carry these; browsers ignore them there.
-      if (fromMeta && ['frame-ancestors', 'report-uri', 'sandbox'].includes(directive)) continue;
-      if (!map.has(directive)) map.set(directive, new Set(sources.map((s) => s.toLowerCase())));
-    }
-  }
-  return map;
-}
-
-/** The meta http-equiv CSP values in an HTML document. */
-export function metaPolicies(html: string): string[] {
-  const found: string[] = [];
-  const visit = (node: { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: unknown[] }) => {
-    if (node.tagName === 'meta') {
-      const attrs = Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value]));
-      if (attrs['http-equiv']?.toLowerCase() === 'content-security-policy' && attrs['content'])
-        found.push(attrs['content']);
-    }
-    for (const child of node.childNodes ?? []) visit(child as typeof node);
-  };
-  visit(parseDocument(html) as unknown as Parameters<typeof visit>[0]);
-  return found;
-}
-
-function cspTest(input: ObservatoryInput): { result: string; modifier: number; frameAncestors: boolean } {
-  const header = input.headers['content-security-policy'];
-  const httpPolicies = header ? header.split(',').map((p) => p.trim()) : [];
-  const meta = metaPolicies(input.html);
-  const headerOnly = parsePolicies(httpPolicies, false);
-  const metaOnly = parsePolicies(meta, true);
-  if (headerOnly.size + metaOnly.size === 0)
-    return { result: 'csp-not-implemented', modifier: -25, frameAncestors: false };
-  // Header directives win over the same directive in a <meta> policy, as in the Observatory.
-  const csp = new Map([...metaOnly, ...headerOnly]);
-  const all = (name: string) => csp.get(name) ?? csp.get('default-src') ?? new Set(['*']);
-  const scriptSrc = new Set(all('script-src'));
-  const styleSrc = new Set(all('style-src'));
-  const objectSrc = all('object-src');
-  for (const list of [scriptSrc, styleSrc]) {
-    if ([...list].some((s) => HASH_OR_NONCE.test(s))) list.delete("'unsafe-inline'");
-  }
-  const https = (input.protocol ?? 'https:') === 'https:';
-  const passive = ['img-src', 'media-src'].flatMap((d) => [...(csp.get(d) ?? csp.get('default-src') ?? [])]);
-  const active = [...csp.entries()]
-    .filter(([d]) => !['img-src', 'media-src', 'script-src'].includes(d))
-    .flatMap(([, s]) => [...s])
-    .concat([...scriptSrc]);
-  const frameAncestors = ![...(headerOnly.get('frame-ancestors') ?? new Set(['*']))].some((s) => BROAD.has(s));
-  const verdict = (result: string, modifier: number) => ({
-    result,
-    modifier,
-    frameAncestors: headerOnly.has('frame-ancestors') && frameAncestors,
-  });
-  if ([...scriptSrc].some((s) => BROAD.has(s) || UNSAFE_INLINE.has(s)) || [...objectSrc].some((s) => BROAD.has(s))) {
-    return verdict('csp-implemented-with-unsafe-inline', -20);
-  }
-  if (https && active.some((s) => s.startsWith('http:') || s.startsWith('ftp:'))) {
-    return verdict('csp-implemented-with-insecure-scheme', -20);
-  }
-  if (scriptSrc.has("'unsafe-eval'") || styleSrc.has("'unsafe-eval'"))
-    return verdict('csp-implemented-with-unsafe-eval', -10);
-  if (https && passive.some((s) => s.startsWith('http:') || s.startsWith('ftp:'))) {
-    return verdict('csp-implemented-with-insecure-scheme-in-passive-content-only', -10);
-  }
-  if ([...styleSrc].some((s) => BROAD.has(s) || UNSAFE_INLINE.has(s))) {
-    return verdict('csp-implemented-with-unsafe-inline-in-style-src-only', 0);
-  }
-  const defaultSrc = csp.get('default-src');
-  if (defaultSrc?.has("'none'") && defaultSrc.size === 1)
-    return verdict('csp-implemented-with-no-unsafe-default-src-none', 10);
-  return verdict('csp-implemented-with-no-unsafe', 5);
-}
-
-function hstsTest(value: string | undefined): ObservatoryResult {
-  const test = 'strict-transport-security';
-  if (!value) return { test, result: 'hsts-not-implemented', modifier: -20 };
-  const maxAge = /max-age\s*=\s*"?(\d+)"?/i.exec(value);
-  if (!maxAge) return { test, result: 'hsts-header-invalid', modifier: -20 };
-  // Preloading (+5) needs the domain on the browsers' preload list, which a scan of headers
-  // alone cannot show, so it is never counted here.
-  return Number(maxAge[1]) >= 15_768_000
-    ? { test, result: 'hsts-implemented-max-age-at-least-six-months', modifier: 0 }
-    : { test, result: 'hsts-implemented-max-age-less-than-six-months', modifier: -10 };
-}
-
-function referrerTest(value: string | undefined): ObservatoryResult {
-  const test = 'referrer-policy';
-  if (!value) return { test, result: 'referrer-policy-not-implemented', modifier: 0 };
-  const last =
-    value
-      .split(',')
-      .map((v) => v.trim().toLowerCase())
-      .filter(Boolean)
-      .at(-1) ?? '';
-  if (['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'].includes(last)) {
-    return { test, result: 'referrer-policy-private', modifier: 5 };
-  }
-  if (['origin', 'origin-when-cross-origin', 'unsafe-url', 'no-referrer-when-downgrade'].includes(last)) {
-    return { test, result: 'referrer-policy-unsafe', modifier: -5 };
-  }
-  return { test, result: 'referrer-policy-header-invalid', modifier: -5 };
-}
-
-function corpTest(value: string | undefined): ObservatoryResult {
-  const test = 'cross-origin-resource-policy';
-  const v = value?.trim().toLowerCase();
-  if (!v) return { test, result: 'corp-not-implemented', modifier: 0 };
-  if (v === 'same-origin') return { test, result: 'corp-implemented-with-same-origin', modifier: 10 };
-  if (v === 'same-site') return { test, result: 'corp-implemented-with-same-site', modifier: 10 };
-  if (v === 'cross-origin') return { test, result: 'corp-implemented-with-cross-origin', modifier: 0 };
-  return { test, result: 'corp-header-invalid', modifier: -5 };
-}
-
-function cookiesTest(cookies: string[], hsts: boolean): ObservatoryResult {
-  const test = 'cookies';
-  if (cookies.length === 0) return { test, result: 'cookies-not-found', modifier: 0 };
-  const flags = cookies.map((c) => c.toLowerCase());
-  const secure = flags.every((c) => /;\s*secure/.test(c));
-  const sameSite = flags.every((c) => /;\s*samesite=(strict|lax)/.test(c));
-  const httpOnly = flags.every((c) => /;\s*httponly/.test(c));
-  if (!secure)
-    return hsts
-      ? { test, result: 'cookies-without-secure-flag-but-protected-by-hsts', modifier: -5 }
-      : { test, result: 'cookies-without-secure-flag', modifier: -20 };
-  if (!httpOnly) return { test, result: 'cookies-session-without-httponly-flag', modifier: -30 };
-  return sameSite
-    ? { test, result: 'cookies-secure-with-httponly-sessions-and-samesite', modifier: 5 }
-    : { test, result: 'cookies-secure-with-httponly-sessions', modifier: 0 };
-}
-
-function sriTest(html: string): ObservatoryResult {
-  const test = 'subresource-integrity';
-  const scripts: { src?: string; integrity?: string }[] = [];
-  const visit = (node: {
-    tagName?: string;
-    attrs?: { name: string; value: string }[];
-    childNodes?: unknown[];
-    content?: unknown;
-  }) => {
-    if (node.tagName === 'script') {
-      const attrs = Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value]));
-      if (attrs['src'])
-        scripts.push({ src: attrs['src'], ...(attrs['integrity'] ? { integrity: attrs['integrity'] } : {}) });
-    }
-    for (const child of node.childNodes ?? []) visit(child as typeof node);
-  };
-  visit(parseDocument(html) as unknown as Parameters<typeof visit>[0]);
-  if (scripts.length === 0) return { test, result: 'sri-not-implemented-but-no-scripts-loaded', modifier: 0 };
-  const external = scripts.filter((s) => /^(https?:)?\/\//i.test(s.src ?? ''));
-  const insecure = external.some((s) => /^(http:)?\/\//i.test(s.src ?? ''));
-  const withSri = external.every((s) => s.integrity);
-  if (external.length === 0) {
-    return scripts.every((s) => s.integrity)
-      ? { test, result: 'sri-implemented-and-all-scripts-loaded-securely', modifier: 5 }
-      : { test, result: 'sri-not-implemented-but-all-scripts-loaded-from-secure-origin', modifier: 0 };
-  }
-  if (insecure) {
-    return withSri
-      ? { test, result: 'sri-implemented-but-external-scripts-not-loaded-securely', modifier: -20 }
-      : { test, result: 'sri-not-implemented-and-external-scripts-not-loaded-securely', modifier: -50 };
-  }
-  return withSri
-    ? { test, result: 'sri-implemented-and-external-scripts-loaded-securely', modifier: 5 }
-    : { test, result: 'sri-not-implemented-but-external-scripts-loaded-securely', modifier: -5 };
-}
-
-/** Scores one response. Returns every test's outcome, the score and the grade. */
-export function scoreObservatory(input: ObservatoryInput): {
+/** The Observatory's verdict: score, grade, and each test's result by test name. */
+export interface ObservatoryScan {
   score: number;
   grade: string;
-  results: ObservatoryResult[];
-} {
-  const h = input.headers;
-  const csp = cspTest(input);
-  const xfo = h['x-frame-options']?.trim().toLowerCase();
-  const xfoResult: ObservatoryResult = csp.frameAncestors
-    ? { test: 'x-frame-options', result: 'x-frame-options-implemented-via-csp', modifier: 5 }
-    : !xfo
-      ? { test: 'x-frame-options', result: 'x-frame-options-not-implemented', modifier: -20 }
-      : ['deny', 'sameorigin'].includes(xfo) || xfo.startsWith('allow-from')
-        ? { test: 'x-frame-options', result: 'x-frame-options-sameorigin-or-deny', modifier: 0 }
-        : { test: 'x-frame-options', result: 'x-frame-options-header-invalid', modifier: -20 };
-  const xcto = h['x-content-type-options']?.trim().toLowerCase();
-  const acao = h['access-control-allow-origin']?.trim();
-  const results: ObservatoryResult[] = [
-    { test: 'content-security-policy', result: csp.result, modifier: csp.modifier },
-    cookiesTest(input.cookies ?? [], Boolean(h['strict-transport-security'])),
-    acao === '*' || (acao && h['access-control-allow-credentials'] === 'true')
-      ? {
-          test: 'cross-origin-resource-sharing',
-          result: 'cross-origin-resource-sharing-implemented-with-public-access',
-          modifier: 0,
-        }
-      : { test: 'cross-origin-resource-sharing', result: 'cross-origin-resource-sharing-not-implemented', modifier: 0 },
-    corpTest(h['cross-origin-resource-policy']),
-    input.httpRedirect === 'missing'
-      ? { test: 'redirection', result: 'redirection-missing', modifier: -20 }
-      : { test: 'redirection', result: 'redirection-to-https', modifier: 0 },
-    referrerTest(h['referrer-policy']),
-    hstsTest(h['strict-transport-security']),
-    sriTest(input.html),
-    xcto === 'nosniff'
-      ? { test: 'x-content-type-options', result: 'x-content-type-options-nosniff', modifier: 0 }
-      : {
-          test: 'x-content-type-options',
-          result: xcto ? 'x-content-type-options-header-invalid' : 'x-content-type-options-not-implemented',
-          modifier: -5,
-        },
-    xfoResult,
-  ];
-  const penalties = 100 + results.reduce((sum, r) => sum + Math.min(r.modifier, 0), 0);
-  const withBonus = 100 + results.reduce((sum, r) => sum + r.modifier, 0);
-  const score = Math.max(penalties >= 90 ? withBonus : penalties, 0);
-  return { score, grade: gradeFor(score), results };
+  results: Record<string, string>;
 }
 
-/** The letter grade for a score. */
-export function gradeFor(score: number): string {
-  const chart: [number, string][] = [
-    [100, 'A+'],
-    [90, 'A'],
-    [85, 'A-'],
-    [80, 'B+'],
-    [70, 'B'],
-    [65, 'B-'],
-    [60, 'C+'],
-    [50, 'C'],
-    [45, 'C-'],
-    [40, 'D+'],
-    [30, 'D'],
-    [25, 'D-'],
-    [0, 'F'],
+// The package reads Chromium's HSTS preload list from conf/hsts-preload.json, which only its
+// install script downloads (not run: no network in CI, see allowScripts in package.json). Our
+// host is not on that list, so an empty list gives the same verdict as the real one.
+const preloadList = join(
+  dirname(createRequire(import.meta.url).resolve('@mdn/mdn-http-observatory/package.json')),
+  'conf',
+  'hsts-preload.json',
+);
+if (!existsSync(preloadList)) {
+  // Written whole and then renamed, so a test worker reading it in parallel never sees half a file.
+  writeFileSync(`${preloadList}.${process.pid}`, '{}');
+  renameSync(`${preloadList}.${process.pid}`, preloadList);
+}
+
+/** The Content Security Policies in an HTML document's `<meta http-equiv>` tags, as the package reads them. */
+export function metaPolicies(html: string): string[] {
+  return parseHttpEquivHeaders(html, `${SITE_URL}/`).get('content-security-policy') ?? [];
+}
+
+/** Headers as the package reads them: own entries, and `get` as on axios' headers. */
+function axiosHeaders(headers: ServedResponse['headers']) {
+  return Object.defineProperty({ ...headers }, 'get', { value: (name: string) => headers[name.toLowerCase()] ?? null });
+}
+
+/**
+ * Grades one response for `path` as if the production host had sent it over https, with plain
+ * http redirecting to the same address over https (Netlify forces https on its domains).
+ * @param cors The answer to the scanner's CORS preflight; none means it was not answered.
+ */
+export function gradeResponse(path: string, page: ServedResponse, cors?: ServedResponse): ObservatoryScan {
+  const url = new URL(path, `${SITE_URL}/`);
+  const requests = new Requests(url.hostname);
+  // A session at the production address: the cookie test reads its jar, the CSP test its URL.
+  const session = new Session(url);
+  for (const cookie of [page.headers['set-cookie'] ?? []].flat()) session.jar.setCookieSync(cookie, url.href);
+  const html = HTML_TYPES.has(String(page.headers['content-type']).split(';')[0] ?? '') && page.body;
+  const response = {
+    status: page.status,
+    headers: axiosHeaders(page.headers),
+    data: page.body,
+    verified: true,
+    httpEquiv: html ? parseHttpEquivHeaders(html, url.href) : new Map(),
+  };
+  const httpUrl = new URL(url);
+  httpUrl.protocol = 'http:';
+  requests.session = session;
+  requests.resources.path = page.body;
+  requests.responses.auto = response;
+  requests.responses.https = response;
+  requests.responses.http = response;
+  requests.responses.httpRedirects = [
+    { url: httpUrl, status: 301 },
+    { url, status: page.status },
   ];
-  return chart.find(([min]) => score >= min)?.[1] ?? 'F';
+  requests.responses.httpsRedirects = requests.responses.httpRedirects;
+  requests.responses.cors = cors
+    ? { status: cors.status, headers: axiosHeaders(cors.headers), data: cors.body, verified: true }
+    : null;
+
+  // From here on, as in the package's scanner: penalties always count; bonuses only when the
+  // score without them already earns an A.
+  if (page.status < 200 || (page.status >= 400 && ![401, 403].includes(page.status)))
+    throw new Error(`Site did respond with an unexpected HTTP status code ${page.status}.`);
+  const outputs = ALL_TESTS.map((test) => test(requests));
+  let scoreWithExtraCredit = 100;
+  let uncurvedScore = 100;
+  const results: Record<string, string> = {};
+  for (const output of outputs) {
+    if (!output.result) continue;
+    results[(output.constructor as { name: string }).name] = output.result;
+    const modifier = getScoreModifier(output.result);
+    scoreWithExtraCredit += modifier;
+    if (modifier < 0) uncurvedScore += modifier;
+  }
+  const { score, grade } = getGradeForScore(
+    uncurvedScore >= MINIMUM_SCORE_FOR_EXTRA_CREDIT ? scoreWithExtraCredit : uncurvedScore,
+  );
+  return { score, grade, results };
+}
+
+/** Fetches `path` from a running server as the scanner asks for it, and grades it. */
+export async function scanServed(baseUrl: string, path: string): Promise<ObservatoryScan> {
+  const read = async (response: Response): Promise<ServedResponse> => ({
+    status: response.status,
+    headers: { ...Object.fromEntries(response.headers), 'set-cookie': response.headers.getSetCookie() },
+    body: await response.text(),
+  });
+  const address = new URL(path, baseUrl);
+  const page = await fetch(address, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+  const cors = await fetch(address, {
+    method: 'OPTIONS',
+    headers: { 'access-control-request-method': 'GET', origin: 'https://http-observatory.security.mozilla.org' },
+  });
+  return gradeResponse(path, await read(page), await read(cors));
 }
