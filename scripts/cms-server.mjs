@@ -6,10 +6,11 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /**
- * Starts decap-server and returns the child process.
- * @param {{ port?: number, repoDir?: string, quiet?: boolean }} options
+ * Starts decap-server and returns the child process (`detached`: in its own process group, so a
+ * caller can stop it and anything it starts with one signal to the group).
+ * @param {{ port?: number, repoDir?: string, quiet?: boolean, detached?: boolean }} options
  */
-export function startCmsServer({ port = 8081, repoDir = process.cwd(), quiet = false } = {}) {
+export function startCmsServer({ port = 8081, repoDir = process.cwd(), quiet = false, detached = false } = {}) {
   const entry = require.resolve('decap-server/dist/index.js');
   return spawn(process.execPath, [entry], {
     env: {
@@ -21,6 +22,7 @@ export function startCmsServer({ port = 8081, repoDir = process.cwd(), quiet = f
       LOG_LEVEL: quiet ? 'warn' : 'info',
     },
     stdio: quiet ? 'ignore' : 'inherit',
+    detached,
   });
 }
 

@@ -11,7 +11,7 @@ import type { SiteLists } from '../schemas/settings';
 
 /** Environment variables that choose the CMS backend; see the README's CMS section. */
 export interface CmsEnv {
-  /** `github` (default) or `git-gateway`. */
+  /** `github` (default), `git-gateway`, or `decapbridge` (DecapBridge's git-gateway with PKCE sign-in). */
   CMS_BACKEND?: string | undefined;
   /** The GitHub repository, as `owner/name`. */
   CMS_REPO?: string | undefined;
@@ -23,6 +23,8 @@ export interface CmsEnv {
   CMS_GATEWAY_URL?: string | undefined;
   /** git-gateway hosts: the identity (login) address the host gives for this site. */
   CMS_IDENTITY_URL?: string | undefined;
+  /** DecapBridge: the site's id, the part after `/sites/` in the configuration DecapBridge shows. */
+  CMS_DECAPBRIDGE_SITE?: string | undefined;
   /** Set (to anything) to make the editor save through the local decap-server instead. */
   CMS_LOCAL?: string | undefined;
   /** Port of the local decap-server (default 8081). */
@@ -43,6 +45,12 @@ export interface CmsConfigOptions {
 
 /** Netlify's OAuth provider, which signs editors in to GitHub for sites hosted on Netlify. */
 export const NETLIFY_OAUTH_URL = 'https://api.netlify.com';
+
+/** DecapBridge's sign-in service: PKCE sign-in (email, Google or Microsoft) starts and ends here. */
+export const DECAPBRIDGE_AUTH_URL = 'https://auth.decapbridge.com';
+
+/** DecapBridge's git-gateway, which writes editors' changes to the repository with its own token. */
+export const DECAPBRIDGE_GATEWAY_URL = 'https://gateway.decapbridge.com';
 
 /** Where the collections live, relative to the repository root (what the backend writes to). */
 const CONTENT_ROOT = 'content';
@@ -82,7 +90,38 @@ export function backendFromEnv(env: CmsEnv): Record<string, string> {
       ...(env.CMS_GATEWAY_URL ? { gateway_url: env.CMS_GATEWAY_URL } : {}),
     };
   }
-  throw new Error(`CMS_BACKEND must be "github" or "git-gateway", not "${kind}"`);
+  if (kind === 'decapbridge') {
+    // The settings DecapBridge generates for a PKCE site: Decap's git-gateway backend, signed in
+    // through DecapBridge's /pkce and /token endpoints for this site.
+    const site = env.CMS_DECAPBRIDGE_SITE ?? '';
+    return {
+      name: 'git-gateway',
+      ...repo,
+      branch,
+      auth_type: 'pkce',
+      base_url: DECAPBRIDGE_AUTH_URL,
+      auth_endpoint: `/sites/${site}/pkce`,
+      auth_token_endpoint: `/sites/${site}/token`,
+      gateway_url: env.CMS_GATEWAY_URL || DECAPBRIDGE_GATEWAY_URL,
+    };
+  }
+  throw new Error(`CMS_BACKEND must be "github", "git-gateway" or "decapbridge", not "${kind}"`);
+}
+
+/**
+ * Why the live editor cannot start with these settings, in words for whoever runs the build (it is
+ * printed as a build warning and shown on /admin/), or undefined when nothing is missing.
+ */
+export function cmsSetupProblem(env: CmsEnv, dev: boolean): string | undefined {
+  if (isLocal(env, dev)) return undefined;
+  const kind = env.CMS_BACKEND || 'github';
+  if (kind === 'github' && !(env.CMS_REPO || repoFromUrl(env.REPOSITORY_URL))) {
+    return 'Set CMS_REPO to the GitHub repository, as owner/name (for example example-charity/website). Netlify sets REPOSITORY_URL by itself when it builds the site from GitHub, which does the same.';
+  }
+  if (kind === 'decapbridge' && !env.CMS_DECAPBRIDGE_SITE) {
+    return 'Set CMS_DECAPBRIDGE_SITE to the site id DecapBridge shows for this site (the part after /sites/ in its configuration).';
+  }
+  return undefined;
 }
 
 /**
@@ -93,7 +132,9 @@ export function cmsConnectSources(env: CmsEnv, dev: boolean): string[] {
   const sources = isLocal(env, dev) ? [`http://127.0.0.1:${env.CMS_LOCAL_PORT || '8081'}`] : [];
   const backend = backendFromEnv(env);
   if (backend['name'] === 'github') sources.push('https://api.github.com');
-  for (const url of [backend['identity_url'], backend['gateway_url']]) if (url) sources.push(new URL(url).origin);
+  for (const url of [backend['identity_url'], backend['gateway_url'], backend['base_url']]) {
+    if (url && backend['name'] !== 'github') sources.push(new URL(url).origin);
+  }
   return sources;
 }
 
@@ -165,6 +206,18 @@ export function buildCmsConfig({ lists, env, dev, siteUrl }: CmsConfigOptions): 
       : // Draft → In review → Ready, so a second person can check a change before it goes live.
         { publish_mode: 'editorial_workflow' }),
     backend: backendFromEnv(env),
+    // DecapBridge's PKCE sign-in: which claims of its token hold the editor's name and picture,
+    // so commits and the workflow show who made each change.
+    ...((env.CMS_BACKEND || 'github') === 'decapbridge'
+      ? {
+          auth: {
+            email_claim: 'email',
+            first_name_claim: 'first_name',
+            last_name_claim: 'last_name',
+            avatar_url_claim: 'avatar_url',
+          },
+        }
+      : {}),
     site_url: siteUrl,
     display_url: siteUrl,
     locale: 'en',

@@ -133,7 +133,13 @@ export const COLLECTIONS = [
       label: 'Pages',
       labelSingular: 'Page',
       description: 'General pages such as About us and the privacy notice.',
-      extra: { summary: '{{title}}', sortable_fields: ['title'], preview_path: '{{slug}}/' },
+      extra: {
+        summary: '{{title}}',
+        sortable_fields: ['title'],
+        // A page with a parent lives under it (/about/our-values/). Decap trims the leading "/" an
+        // empty parent leaves. Only one level: the preview of a grandchild page would miss the top one.
+        preview_path: '{{fields.parent}}/{{slug}}/',
+      },
     }),
   }),
   declare({

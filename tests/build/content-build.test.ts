@@ -46,11 +46,24 @@ describe('a valid tree, with a paused service, full groups and an overdue topic'
           .replace('title: Fixture Peer Support Group', 'title: Paused Fixture Group')
           .replace('---\n', '---\nactive: false\n'),
       );
-      result = buildSite(tree);
+      // Built as a fresh clone is, with no repository for the live editor (npm test sets one).
+      // DEV: Vitest sets DEV=1 in its environment, which would make this an editing build.
+      result = buildSite(tree, { CMS_REPO: '', REPOSITORY_URL: '', DEV: '' });
       return result;
     };
   })();
   const page = (path: string) => readFileSync(join(build().outDir, path, 'index.html'), 'utf8');
+
+  it('without CMS_REPO or REPOSITORY_URL, warns once and /admin/ says what to set instead of starting Decap', () => {
+    const warnings = build()
+      .output.split('\n')
+      .filter((line) => line.includes('[content editor]'));
+    expect(warnings, build().output).toHaveLength(1);
+    expect(warnings[0]).toContain('Set CMS_REPO to the GitHub repository');
+    const admin = page('admin').replace(/<[^>]+>/g, ' ');
+    expect(admin).toContain('The content editor is not set up yet');
+    expect(admin).toContain('Set CMS_REPO to the GitHub repository, as owner/name');
+  });
 
   it('builds and publishes the fixture pages', () => {
     expect(build().status, build().output).toBe(0);

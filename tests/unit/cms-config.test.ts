@@ -4,7 +4,16 @@
  * reads back exactly, and the backend chosen from the environment.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCmsConfig, cmsConnectSources, type CmsCollection, type CmsEnv } from '../../src/cms/config';
+import {
+  buildCmsConfig,
+  cmsConnectSources,
+  cmsSetupProblem,
+  DECAPBRIDGE_AUTH_URL,
+  DECAPBRIDGE_GATEWAY_URL,
+  type CmsCollection,
+  type CmsEnv,
+} from '../../src/cms/config';
+import { buildPageTree } from '../../src/lib/page-tree';
 import { DATE_FORMAT, DATETIME_FORMAT, type CmsField } from '../../src/schemas/fields';
 import { allSchemas, TEST_LISTS, zodFor } from '../support/schemas';
 
@@ -212,5 +221,91 @@ describe('backend', () => {
 
   it('holds no secrets: only public addresses and names', () => {
     expect(JSON.stringify(config({ CMS_REPO: 'a/b' }))).not.toMatch(/secret|token|password|client_id/i);
+  });
+});
+
+/**
+ * The address Decap opens for "View preview"/"View live", worked out as Decap 3 does it
+ * (decap-cms-core/src/lib/formatters.ts, previewUrlFormatter): `{{slug}}` is the entry's slug,
+ * `{{fields.x}}` its field x (empty when unset), then leading spaces and slashes are trimmed.
+ */
+function decapPreviewUrl(c: CmsCollection, slug: string, data: Record<string, string | undefined>): string {
+  const path = String(c['preview_path']).replace(/\{\{([\w.]+)\}\}/g, (_all, key: string) =>
+    key === 'slug' ? slug : key.startsWith('fields.') ? (data[key.slice('fields.'.length)] ?? '') : `{{${key}}}`,
+  );
+  return `${SITE}/${path.replace(/^[ /]+/, '')}`;
+}
+
+describe('preview links', () => {
+  it('link a child page under its parent, and a top-level page at the top, as the site builds them', () => {
+    const pages = [
+      { slug: 'about', title: 'About us' },
+      { slug: 'our-values', title: 'Our values', parent: 'about' },
+      { slug: 'privacy', title: 'Privacy' },
+    ];
+    const tree = buildPageTree(pages.map((page) => ({ ...page, entry: page })));
+    for (const page of pages) {
+      expect(decapPreviewUrl(collection('pages'), page.slug, { parent: page.parent })).toBe(
+        `${SITE}${tree.get(page.slug)?.path}`,
+      );
+    }
+    expect(decapPreviewUrl(collection('pages'), 'our-values', { parent: 'about' })).toBe(`${SITE}/about/our-values/`);
+  });
+
+  it('link news, A–Z topics and services to their own section', () => {
+    expect(decapPreviewUrl(collection('news'), 'open-day', {})).toBe(`${SITE}/news/open-day/`);
+    expect(decapPreviewUrl(collection('a-z'), 'anxiety', {})).toBe(`${SITE}/a-z/anxiety/`);
+    expect(decapPreviewUrl(collection('services'), 'walk-and-talk', {})).toBe(`${SITE}/services/walk-and-talk/`);
+  });
+});
+
+describe('DecapBridge (git-gateway with PKCE sign-in)', () => {
+  const env: CmsEnv = { CMS_BACKEND: 'decapbridge', CMS_REPO: 'millbrook/website', CMS_DECAPBRIDGE_SITE: 'a1b2c3' };
+
+  it('writes the backend DecapBridge documents for a PKCE site', () => {
+    expect(config(env)['backend']).toEqual({
+      name: 'git-gateway',
+      repo: 'millbrook/website',
+      branch: 'main',
+      auth_type: 'pkce',
+      base_url: 'https://auth.decapbridge.com',
+      auth_endpoint: '/sites/a1b2c3/pkce',
+      auth_token_endpoint: '/sites/a1b2c3/token',
+      gateway_url: 'https://gateway.decapbridge.com',
+    });
+  });
+
+  it('maps the sign-in claims to the editor’s name, email and picture', () => {
+    expect(config(env)['auth']).toEqual({
+      email_claim: 'email',
+      first_name_claim: 'first_name',
+      last_name_claim: 'last_name',
+      avatar_url_claim: 'avatar_url',
+    });
+    expect(config({ CMS_REPO: 'a/b' })['auth']).toBeUndefined();
+  });
+
+  it('lets the editor page reach DecapBridge’s sign-in and gateway, and nothing else', () => {
+    expect(cmsConnectSources(env, false)).toEqual([DECAPBRIDGE_GATEWAY_URL, DECAPBRIDGE_AUTH_URL]);
+  });
+});
+
+describe('a build without the editor’s settings', () => {
+  it('says to set CMS_REPO when neither CMS_REPO nor REPOSITORY_URL is set', () => {
+    expect(cmsSetupProblem({}, false)).toMatch(/^Set CMS_REPO to the GitHub repository, as owner\/name/);
+    expect(cmsSetupProblem({}, false)).toContain('REPOSITORY_URL');
+  });
+
+  it('finds nothing missing once the repository is known, or when editing locally', () => {
+    expect(cmsSetupProblem({ CMS_REPO: 'a/b' }, false)).toBeUndefined();
+    expect(cmsSetupProblem({ REPOSITORY_URL: 'https://github.com/a/b' }, false)).toBeUndefined();
+    expect(cmsSetupProblem({}, true)).toBeUndefined();
+    expect(cmsSetupProblem({ CMS_LOCAL: '1' }, false)).toBeUndefined();
+    // Netlify Identity's git-gateway finds the repository itself.
+    expect(cmsSetupProblem({ CMS_BACKEND: 'git-gateway' }, false)).toBeUndefined();
+  });
+
+  it('says to set the DecapBridge site id when it is missing', () => {
+    expect(cmsSetupProblem({ CMS_BACKEND: 'decapbridge', CMS_REPO: 'a/b' }, false)).toMatch(/CMS_DECAPBRIDGE_SITE/);
   });
 });
