@@ -12,7 +12,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
 import { generateContent } from './generate.mjs';
-import { startNetlifyServer } from '../tests/support/netlify-server.ts';
+import { startNetlifyServer } from '../scripts/netlify-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);

@@ -6,9 +6,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'smol-toml';
+import { contentType } from './mime.ts';
 
 /** One [[headers]] rule from netlify.toml. */
 export interface HeaderRule {
@@ -18,24 +19,6 @@ export interface HeaderRule {
 
 /** Netlify's default for any file no rule gives a Cache-Control header. */
 export const NETLIFY_DEFAULT_CACHE = 'public, max-age=0, must-revalidate';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.yml': 'text/yaml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-};
 
 /** Reads the [[headers]] rules from a netlify.toml file. */
 export function readHeaderRules(tomlFile: string): HeaderRule[] {
@@ -134,7 +117,7 @@ export async function startNetlifyServer(root: string, tomlFile: string, port = 
     const send = (status: number, file: string | undefined, extra: Record<string, string> = {}) => {
       const headers = { ...headersForPath(rules, url.pathname), ...extra };
       // A Content-Type from netlify.toml wins, as on Netlify (the calendars set theirs there).
-      if (file) headers['content-type'] ??= TYPES[extname(file)] ?? 'application/octet-stream';
+      if (file) headers['content-type'] ??= contentType(file);
       res.writeHead(status, headers);
       res.end(file && req.method !== 'HEAD' ? readFileSync(file) : undefined);
     };

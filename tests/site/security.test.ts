@@ -16,7 +16,7 @@ import {
   readHeaderRules,
   startNetlifyServer,
   type RunningServer,
-} from '../support/netlify-server';
+} from '../../scripts/netlify-server';
 import { gradeResponse, metaPolicies, scanServed } from '../support/observatory';
 
 const TOML = 'netlify.toml';

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { telHref } from '../../../../src/lib/contact-links';
-import { serveStatic, type StaticServer } from '../../../support/static-server';
+import { serveStatic, type StaticServer } from '../../../../scripts/static-server';
 import { NEW_OTHER_NAME, NEW_PHONE, POST } from '../edits';
 import { BUILT_SITE, htmlPages } from '../support';
 
