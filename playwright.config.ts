@@ -22,7 +22,9 @@ export default defineConfig({
   projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /tests\/e2e\/cms\// }],
   webServer: {
     // Serves the shared production build made by `npm run build` (`npm test` builds it first).
-    command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${PORT}`,
+    // --ignore-lock: Astro allows one tracked preview server per project, and a developer may
+    // have `npm run preview` running.
+    command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

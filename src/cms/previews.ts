@@ -3,7 +3,9 @@
  * and the same structure as the real pages (heading, date, summary, body), so editors see what
  * readers will see. Decap renders them with its bundled React, reached through `window.h`.
  */
+import { READING_TARGETS } from '../lib/content-report';
 import { formatUkDate, isoDate } from '../lib/format';
+import { readingLevel } from '../lib/reading-level';
 
 /** A React-style element, as far as these templates need to know. */
 type Node = unknown;
@@ -62,6 +64,27 @@ function heading(h: CreateElement, title: string): Node {
   return h('h1', null, title || h('span', { className: 'missing' }, 'Add a title'));
 }
 
+/**
+ * The reading grade of the body being typed, worked out by the same function as the build and
+ * `npm run content:report`, so the editor sees the build's number while writing.
+ */
+export function readingGradeNote(h: CreateElement, body: string, collection: string): Node {
+  const level = readingLevel(body);
+  const target = READING_TARGETS[collection];
+  if (level.grade === undefined)
+    return h('p', { className: 'reading-grade', role: 'status' }, 'Reading grade: no text yet');
+  const over = target !== undefined && level.grade > target.max;
+  return h(
+    'p',
+    { className: over ? 'reading-grade over' : 'reading-grade', role: 'status' },
+    `Reading grade ${level.grade.toFixed(1)}`,
+    target
+      ? ` (aim for ${target.max.toFixed(1)} or below${over ? ': use shorter sentences and everyday words' : ''})`
+      : '',
+    ` · ${String(level.words)} words · ${String(level.sentences)} ${level.sentences === 1 ? 'sentence' : 'sentences'}`,
+  );
+}
+
 /** Preview of a news post, laid out like /news/<slug>/. */
 export function newsPreview(h: CreateElement) {
   return function NewsPreview(props: PreviewProps): Node {
@@ -71,6 +94,7 @@ export function newsPreview(h: CreateElement) {
     return h(
       'article',
       { className: 'cms-preview' },
+      readingGradeNote(h, text(props, 'body'), 'news'),
       h('p', { className: 'eyebrow' }, text(props, 'category') || 'News'),
       heading(h, text(props, 'title')),
       h(
@@ -104,6 +128,7 @@ export function azPreview(h: CreateElement) {
     return h(
       'article',
       { className: 'cms-preview' },
+      readingGradeNote(h, text(props, 'body'), 'a-z'),
       h('p', { className: 'eyebrow' }, 'Mental health A–Z'),
       heading(h, text(props, 'title')),
       alsoKnownAs.length > 0 ? h('p', { className: 'meta' }, `Also known as: ${alsoKnownAs.join(', ')}`) : null,

@@ -8,6 +8,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join, resolve } from 'node:path';
 import { ContentError, describeIssue, type IssueLike } from '../lib/content-error';
+import { gateCollection, refuseMdx } from './content-gate';
 import { findUnsafeHtml } from '../lib/safe-html';
 import type { CollectionSchema } from '../schemas/fields';
 
@@ -44,11 +45,14 @@ function checkingSchema(schema: CollectionSchema) {
 /** A glob loader over `contentDir/folder` that reports bad content as one line. */
 export function checkedGlob(options: CheckedGlobOptions): Loader {
   const base = join(options.contentDir, options.folder);
-  const inner = glob({ pattern: options.pattern ?? ['**/[^_]*.md', '**/[^_]*.mdx'], base });
+  // Only .md: every collection here is edited in the CMS, and .mdx would run code at build time.
+  // An .mdx file stops the build (refuseMdx) rather than being left out quietly.
+  const inner = glob({ pattern: options.pattern ?? '**/[^_]*.md', base });
   const check = checkingSchema(options.schema);
   return {
     name: 'checked-glob',
     load: async (ctx: LoaderContext) => {
+      refuseMdx(base);
       const parseData: LoaderContext['parseData'] = async (props) => {
         const file = props.filePath ?? join(base, props.id);
         const result = check.safeParse(props.data, { reportInput: true });
@@ -76,6 +80,8 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
         },
       });
       await inner.load({ ...ctx, parseData, store });
+      // Every entry, cached or not, so a changed rule in content-rules.yaml reaches unchanged files.
+      await gateCollection(options.folder, ctx.store.values(), options.schema, ctx.logger, options.contentDir);
       options.checkAll?.(
         ctx.store.values().map((entry) => ({
           id: entry.id,

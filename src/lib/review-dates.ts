@@ -1,10 +1,7 @@
 /**
  * Review dates for A–Z topics: when the next review is due, and which topics are overdue or due
- * soon. Health information must be checked regularly, so the build and `npm run content:review`
- * both use these rules.
- *
- * This file has no imports on purpose: scripts/content-review.mjs runs it directly with Node's
- * built-in TypeScript support, outside Astro and Vite.
+ * soon. Health information must be checked regularly, so the build, `npm run content:report` and
+ * `npm run content:review` (its --review filter) all use these rules.
  */
 
 /** How long a review lasts when the editor leaves "Next review due" empty. */

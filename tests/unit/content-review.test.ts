@@ -1,5 +1,5 @@
 /**
- * `npm run content:review` lists overdue topics and those due soon, straight from the files, so
+ * `npm run content:review` (the content report's --review filter) lists overdue topics and those due soon, straight from the files, so
  * editors know what to check next.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { ROOT } from '../support/build';
 const FIXTURES = join(ROOT, 'tests/fixtures/review');
 
 function review(contentDir: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/content-review.mjs'), ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/content-report.mjs'), '--review', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: contentDir, NODE_NO_WARNINGS: '1' },

@@ -1,0 +1,239 @@
+/**
+ * The content safety gate, file-system half: reads content-rules.yaml and content files, and runs
+ * the pure checks of src/lib/prose-check.ts and src/lib/reading-level.ts over them. The loader
+ * (checked-glob.ts) calls `gateCollection` for every collection it loads; `npm run content:report`
+ * and /admin/report/ call `checkContentFile` through content-report.ts, so all three agree.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseFrontmatter } from 'astro/markdown';
+import { parse as parseYaml } from 'yaml';
+import { ContentError, displayPath } from '../lib/content-error';
+import { parseContentRules, type ContentRules } from '../lib/content-rules';
+import { gradeSummary, readingWarning, type GradedPage } from '../lib/content-report';
+import { helplinesUsed, parseMarkdown, type HelplineNamer } from '../lib/markdown-prose';
+import {
+  checkProse,
+  describeCommentProblem,
+  describeFinding,
+  type ProseCheckResult,
+  type TextField,
+} from '../lib/prose-check';
+import { readingLevel, type ReadingLevel } from '../lib/reading-level';
+import { COLLECTIONS } from '../schemas/collections';
+import type { CmsField, CollectionSchema } from '../schemas/fields';
+
+/** The Markdown collections, in the order editors see them in the CMS. */
+export const MARKDOWN_COLLECTIONS: readonly string[] = COLLECTIONS.filter((c) => c.kind === 'markdown').map(
+  (c) => c.name,
+);
+
+/** The rules file, at the root of the project so reviewers find it. */
+export const RULES_FILE = resolve('content-rules.yaml');
+
+let cachedRules: { file: string; rules: ContentRules } | undefined;
+
+/** The rules of content-rules.yaml, read once per build. */
+export function loadContentRules(file: string = RULES_FILE): ContentRules {
+  if (cachedRules?.file === file) return cachedRules.rules;
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${displayPath(file)} could not be read: ${(error as Error).message.split('\n')[0] ?? ''}`, {
+      cause: error,
+    });
+  }
+  const rules = parseContentRules(data);
+  cachedRules = { file, rules };
+  return rules;
+}
+
+/** Helpline names by id from content/helplines/*.yaml, so `:helpline[id]` reads as its name. */
+export function helplineNamer(contentDir: string): HelplineNamer {
+  const names = new Map<string, string>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(join(contentDir, 'helplines')).filter((name) => /^[^_].*\.ya?ml$/.test(name));
+  } catch {
+    // No registry yet: ids are read as words.
+  }
+  for (const name of files) {
+    try {
+      const data = parseYaml(readFileSync(join(contentDir, 'helplines', name), 'utf8')) as { name?: unknown } | null;
+      if (typeof data?.name === 'string') names.set(name.replace(/\.ya?ml$/, ''), data.name);
+    } catch {
+      // A broken registry file is reported by its own loader; the reading grade only needs a name.
+    }
+  }
+  return (id) => names.get(id);
+}
+
+/** Frontmatter text fields worth checking: single- and multi-line text, also inside lists of groups. */
+function textFieldNames(fields: readonly CmsField[], prefix = ''): { path: string; key: string }[] {
+  return fields.flatMap((field) => {
+    const path = `${prefix}${field.name}`;
+    if (field.widget === 'string' || field.widget === 'text') return [{ path, key: field.name }];
+    if ((field.widget === 'list' || field.widget === 'object') && field.fields)
+      return textFieldNames(field.fields, `${path}.*.`);
+    return [];
+  });
+}
+
+/** The values at a field path such as `furtherHelp.*.label`, with their concrete paths. */
+function valuesAt(data: unknown, path: string[], prefix: string[] = []): { path: string; value: string }[] {
+  if (path.length === 0) return typeof data === 'string' && data.trim() ? [{ path: prefix.join('.'), value: data }] : [];
+  const [head, ...rest] = path;
+  if (head === '*') {
+    return Array.isArray(data) ? data.flatMap((item, i) => valuesAt(item, rest, [...prefix, String(i)])) : [];
+  }
+  if (data && typeof data === 'object' && head !== undefined) {
+    return valuesAt((data as Record<string, unknown>)[head], rest, [...prefix, head]);
+  }
+  return [];
+}
+
+/** A content file as the gate reads it. */
+export interface ContentFile {
+  /** The body, with the frontmatter blanked out line for line so positions are the file's lines. */
+  body: string;
+  data: Record<string, unknown>;
+  fields: TextField[];
+}
+
+/**
+ * Reads a Markdown file with Astro's own frontmatter parser and picks out its text fields (those
+ * the collection declares as text), each with the line its value starts on.
+ */
+export function readContentFile(raw: string, schema?: CollectionSchema): ContentFile {
+  const parsed = parseFrontmatter(raw, { frontmatter: 'empty-with-lines' });
+  const data = parsed.frontmatter as Record<string, unknown>;
+  const lines = raw.split(/\r?\n/);
+  const fields: TextField[] = [];
+  for (const { path, key } of schema ? textFieldNames(schema.fields.map((f) => f.cms)) : []) {
+    for (const found of valuesAt(data, path.split('.'))) {
+      const firstWords = found.value.trim().split('\n')[0]?.slice(0, 30) ?? '';
+      // The value's own line when it is on one; else the line of its key (block scalars).
+      let index = lines.findIndex((line, i) => i > 0 && firstWords !== '' && line.includes(firstWords));
+      if (index === -1) index = lines.findIndex((line) => new RegExp(`^\\s*-?\\s*${key}\\s*:`).test(line));
+      fields.push({ name: found.path, value: found.value, line: index + 1 });
+    }
+  }
+  return { body: parsed.content, data, fields };
+}
+
+/** What the gate found in one file, plus what the report shows. */
+export interface FileCheck extends ProseCheckResult {
+  reading: ReadingLevel;
+  helplines: string[];
+}
+
+/** Checks one file's text: rules, silencing comments, reading level and helplines used. */
+export async function checkContentFile(
+  content: ContentFile,
+  rules: ContentRules,
+  helplineName?: HelplineNamer,
+): Promise<FileCheck> {
+  const tree = parseMarkdown(content.body);
+  const prose = await checkProse(content.body, rules, content.fields, tree);
+  return { ...prose, reading: readingLevel(tree, helplineName), helplines: helplinesUsed(tree) };
+}
+
+/** The first problem that must stop the build, as one line without the file name. */
+export function firstFailure(check: ProseCheckResult): string | undefined {
+  const finding = check.findings.find((f) => f.rule.level === 'fail');
+  if (finding) return describeFinding(finding);
+  const comment = check.commentProblems.find((p) => p.level === 'fail');
+  return comment ? describeCommentProblem(comment) : undefined;
+}
+
+/** Warnings for one file, each one line without the file name. */
+export function fileWarnings(collection: string, check: FileCheck): string[] {
+  const reading = readingWarning(collection, check.reading.grade);
+  return [
+    ...check.findings.filter((f) => f.rule.level === 'warn').map(describeFinding),
+    ...check.commentProblems.filter((p) => p.level === 'warn').map(describeCommentProblem),
+    ...(reading ? [reading] : []),
+  ];
+}
+
+/**
+ * Refuses `.mdx` files in a collection the CMS edits: MDX runs code at build time
+ * (`{process.env.X}`, `export`, `import`), so a file there could publish a secret or run anything.
+ * The file stops the build; it is never dropped quietly.
+ */
+export function refuseMdx(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder, { recursive: true }).map(String);
+  } catch {
+    return;
+  }
+  // A file whose name starts with "_" is kept out of the build, so it cannot run anything.
+  const mdx = names.sort().find((name) => name.endsWith('.mdx') && !/(^|[\\/])_/.test(name));
+  if (mdx) {
+    throw new ContentError(
+      join(folder, mdx),
+      undefined,
+      '.mdx files can run code when the site is built, so this folder accepts only .md; rename it to .md (and remove any import, export or {…} code)',
+    );
+  }
+}
+
+/** An entry as the gate needs it from the loader's store. */
+export interface GateEntry {
+  /** Path of the entry's file, as Astro stores it (relative to the project or absolute). */
+  filePath?: string | undefined;
+}
+
+/** The logger the gate writes to (Astro's loader logger). */
+export interface GateLogger {
+  info: (message: string) => void;
+  warn: (message: string) => void;
+}
+
+/** Each Markdown collection's results, so the summary is printed once every one has reported. */
+const reported = new Map<string, { graded: GradedPage[]; silenced: string[] }>();
+
+/**
+ * Runs the gate over every entry of a loaded collection (cached or not, so a changed rule is applied
+ * to unchanged files too). A failing rule throws one ContentError line; warnings are logged. Once
+ * every collection in `expected` has reported, prints the reading-grade summary and the list of
+ * silenced rules.
+ */
+export async function gateCollection(
+  collection: string,
+  entries: readonly GateEntry[],
+  schema: CollectionSchema,
+  logger: GateLogger,
+  contentDir: string,
+  expected: readonly string[] = MARKDOWN_COLLECTIONS,
+): Promise<void> {
+  const rules = loadContentRules();
+  const name = helplineNamer(contentDir);
+  const graded: GradedPage[] = [];
+  const silenced: string[] = [];
+  for (const entry of entries) {
+    if (!entry.filePath?.endsWith('.md')) continue;
+    const file = resolve(entry.filePath);
+    const check = await checkContentFile(readContentFile(readFileSync(file, 'utf8'), schema), rules, name);
+    const failure = firstFailure(check);
+    if (failure) throw new ContentError(file, undefined, failure);
+    for (const warning of fileWarnings(collection, check)) logger.warn(`${displayPath(file)}: ${warning}`);
+    for (const item of check.silenced) {
+      silenced.push(`${displayPath(file)} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`);
+    }
+    graded.push({ collection, file: displayPath(file), grade: check.reading.grade });
+  }
+  reported.set(collection, { graded, silenced });
+  if (expected.every((c) => reported.has(c))) {
+    const all = expected.flatMap((c) => reported.get(c)?.graded ?? []);
+    logger.info(gradeSummary(all));
+    const lines = expected.flatMap((c) => reported.get(c)?.silenced ?? []);
+    logger.info(
+      lines.length === 0
+        ? 'Silenced content rules: none.'
+        : `Silenced content rules (${String(lines.length)}):\n  ${lines.join('\n  ')}`,
+    );
+  }
+}

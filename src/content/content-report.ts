@@ -1,0 +1,69 @@
+/**
+ * Builds the content report from the files themselves (no build needed): every Markdown page of
+ * every collection with its reading grade, words, review date (A–Z), helplines and warnings.
+ * `npm run content:report` prints it; /admin/report/ shows it. Both call `buildContentReport`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SETTINGS_FILE } from '../config';
+import { displayPath } from '../lib/content-error';
+import { sortRows, type ReportRow } from '../lib/content-report';
+import { DUE_SOON_DAYS } from '../lib/review-dates';
+import { COLLECTIONS } from '../schemas/collections';
+import {
+  MARKDOWN_COLLECTIONS,
+  checkContentFile,
+  fileWarnings,
+  firstFailure,
+  helplineNamer,
+  loadContentRules,
+  readContentFile,
+} from './content-gate';
+import { readSiteLists } from './site-lists';
+import { contentFiles, topicReview } from './topic-reviews';
+
+/**
+ * One row per Markdown page under `contentDir`, checked with the build's own rules.
+ * @param today The day review dates are measured against.
+ */
+export async function buildContentReport(contentDir: string, today: Date): Promise<ReportRow[]> {
+  const rules = loadContentRules();
+  const name = helplineNamer(contentDir);
+  const lists = readSiteLists(contentDir, SETTINGS_FILE);
+  const rows: ReportRow[] = [];
+  for (const declaration of COLLECTIONS) {
+    if (declaration.kind !== 'markdown') continue;
+    const schema = declaration.schema(lists);
+    for (const file of contentFiles(join(contentDir, declaration.name))) {
+      const shown = displayPath(file);
+      const content = readContentFile(readFileSync(file, 'utf8'), schema);
+      const check = await checkContentFile(content, rules, name);
+      const errors: string[] = [];
+      if (file.endsWith('.mdx')) errors.push('.mdx files are refused in this folder; rename it to .md');
+      const failure = firstFailure(check);
+      if (failure) errors.push(failure);
+      let review: ReportRow['review'];
+      if (declaration.name === 'a-z') {
+        try {
+          const topic = topicReview(file, content.data, today, DUE_SOON_DAYS);
+          review = { state: topic.state, due: topic.nextReview };
+        } catch (error) {
+          errors.push((error as Error).message.replace(/^Content error in [^:]*: /, ''));
+        }
+      }
+      rows.push({
+        collection: declaration.name,
+        file: shown,
+        title: typeof content.data['title'] === 'string' ? content.data['title'] : shown,
+        grade: check.reading.grade,
+        words: check.reading.words,
+        sentences: check.reading.sentences,
+        review,
+        helplines: check.helplines,
+        errors,
+        warnings: fileWarnings(declaration.name, check),
+      });
+    }
+  }
+  return sortRows(rows, MARKDOWN_COLLECTIONS);
+}

@@ -1,0 +1,329 @@
+/**
+ * The content safety gate's checks: finds the words of content-rules.yaml in a page's prose and
+ * text fields, with the real line each is on, and applies the visible silencing comments.
+ *
+ * Markdown is parsed with remark (plus remark-directive, so `:helpline[id]` is a directive and not
+ * text), turned into natural-language sentences with remark-retext and retext-english, and searched
+ * word by word with nlcst-search. Matching words rather than raw Markdown means emphasis, links and
+ * line breaks inside a phrase do not hide it, "insanely" never matches "insane", and a phrase
+ * written about in quotes ("the word “crazy”") counts as talking about the word, not using it.
+ */
+import type { Html, Root as MdastRoot } from 'mdast';
+import type { Root as NlcstRoot, Sentence, SentenceContent } from 'nlcst';
+import { search } from 'nlcst-search';
+import { toString as nlcstToString } from 'nlcst-to-string';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import remarkRetext from 'remark-retext';
+import retextEnglish from 'retext-english';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { suggestion, type ContentRule, type ContentRules } from './content-rules';
+
+/** Where prose came from: the body (a line of the file) or a frontmatter field. */
+export interface ProseLocation {
+  /** Line in the file (1-based). */
+  line: number;
+  /** The frontmatter field, when the text is a field rather than the body. */
+  field?: string;
+}
+
+/** A rule's words found in the prose. */
+export interface ProseFinding extends ProseLocation {
+  rule: ContentRule;
+  /** The words as written. */
+  text: string;
+}
+
+/** A finding that a silencing comment allowed, kept so the build can list it. */
+export interface SilencedFinding extends ProseFinding {
+  reason: string;
+}
+
+/** A silencing comment that is malformed (an error) or silences nothing (a warning). */
+export interface CommentProblem extends ProseLocation {
+  level: 'fail' | 'warn';
+  problem: string;
+}
+
+/** Everything the gate found in one file. */
+export interface ProseCheckResult {
+  findings: ProseFinding[];
+  silenced: SilencedFinding[];
+  commentProblems: CommentProblem[];
+}
+
+/** A frontmatter text field to check. */
+export interface TextField {
+  name: string;
+  value: string;
+  line: number;
+}
+
+/** A match as the retext plugin records it, before silencing. */
+interface Match {
+  rule: ContentRule;
+  text: string;
+  line: number;
+  start: number;
+  end: number;
+  sentenceStart: number;
+}
+
+/** A sentence's start, so a silencing comment can find the sentence that follows it. */
+interface SentenceStart {
+  line: number;
+  offset: number;
+}
+
+/** What the retext plugin leaves on the file for the caller. */
+interface GateData {
+  matches: Match[];
+  sentences: SentenceStart[];
+}
+
+/** A sentence (or paragraph) as the search hands it over. */
+type NlcstParent = { children: SentenceContent[]; position?: { start: { offset?: number | undefined } } | undefined };
+
+/** The normalised next word after `index` in a sentence, skipping spaces. */
+function nextWord(parent: NlcstParent, index: number): string | undefined {
+  for (const node of parent.children.slice(index)) {
+    if (node.type === 'WhiteSpaceNode') continue;
+    if (node.type !== 'WordNode') return undefined;
+    return nlcstToString(node).toLowerCase().replace(/[’']/g, '');
+  }
+  return undefined;
+}
+
+const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»']);
+
+/** Whether the words from `start` to `end` (exclusive) sit directly between quote marks. */
+function quoted(parent: NlcstParent, start: number, end: number): boolean {
+  const before = parent.children[start - 1];
+  const after = parent.children[end];
+  const isQuote = (node: SentenceContent | undefined) =>
+    node !== undefined && node.type !== 'WordNode' && QUOTES.has(nlcstToString(node));
+  return isQuote(before) && isQuote(after);
+}
+
+/** A retext plugin that records every rule's matches and every sentence's start on the file. */
+function retextContentRules(rules: ContentRules) {
+  return (tree: NlcstRoot, file: { data: Record<string, unknown> }) => {
+    const data: GateData = { matches: [], sentences: [] };
+    file.data['contentGate'] = data;
+    visit(tree, 'SentenceNode', (sentence: Sentence) => {
+      const start = sentence.position?.start;
+      if (start?.offset !== undefined) data.sentences.push({ line: start.line, offset: start.offset });
+    });
+    // One search per level rather than per rule: each search walks every word of the page.
+    for (const level of ['fail', 'warn'] as const) {
+      const byPhrase = new Map<string, ContentRule[]>();
+      for (const rule of rules.filter((r) => r.level === level)) {
+        for (const phrase of rule.phrases) byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), rule]);
+      }
+      const handler = (nodes: SentenceContent[], index: number, parent: NlcstParent, phrase: string) => {
+        const first = nodes[0]?.position?.start;
+        const last = nodes.at(-1)?.position?.end;
+        if (!first || !last || first.offset === undefined || last.offset === undefined) return;
+        // A warning is about using a word; writing about it in quotes ("it is not “attention
+        // seeking”") is not using it. Failures are never let off by quotes: quoting a harmful
+        // phrase needs the visible silencing comment.
+        if (level === 'warn' && quoted(parent, index, index + nodes.length)) return;
+        for (const rule of byPhrase.get(phrase) ?? []) {
+          const next = nextWord(parent, index + nodes.length);
+          if (next !== undefined && rule.notBefore.some((word) => word.toLowerCase() === next)) continue;
+          data.matches.push({
+            rule,
+            text: nlcstToString(nodes).replace(/\s+/g, ' '),
+            line: first.line,
+            start: first.offset,
+            end: last.offset,
+            sentenceStart: parent.position?.start.offset ?? first.offset,
+          });
+        }
+      };
+      search(tree, [...byPhrase.keys()], handler as Parameters<typeof search>[2], {
+        allowLiterals: level === 'fail',
+      });
+    }
+    // Two phrases of one rule can match at one place ("successful suicide" and "successful
+    // suicide attempt"): report the place once, with the longer words.
+    data.matches.sort((a, b) => a.start - b.start || b.end - a.end);
+    data.matches = data.matches.filter(
+      (match, i, all) => !all.slice(0, i).some((m) => m.rule === match.rule && m.end >= match.start),
+    );
+  };
+}
+
+const processors = new WeakMap<ContentRules, ReturnType<typeof buildProcessors>>();
+
+function buildProcessors(rules: ContentRules) {
+  const retext = unified().use(retextEnglish).use(retextContentRules, rules).freeze();
+  const markdown = unified().use(remarkParse).use(remarkDirective).use(remarkRetext, retext).freeze();
+  return { retext, markdown };
+}
+
+function processorsFor(rules: ContentRules) {
+  let built = processors.get(rules);
+  if (!built) {
+    built = buildProcessors(rules);
+    processors.set(rules, built);
+  }
+  return built;
+}
+
+/** Runs a processor and hands back the gate's data from the file (unified's callback form). */
+function runGate<T>(
+  processor: { run: (tree: T, file: string, done: (error?: Error, tree?: unknown, file?: unknown) => void) => void },
+  tree: T,
+  text: string,
+): Promise<GateData> {
+  return new Promise((resolve, reject) => {
+    processor.run(tree, text, (error, _tree, file) => {
+      if (error) reject(error);
+      else
+        resolve(
+          ((file as { data: Record<string, unknown> }).data['contentGate'] as GateData | undefined) ?? {
+            matches: [],
+            sentences: [],
+          },
+        );
+    });
+  });
+}
+
+/** A silencing comment: `<!-- content-check: allow rule-id, other-id (reason) -->`. */
+interface AllowComment {
+  line: number;
+  endOffset: number;
+  endLine: number;
+  ids: string[];
+  reason: string;
+}
+
+const COMMENT = /^<!--\s*content-check\s*:?\s*([\s\S]*?)\s*-->$/i;
+const ALLOW = /^allow\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?:\(([\s\S]*)\))?$/i;
+
+/** The example editors are pointed to when a comment is malformed. */
+export const ALLOW_EXAMPLE = '<!-- content-check: allow commit-suicide (quoting a 1990s headline) -->';
+
+/** Reads the silencing comments of a body, reporting malformed ones. */
+function allowComments(tree: MdastRoot, rules: ContentRules, problems: CommentProblem[]): AllowComment[] {
+  const known = new Set(rules.map((rule) => rule.id));
+  const comments: AllowComment[] = [];
+  visit(tree, 'html', (node: Html) => {
+    const inner = COMMENT.exec(node.value.trim());
+    const position = node.position;
+    if (!inner || !position || position.end.offset === undefined) return;
+    const line = position.start.line;
+    const allow = ALLOW.exec(inner[1] ?? '');
+    if (!allow) {
+      problems.push({
+        line,
+        level: 'fail',
+        problem: `has a content-check comment that is not understood; write ${ALLOW_EXAMPLE}`,
+      });
+      return;
+    }
+    const ids = (allow[1] ?? '').split(',').map((id) => id.trim().toLowerCase());
+    const reason = (allow[2] ?? '').trim();
+    const unknown = ids.find((id) => !known.has(id));
+    if (unknown) {
+      problems.push({
+        line,
+        level: 'fail',
+        problem: `has a content-check comment for "${unknown}", which is not a rule in content-rules.yaml`,
+      });
+      return;
+    }
+    if (!reason) {
+      problems.push({
+        line,
+        level: 'fail',
+        problem: `has a content-check comment without a reason; give it in brackets, as in ${ALLOW_EXAMPLE}`,
+      });
+      return;
+    }
+    comments.push({ line, endOffset: position.end.offset, endLine: position.end.line, ids, reason });
+  });
+  return comments;
+}
+
+/**
+ * Checks a Markdown body and a page's text fields against the rules.
+ * @param body The Markdown body with the frontmatter blanked out line for line (Astro's
+ *   `parseFrontmatter(…, { frontmatter: 'empty-with-lines' })`), so positions are the file's lines.
+ * @param rules The rules from content-rules.yaml.
+ * @param fields Frontmatter text fields (title, summary …), each with the line of its key.
+ * @param parsed The body already parsed with `parseMarkdown`, to save parsing it twice.
+ */
+export async function checkProse(
+  body: string,
+  rules: ContentRules,
+  fields: readonly TextField[] = [],
+  parsed?: MdastRoot,
+): Promise<ProseCheckResult> {
+  const { retext, markdown } = processorsFor(rules);
+  const result: ProseCheckResult = { findings: [], silenced: [], commentProblems: [] };
+
+  for (const field of fields) {
+    const gate = await runGate(retext, retext.parse(field.value), field.value);
+    for (const match of gate.matches) {
+      result.findings.push({ rule: match.rule, text: match.text, line: field.line, field: field.name });
+    }
+  }
+
+  const tree = parsed ?? markdown.parse(body);
+  const gate = await runGate(markdown, tree, body);
+  const comments = allowComments(tree, rules, result.commentProblems);
+  // Each comment covers the first sentence after it, which must start on the comment's own line
+  // or the next one: a comment never reaches further down the page than the sentence it precedes.
+  const covered = comments.map((comment) => {
+    const sentence = gate.sentences.find((s) => s.offset >= comment.endOffset);
+    return sentence && sentence.line <= comment.endLine + 1 ? sentence.offset : undefined;
+  });
+  const used = comments.map(() => false);
+  for (const match of gate.matches) {
+    const index = comments.findIndex(
+      (comment, i) => covered[i] === match.sentenceStart && comment.ids.includes(match.rule.id),
+    );
+    const comment = comments[index];
+    if (comment) {
+      used[index] = true;
+      result.silenced.push({ rule: match.rule, text: match.text, line: match.line, reason: comment.reason });
+    } else {
+      result.findings.push({ rule: match.rule, text: match.text, line: match.line });
+    }
+  }
+  comments.forEach((comment, i) => {
+    if (used[i]) return;
+    result.commentProblems.push({
+      line: comment.line,
+      level: 'warn',
+      problem:
+        covered[i] === undefined
+          ? 'has a content-check comment with no sentence on the next line; put it on the line just before the sentence'
+          : `has a content-check comment allowing ${comment.ids.join(', ')}, but the next sentence does not use those words; remove the comment`,
+    });
+  });
+  return result;
+}
+
+/** Where a finding is, as the start of a one-line message: `line 12` or `field "title"`. */
+function where(location: ProseLocation): string {
+  return location.field ? `field "${location.field}"` : `line ${String(location.line)}`;
+}
+
+/**
+ * A finding as one line for editors, without the file name:
+ * `line 12 uses "commit suicide"; write "took their own life" or "died by suicide" instead`.
+ */
+export function describeFinding(finding: ProseFinding): string {
+  const verb = finding.rule.level === 'fail' ? 'write' : 'consider';
+  return `${where(finding)} uses "${finding.text}"; ${verb} ${suggestion(finding.rule)} instead`;
+}
+
+/** A comment problem as one line for editors, without the file name. */
+export function describeCommentProblem(problem: CommentProblem): string {
+  return `${where(problem)} ${problem.problem}`;
+}
