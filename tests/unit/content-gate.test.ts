@@ -4,7 +4,7 @@
  * silencing comments work for one sentence only and are listed, line numbers count the
  * frontmatter, and an .mdx file in a CMS-edited folder stops the build.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
 import { parseContentRules } from '../../src/lib/content-rules';
 import { checkProse, describeFinding } from '../../src/lib/prose-check';
 import { azSchema } from '../../src/schemas/a-z';
+import { ROOT } from '../support/build';
 
 const rules = loadContentRules();
 
@@ -224,5 +225,26 @@ describe('the gate in the loader', () => {
     // A file kept out of the build with a leading underscore cannot run anything.
     const kept = tree({ 'news/_notes.mdx': 'x' });
     expect(() => refuseMdx(join(kept, 'news'))).not.toThrow();
+  });
+});
+
+describe('docs/content-checks.md', () => {
+  const docs = readFileSync(join(ROOT, 'docs/content-checks.md'), 'utf8');
+
+  it('lists every rule of content-rules.yaml, at its level, and no other', () => {
+    const tables = docs.split('## What gives a warning');
+    const idsIn = (text: string) => [...text.matchAll(/^\| ([a-z][a-z0-9-]*) +\|/gm)].map((m) => m[1]);
+    expect(idsIn(tables[0] ?? '')).toEqual(rules.filter((r) => r.level === 'fail').map((r) => r.id));
+    expect(idsIn(tables[1] ?? '')).toEqual(rules.filter((r) => r.level === 'warn').map((r) => r.id));
+  });
+
+  it('shows silencing comments that work', async () => {
+    const samples = [...docs.matchAll(/`(<!-- content-check:[^`]*-->)`/g)].map((m) => m[1] ?? '');
+    expect(samples.length).toBeGreaterThan(0);
+    for (const sample of samples) {
+      const result = await checkProse(`${sample}\nHe committed suicide, crazy and psycho.\n`, rules);
+      expect(result.commentProblems, sample).toEqual([]);
+      expect(result.silenced.length, sample).toBeGreaterThan(0);
+    }
   });
 });
