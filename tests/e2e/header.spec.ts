@@ -1,0 +1,74 @@
+/**
+ * The site header on a phone (390 × 844, an iPhone 13/14 screen): the navigation folds behind
+ * "Menu", so a page's heading starts in the first 40 % of the screen; "Need urgent help?" stays
+ * in view; Menu opens with or without JavaScript; no axe violations with the menu open. On a
+ * wide screen the navigation is shown as a bar and there is no Menu.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+const PHONE = { width: 390, height: 844 };
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The home page, a page with breadcrumbs (the tallest header-to-heading), and the search page. */
+const PAGES = ['/', '/a-z/anxiety/', '/about/our-values/', '/search/?q=anxiety'];
+
+const menu = (page: Page) => page.locator('summary').filter({ hasText: 'Menu' });
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/** A phone-sized page, with or without JavaScript. */
+async function phone(browser: Browser, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled });
+  return context.newPage();
+}
+
+for (const path of PAGES) {
+  test(`on a phone, ${path} shows its heading in the first 40 % of the screen, with urgent help in view`, async ({
+    browser,
+  }) => {
+    const page = await phone(browser);
+    await page.goto(path);
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(heading?.y).toBeLessThanOrEqual(PHONE.height * 0.4);
+    await expect(page.getByRole('link', { name: 'Need urgent help?' })).toBeInViewport();
+    await expect(menu(page)).toBeVisible();
+    await expect(mainNav(page)).toBeHidden();
+    await page.context().close();
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`on a phone, Menu opens the navigation and a link goes there (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
+    const page = await phone(browser, javaScriptEnabled);
+    await page.goto('/');
+    await menu(page).click();
+    const link = mainNav(page).getByRole('link', { name: 'Mental health A–Z' });
+    await expect(link).toBeVisible();
+    await expect(mainNav(page).getByRole('link')).not.toHaveCount(0);
+    for (const item of await mainNav(page).getByRole('link').all()) await expect(item).toBeVisible();
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/A–Z/);
+    await page.context().close();
+  });
+}
+
+test('on a phone, the header has no axe violations with the menu closed or open', async ({ browser }) => {
+  const page = await phone(browser);
+  await page.goto('/');
+  const scan = async () => (await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations.map((v) => v.id);
+  expect(await scan()).toEqual([]);
+  await menu(page).click();
+  await expect(mainNav(page)).toBeVisible();
+  expect(await scan()).toEqual([]);
+  await page.context().close();
+});
+
+test('on a wide screen the navigation is a bar, always shown, with no Menu', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(menu(page)).toBeHidden();
+  for (const item of await mainNav(page).getByRole('link').all()) await expect(item).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Need urgent help?' })).toBeVisible();
+  await expect(page.getByLabel('Search this site')).toBeVisible();
+});
