@@ -1,7 +1,11 @@
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { SITE_URL } from './src/config';
+import remarkDirective from 'remark-directive';
+import { CONTENT_DIR, SITE_URL } from './src/config';
+import { readHelplineRegistry } from './src/content/helplines';
+import { remarkHelplines } from './src/lib/helpline-directive';
 import { devPagefind } from './src/integrations/dev-pagefind';
 import { netlifyRedirects } from './src/integrations/netlify-redirects';
 import { PUBLIC_DIRECTIVES, PUBLIC_SCRIPT_SOURCES } from './src/lib/csp-policy';
@@ -35,6 +39,11 @@ export default defineConfig({
     // Syntax highlighting writes style="" attributes, which a strict CSP forbids; the charity's
     // content has no code to highlight.
     syntaxHighlight: false,
+    // The remark pipeline (not Astro's default, Sätteri) so `:helpline[id]` can be a directive
+    // drawn from the helpline registry. MDX inherits this processor and its plugins.
+    processor: unified({
+      remarkPlugins: [remarkDirective, [remarkHelplines, { registry: () => readHelplineRegistry(CONTENT_DIR) }]],
+    }),
   },
   build: {
     format: 'directory',

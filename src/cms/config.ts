@@ -197,6 +197,24 @@ export function buildCmsConfig({ lists, env, dev, siteUrl }: CmsConfigOptions): 
         ],
       };
     }
+    if (declaration.kind === 'data') {
+      return {
+        name: declaration.name,
+        label,
+        label_singular: labelSingular,
+        description,
+        folder: `${CONTENT_ROOT}/${declaration.name}`,
+        extension: 'yaml',
+        format: 'yaml',
+        create: true,
+        // The file name is the id pages use (:helpline[samaritans]), so it is made once from the
+        // name and never changes.
+        slug: '{{name}}',
+        identifier_field: 'name',
+        ...extra,
+        fields: fieldsOf(schema),
+      };
+    }
     return folderCollection(declaration.name, label, labelSingular, description, schema, extra);
   });
 

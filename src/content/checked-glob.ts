@@ -27,6 +27,16 @@ export interface CheckedGlobOptions {
    * entries). Runs before any page is built, so a bad reference never publishes anything.
    */
   checkAll?: (entries: CheckedEntry[]) => void;
+  /**
+   * Checks one entry as it is stored, with its Markdown body (helpline directives, numbers typed
+   * by hand, references to the helpline registry). Throws a ContentError to stop the build.
+   */
+  checkEntry?: (entry: { file: string; body: string; data: Record<string, unknown> }) => void;
+  /**
+   * A key for files outside the collection that rendered entries show (the helpline registry):
+   * when it changes, every entry is rendered again instead of being taken from Astro's cache.
+   */
+  renderDependsOn?: () => string;
 }
 
 /** A loaded entry, as a collection-wide check sees it. */
@@ -67,6 +77,11 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
         get(target, prop, receiver) {
           if (prop === 'set') {
             return (entry: Parameters<typeof target.set>[0]) => {
+              options.checkEntry?.({
+                file: join(process.cwd(), entry.filePath ?? entry.id),
+                body: entry.body ?? '',
+                data: entry.data,
+              });
               const html = entry.rendered?.html ?? '';
               const problems = findUnsafeHtml(html);
               if (problems.length > 0) {
@@ -79,9 +94,16 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
           return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         },
       });
+      const dependency = options.renderDependsOn?.();
+      if (dependency !== undefined && ctx.meta.get('render-depends-on') !== dependency) {
+        ctx.store.clear();
+        ctx.meta.set('render-depends-on', dependency);
+      }
       await inner.load({ ...ctx, parseData, store });
       // Every entry, cached or not, so a changed rule in content-rules.yaml reaches unchanged files.
-      await gateCollection(options.folder, ctx.store.values(), options.schema, ctx.logger, options.contentDir);
+      await gateCollection(options.folder, ctx.store.values(), options.schema, ctx.logger, options.contentDir, {
+        cache: ctx.meta,
+      });
       options.checkAll?.(
         ctx.store.values().map((entry) => ({
           id: entry.id,

@@ -4,12 +4,14 @@
  * tests run the same loaders in-process over fixture trees.
  */
 import type { Loader } from 'astro/loaders';
+import { SETTINGS_FILE } from '../config';
 import { COLLECTIONS, type CollectionName } from '../schemas/collections';
 import type { SiteLists } from '../schemas/settings';
 import { checkNewsSlugs } from '../lib/news';
 import { sortValues, type ValueLike } from '../lib/values';
 import { azCollectionCheck } from './a-z-content-check';
 import { checkedGlob, type CheckedEntry, type CheckedGlobOptions } from './checked-glob';
+import { helplineEntryCheck, registryFingerprint } from './helplines';
 
 /** The loader for one collection of the content tree at `contentDir`. */
 export function collectionLoader(name: CollectionName, contentDir: string, lists: SiteLists): Loader {
@@ -26,7 +28,11 @@ export function collectionLoader(name: CollectionName, contentDir: string, lists
     contentDir,
     folder: name,
     schema: declaration.schema(lists),
-    ...(declaration.kind === 'settings' ? { pattern: '[^_]*.yaml' } : {}),
+    ...(declaration.kind === 'markdown' ? {} : { pattern: '[^_]*.yaml' }),
     ...(check ? { checkAll: check } : {}),
+    // Helpline ids and numbers are checked in every file; Markdown that shows registry lines is
+    // rendered again whenever the registry changes.
+    checkEntry: helplineEntryCheck(name, contentDir, SETTINGS_FILE),
+    ...(declaration.kind === 'markdown' ? { renderDependsOn: () => registryFingerprint(contentDir) } : {}),
   });
 }

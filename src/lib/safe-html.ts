@@ -70,8 +70,11 @@ const ELEMENT_ATTRIBUTES: Record<string, Set<string>> = {
   pre: new Set(['tabindex']),
 };
 
-/** URL schemes a link or image may use; anything else (javascript:, data:, vbscript:) is refused. */
-const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+/**
+ * URL schemes a link or image may use (sms: for tap-to-text helplines); anything else
+ * (javascript:, data:, vbscript:) is refused.
+ */
+const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel', 'sms']);
 
 /** Control characters and line breaks, shown as spaces so an error message stays on one line. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -62,13 +62,37 @@ export const azSchema = defineSchema(
     groupList({
       name: 'furtherHelp',
       label: 'Further help',
-      hint: 'Trusted places for more help, like the NHS, Mind or Samaritans.',
-      summary: '{{fields.label}}',
+      hint: 'Trusted places for more help. Choose a helpline (its name, numbers and hours come from the helplines list), or give a name and web address for a web page.',
+      summary: '{{fields.helpline}}{{fields.label}}',
       fields: [
-        text({ name: 'label', label: 'Name', hint: 'Who the link goes to.', required: true, max: 80 }),
-        url({ name: 'url', label: 'Web address', hint: 'The full web address.', required: true }),
-        phone({ name: 'phone', label: 'Phone number', hint: 'A number to call. Optional.' }),
+        relation({
+          name: 'helpline',
+          label: 'Helpline',
+          hint: 'A helpline from the helplines list. Leave the name and web address empty when you choose one.',
+          collection: 'helplines',
+          displayField: 'name',
+          multiple: false,
+        }),
+        text({ name: 'label', label: 'Name', hint: 'Who the link goes to, for a web page (not a helpline).', max: 80 }),
+        url({ name: 'url', label: 'Web address', hint: 'The full web address, for a web page (not a helpline).' }),
+        // Kept only until every topic uses `helpline:` instead (issue 12); then remove it.
+        phone({ name: 'phone', label: 'Phone number', hint: 'Old way: leave empty and choose a helpline instead.' }),
       ],
+      itemCheck: (item) => {
+        if (item.helpline) {
+          const extra = (['label', 'url', 'phone'] as const).find((name) => item[name]);
+          return extra
+            ? {
+                field: extra,
+                problem:
+                  'must be left out when the item is a helpline (its name, link and numbers come from the helplines list)',
+              }
+            : undefined;
+        }
+        if (!item.label) return { field: 'label', problem: 'is required (or choose a helpline instead)' };
+        if (!item.url) return { field: 'url', problem: 'is required (or choose a helpline instead)' };
+        return undefined;
+      },
     }),
     groupList({
       name: 'sources',

@@ -6,6 +6,7 @@
 import { azSchema } from './a-z';
 import type { CollectionSchema } from './fields';
 import { newsSchema } from './news';
+import { helplinesSchema } from './helplines';
 import { pagesSchema } from './pages';
 import { servicesSchema } from './services';
 import { settingsSchema, type SiteLists } from './settings';
@@ -16,7 +17,9 @@ export type CollectionKind =
   /** A folder of Markdown files, one entry per file; the file name is the web address. */
   | 'markdown'
   /** One YAML file of site-wide facts (`content/settings/site.yaml`). */
-  | 'settings';
+  | 'settings'
+  /** A folder of YAML files, one entry per file; the file name is the id (`content/helplines/`). */
+  | 'data';
 
 /** What the editor shows for a collection, besides its fields. */
 export interface CmsListing {
@@ -139,6 +142,21 @@ export const COLLECTIONS = [
         // A page with a parent lives under it (/about/our-values/). Decap trims the leading "/" an
         // empty parent leaves. Only one level: the preview of a grandchild page would miss the top one.
         preview_path: '{{fields.parent}}/{{slug}}/',
+      },
+    }),
+  }),
+  declare({
+    name: 'helplines',
+    kind: 'data',
+    schema: () => helplinesSchema,
+    cms: () => ({
+      label: 'Helplines',
+      labelSingular: 'Helpline',
+      description:
+        'Every helpline the site names, each fact written once. Pages show them with :helpline[id]; changing a number here changes it everywhere.',
+      extra: {
+        summary: '{{name}} ({{slug}})',
+        sortable_fields: ['name'],
       },
     }),
   }),

@@ -157,6 +157,27 @@ export function email<const N extends string, R extends boolean = false>(base: B
   });
 }
 
+/**
+ * Text that a function checks and rewrites (a phone number read into its display form, say). The
+ * function returns the value to store, or a problem in plain words; the CMS shows a plain text box
+ * because a rule like this cannot be written as a pattern for the editor to check.
+ */
+export function normalisedText<const N extends string, R extends boolean = false>(
+  base: Base<N, R> & { normalise: (value: string) => { value: string } | { problem: string } },
+): Field<N, Opt<R, string>> {
+  const schema = (): z.ZodType =>
+    z
+      .string()
+      .trim()
+      .transform((value, ctx) => {
+        const result = base.normalise(value);
+        if ('value' in result) return result.value;
+        ctx.addIssue({ code: 'custom', message: result.problem });
+        return z.NEVER;
+      });
+  return finish(base, schema, { widget: 'string' });
+}
+
 /** A UK phone number (digits and spaces, optionally starting with +44). */
 export function phone<const N extends string, R extends boolean = false>(base: Base<N, R>): Field<N, Opt<R, string>> {
   const regex = /^(\+44 ?)?[0-9][0-9 ]{1,14}[0-9]$/;
@@ -265,9 +286,11 @@ export function stringList<const N extends string>(base: Base<N> & { itemMax?: n
 
 /** References to entries of another collection, by slug (checked across the site at build). */
 export function relation<const N extends string, R extends boolean = false, M extends boolean = true>(
-  base: Base<N, R> & { collection: string; multiple?: M },
+  base: Base<N, R> & { collection: string; multiple?: M; displayField?: string },
 ): Field<N, M extends true ? string[] : Opt<R, string>> {
   const multiple = base.multiple ?? true;
+  // The field editors recognise an entry by in the CMS list (a helpline has a name, not a title).
+  const shown = base.displayField ?? 'title';
   const slug = (): z.ZodType =>
     z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be the short name (slug) of an entry' });
   return finish(
@@ -277,8 +300,8 @@ export function relation<const N extends string, R extends boolean = false, M ex
       widget: 'relation',
       collection: base.collection,
       value_field: '{{slug}}',
-      search_fields: ['title'],
-      display_fields: ['title'],
+      search_fields: [shown],
+      display_fields: [shown],
       ...(multiple ? { multiple: true } : {}),
     },
     multiple && !base.required ? [] : undefined,
@@ -308,10 +331,23 @@ export function group<const N extends string, const F extends readonly Field[], 
 
 /** A list of groups of fields (e.g. links with a label and a web address). */
 export function groupList<const N extends string, const F extends readonly Field[]>(
-  base: Base<N> & { fields: F; summary?: string; min?: number },
+  base: Base<N> & {
+    fields: F;
+    summary?: string;
+    min?: number;
+    /** A rule over each item's fields together: the field at fault and the problem, or undefined. */
+    itemCheck?: (item: FieldsOutput<F>) => { field: string; problem: string } | undefined;
+  },
 ): Field<N, FieldsOutput<F>[]> {
   const schema = (ctx: SchemaContext): z.ZodType => {
-    const list = z.array(objectSchema(base.fields, ctx) as unknown as z.ZodObject);
+    const { itemCheck } = base;
+    const item = itemCheck
+      ? objectSchema(base.fields, ctx).superRefine((value, zctx) => {
+          const problem = itemCheck(value);
+          if (problem) zctx.addIssue({ code: 'custom', path: [problem.field], message: problem.problem });
+        })
+      : objectSchema(base.fields, ctx);
+    const list = z.array(item as unknown as z.ZodObject);
     return base.min ? list.min(base.min, { error: `needs at least ${base.min}` }) : list;
   };
   return finish(

@@ -1,52 +1,9 @@
 /**
  * Site settings: every fact about the charity that an editor may change (name, number, contact
- * details, crisis lines, navigation, and the lists other content chooses from).
+ * details, which registry helplines are the crisis lines, navigation, and the lists other content
+ * chooses from).
  */
-import { boolean, defineSchema, email, group, groupList, phone, stringList, text, url } from './fields';
-
-/** A crisis or helpline contact shown on the urgent-help page and in urgent cards. */
-const crisisLineFields = [
-  text({ name: 'name', label: 'Name', hint: 'Who people reach, for example "Samaritans".', required: true, max: 80 }),
-  text({
-    name: 'description',
-    label: 'What it is for',
-    hint: 'One short sentence: who it helps and when.',
-    required: true,
-    max: 200,
-  }),
-  phone({
-    name: 'phone',
-    label: 'Phone number',
-    hint: 'Number to call, digits and spaces. Leave empty if it is text only.',
-  }),
-  text({
-    name: 'phoneNote',
-    label: 'Phone note',
-    hint: 'Anything to know when calling, for example "choose option 2". Optional.',
-    max: 120,
-  }),
-  text({
-    name: 'smsNumber',
-    label: 'Text number',
-    hint: 'Number to send a text message to. Optional.',
-    max: 20,
-    pattern: { regex: /^[0-9 ]+$/, message: 'Use digits and spaces only.' },
-  }),
-  text({
-    name: 'smsBody',
-    label: 'Text message',
-    hint: 'What to write in the text, for example "SHOUT". Optional.',
-    max: 40,
-  }),
-  text({
-    name: 'hours',
-    label: 'Opening hours',
-    hint: 'When it is open, for example "24 hours, every day".',
-    required: true,
-    max: 80,
-  }),
-  url({ name: 'url', label: 'Website', hint: 'Web address for more information. Optional.' }),
-];
+import { boolean, defineSchema, email, groupList, phone, relation, stringList, text, url } from './fields';
 
 /** Fields of the settings file (content/settings/site.yaml). */
 export const settingsSchema = defineSchema([
@@ -112,21 +69,22 @@ export const settingsSchema = defineSchema([
       url({ name: 'url', label: 'Web address', hint: 'The full web address of the page.', required: true }),
     ],
   }),
-  group({
+  relation({
     name: 'localCrisisLine',
     label: 'Local crisis line',
-    hint: 'The local NHS crisis line for this area, shown first on the urgent-help page.',
+    hint: 'The local NHS crisis line for this area, from the helplines list. Shown first on the urgent-help page and in urgent help cards.',
+    collection: 'helplines',
+    displayField: 'name',
+    multiple: false,
     required: true,
-    fields: crisisLineFields,
   }),
-  groupList({
+  relation({
     name: 'crisisLines',
     label: 'National crisis lines',
-    hint: 'National helplines shown on the urgent-help page, in this order.',
+    hint: 'Helplines from the helplines list shown on the urgent-help page, in this order. Put emergency services first.',
+    collection: 'helplines',
+    displayField: 'name',
     required: true,
-    min: 1,
-    summary: '{{fields.name}}',
-    fields: crisisLineFields,
   }),
   groupList({
     name: 'navigation',

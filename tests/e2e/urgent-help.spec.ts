@@ -2,9 +2,10 @@
  * Urgent help is one tap away on every page, and works with JavaScript switched off.
  */
 import { expect, test } from '@playwright/test';
-import { siteSettings } from './support/site';
+import { registryHelpline, siteSettings } from './support/site';
 
-const settings = siteSettings();
+const local = registryHelpline(siteSettings().localCrisisLine);
+const nhs111 = registryHelpline('nhs-111');
 
 test.use({ javaScriptEnabled: false });
 
@@ -18,13 +19,15 @@ test('from any page, one tap on "Need urgent help?" shows every crisis line as a
   const main = page.getByRole('main');
   await expect(main.getByRole('link', { name: 'Call 999', exact: true })).toHaveAttribute('href', 'tel:999');
   await expect(main.getByRole('link', { name: 'Call 111' })).toHaveAttribute('href', 'tel:111');
-  await expect(main.getByText('Choose option 2 for mental health.')).toBeVisible();
+  // The registry's note, so "(in England …)" is never left off.
+  expect(nhs111.note).toMatch(/option 2 for mental health \(in England/);
+  await expect(main.getByText(nhs111.note ?? '', { exact: true })).toBeVisible();
   await expect(main.getByRole('link', { name: 'Call 116 123' })).toHaveAttribute('href', 'tel:116123');
   await expect(main.getByRole('link', { name: 'Text SHOUT to 85258' })).toHaveAttribute('href', 'sms:85258?body=SHOUT');
-  await expect(main.getByRole('heading', { name: settings.localCrisisLine.name })).toBeVisible();
-  await expect(main.getByRole('link', { name: `Call ${settings.localCrisisLine.phone}` })).toHaveAttribute(
+  await expect(main.getByRole('heading', { name: local.name })).toBeVisible();
+  await expect(main.getByRole('link', { name: `Call ${local.phone ?? ''}` })).toHaveAttribute(
     'href',
-    `tel:${settings.localCrisisLine.phone.replace(/\s/g, '')}`,
+    `tel:${(local.phone ?? '').replace(/\s/g, '')}`,
   );
 });
 

@@ -42,8 +42,8 @@ function fieldsOf(c: CmsCollection): CmsField[] {
 }
 
 describe('collections', () => {
-  it('has every content collection plus the settings file, and nothing else', () => {
-    expect(config().collections.map((c) => c.name)).toEqual([...FOLDERS, 'settings']);
+  it('has every content collection plus the helpline registry and the settings file, and nothing else', () => {
+    expect(config().collections.map((c) => c.name)).toEqual([...FOLDERS, 'helplines', 'settings']);
   });
 
   for (const name of FOLDERS) {

@@ -21,8 +21,15 @@ export function siteSettings(): {
   email: string;
   charityNumber: string;
   navigation: { label: string; url: string }[];
-  localCrisisLine: { name: string; phone: string };
+  /** The id of the local crisis line in the helpline registry. */
+  localCrisisLine: string;
 } {
   const dir = process.env['CONTENT_DIR'] ?? 'content';
   return parse(readFileSync(join(dir, 'settings/site.yaml'), 'utf8')) as ReturnType<typeof siteSettings>;
+}
+
+/** A helpline from the registry (content/helplines/<id>.yaml) as the build saw it. */
+export function registryHelpline(id: string): { name: string; phone?: string; note?: string } {
+  const dir = process.env['CONTENT_DIR'] ?? 'content';
+  return parse(readFileSync(join(dir, `helplines/${id}.yaml`), 'utf8')) as ReturnType<typeof registryHelpline>;
 }

@@ -1,0 +1,194 @@
+/**
+ * Reads the helpline registry (content/helplines/<id>.yaml) and the charity's own phone numbers
+ * straight from disk, for the Markdown pipeline (the `:helpline[id]` directive is rendered before
+ * Astro's collections are queryable) and for the content loader's prose check.
+ *
+ * Registry files are validated by their own collection, which reports a bad file as one line;
+ * here a file that does not pass is skipped, so that report is the one people see.
+ */
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ContentError, displayPath } from '../lib/content-error';
+import { checkHelplineProse, type HelplineRegistry } from '../lib/helpline-directive';
+import type { Helpline } from '../lib/helpline-render';
+import { dialDigits } from '../lib/phone-numbers';
+import { helplinesSchema } from '../schemas/helplines';
+import type { HelplineData } from '../schemas/helplines';
+
+/** The registry's folder inside the content folder. */
+export const HELPLINES_FOLDER = 'helplines';
+
+/**
+ * Until the A–Z topics are moved to `:helpline[id]` (issue 12), a number typed by hand in
+ * content/a-z/ is a warning instead of an error. Set to `false` once they are: then the build
+ * refuses hand-typed registry numbers everywhere.
+ */
+export const A_Z_HAND_TYPED_NUMBERS_ONLY_WARN = true;
+
+const check = helplinesSchema.schema({ image: () => { throw new Error('helplines have no images'); } });
+
+/** Registry file names (without .yaml), leaving out files that start with "_". */
+function registryFiles(contentDir: string): string[] {
+  try {
+    return readdirSync(join(contentDir, HELPLINES_FOLDER))
+      .filter((name) => /^[^_].*\.ya?ml$/.test(name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+let cached: { key: string; registry: HelplineRegistry } | undefined;
+
+/** A key that changes whenever a registry file is added, removed or edited. */
+export function registryFingerprint(contentDir: string): string {
+  return registryFiles(contentDir)
+    .map((name) => {
+      const stat = statSync(join(contentDir, HELPLINES_FOLDER, name));
+      return `${name}:${String(stat.mtimeMs)}:${String(stat.size)}`;
+    })
+    .join('|');
+}
+
+/** Every valid helpline in `<contentDir>/helplines/`, by id; re-read only when a file changed. */
+export function readHelplineRegistry(contentDir: string): HelplineRegistry {
+  const key = `${contentDir}#${registryFingerprint(contentDir)}`;
+  if (cached?.key === key) return cached.registry;
+  const registry = new Map<string, Helpline>();
+  for (const name of registryFiles(contentDir)) {
+    const id = name.replace(/\.ya?ml$/, '');
+    try {
+      const result = check.safeParse(parse(readFileSync(join(contentDir, HELPLINES_FOLDER, name), 'utf8')));
+      if (result.success) registry.set(id, { ...(result.data as HelplineData), id });
+    } catch {
+      // Unreadable YAML: the helplines collection reports it.
+    }
+  }
+  cached = { key, registry };
+  return registry;
+}
+
+/** Ids of every registry file, valid or not (so a directive naming a broken file is not "unknown"). */
+export function helplineIds(contentDir: string): string[] {
+  return registryFiles(contentDir).map((name) => name.replace(/\.ya?ml$/, ''));
+}
+
+/**
+ * The charity's own numbers, digits only: the settings phone number and every service's contact
+ * number. Prose may give these by hand without a warning.
+ */
+export function ownNumbers(contentDir: string, settingsFile: string): Set<string> {
+  const dials = new Set<string>();
+  const add = (value: unknown) => {
+    if (typeof value === 'string' && value.trim()) dials.add(dialDigits(value));
+  };
+  try {
+    add((parse(readFileSync(join(contentDir, settingsFile), 'utf8')) as Record<string, unknown> | null)?.['phone']);
+  } catch {
+    // The settings collection reports an unreadable settings file.
+  }
+  const services = (() => {
+    try {
+      return readdirSync(join(contentDir, 'services')).filter((name) => /^[^_].*\.mdx?$/.test(name));
+    } catch {
+      return [];
+    }
+  })();
+  for (const name of services) {
+    try {
+      add(parseFrontmatter(readFileSync(join(contentDir, 'services', name), 'utf8')).frontmatter['contactPhone']);
+    } catch {
+      // The services collection reports a file it cannot read.
+    }
+  }
+  return dials;
+}
+
+/** The line a Markdown body starts on in its file (after the frontmatter). */
+function bodyOffset(fileText: string, body: string): number {
+  const at = body ? fileText.indexOf(body) : -1;
+  return at < 0 ? 0 : (fileText.slice(0, at).match(/\n/g)?.length ?? 0);
+}
+
+/**
+ * The content loader's prose check for one Markdown file: throws the first error as one line
+ * naming the file and line; prints each warning as one line. In content/a-z/ hand-typed numbers
+ * only warn while {@link A_Z_HAND_TYPED_NUMBERS_ONLY_WARN} is on.
+ */
+export function checkProseFile(options: {
+  contentDir: string;
+  settingsFile: string;
+  collection: string;
+  file: string;
+  body: string;
+}): void {
+  const { contentDir, settingsFile, collection, file, body } = options;
+  if (!body.trim()) return;
+  const registry = readHelplineRegistry(contentDir);
+  const ids = helplineIds(contentDir);
+  // Broken registry files still count as known ids; their own collection reports them.
+  const known = new Map(registry);
+  for (const id of ids) if (!known.has(id)) known.set(id, { id, name: id } as Helpline);
+  const { errors, warnings } = checkHelplineProse(body, known, ownNumbers(contentDir, settingsFile));
+  let offset: number | undefined;
+  const lineOf = (line: number) => {
+    offset ??= bodyOffset(readFileSync(file, 'utf8'), body);
+    return line + offset;
+  };
+  const onlyWarn = (message: string) =>
+    A_Z_HAND_TYPED_NUMBERS_ONLY_WARN && collection === 'a-z' && message.includes('is typed by hand');
+  const firstError = errors.find((error) => !onlyWarn(error.message));
+  const handTyped = errors.filter((error) => onlyWarn(error.message));
+  if (handTyped.length > 0) {
+    const lines = handTyped.map((finding) => String(lineOf(finding.line))).join(', ');
+    console.warn(
+      `Content warning in ${displayPath(file)}: helpline numbers typed by hand on line(s) ${lines}; use :helpline[id] (first: ${handTyped[0]?.message ?? ''})`,
+    );
+  }
+  for (const finding of warnings) {
+    console.warn(`Content warning in ${displayPath(file)}: line ${String(lineOf(finding.line))} ${finding.message}`);
+  }
+  if (firstError) throw new ContentError(file, undefined, `line ${String(lineOf(firstError.line))} ${firstError.message}`);
+}
+
+/** Where an entry names registry helplines in its data: [field path, id]. */
+function helplineReferences(collection: string, data: Record<string, unknown>): [string, string][] {
+  if (collection === 'settings') {
+    const crisis = Array.isArray(data['crisisLines']) ? (data['crisisLines'] as unknown[]) : [];
+    const pairs: [string, unknown][] = [
+      ['localCrisisLine', data['localCrisisLine']],
+      ...crisis.map((id, index): [string, unknown] => [`crisisLines.${String(index)}`, id]),
+    ];
+    return pairs.filter((pair): pair is [string, string] => typeof pair[1] === 'string');
+  }
+  const help = Array.isArray(data['furtherHelp']) ? (data['furtherHelp'] as Record<string, unknown>[]) : [];
+  return help
+    .map((item, index): [string, unknown] => [`furtherHelp.${String(index)}.helpline`, item['helpline']])
+    .filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '');
+}
+
+/**
+ * The content loader's per-entry check for a collection: registry ids named in the data must
+ * exist, and a Markdown body passes {@link checkProseFile}.
+ */
+export function helplineEntryCheck(
+  collection: string,
+  contentDir: string,
+  settingsFile: string,
+): (entry: { file: string; body: string; data: Record<string, unknown> }) => void {
+  return ({ file, body, data }) => {
+    const ids = new Set(helplineIds(contentDir));
+    for (const [field, id] of helplineReferences(collection, data)) {
+      if (!ids.has(id)) {
+        throw new ContentError(
+          file,
+          field,
+          `names the helpline "${id}", but there is no content/helplines/${id}.yaml (use one of: ${[...ids].sort().join(', ')})`,
+        );
+      }
+    }
+    checkProseFile({ contentDir, settingsFile, collection, file, body });
+  };
+}

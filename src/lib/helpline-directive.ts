@@ -1,0 +1,226 @@
+/**
+ * `:helpline[id]` in Markdown: a remark plugin (used after `remark-directive`) that turns the
+ * directive into the registry's tap-to-call/tap-to-text markup, and a checker that finds what is
+ * wrong with a Markdown body: unknown ids, impossible `show` values, registry numbers typed by hand
+ * instead of the directive, and phone numbers the site does not know.
+ *
+ * Pure: the registry and the charity's own numbers are passed in (src/content/helplines.ts reads
+ * them from disk), so the same code runs in the build, in unit tests and in the CMS.
+ */
+import type { Root, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { helplineElement, showProblem, type Helpline, type HelplineShow } from './helpline-render';
+import { dialDigits } from './phone-numbers';
+
+/** The registry, by id. */
+export type HelplineRegistry = ReadonlyMap<string, Helpline>;
+
+/** The directive's name, as written in Markdown: `:helpline[…]`. */
+export const DIRECTIVE_NAME = 'helpline';
+
+/** How the directive is written for a line (and one way of contacting it). */
+export function directiveFor(id: string, show?: HelplineShow): string {
+  return show ? `:${DIRECTIVE_NAME}[${id}]{show="${show}"}` : `:${DIRECTIVE_NAME}[${id}]`;
+}
+
+type AnyDirective = TextDirective | LeafDirective | ContainerDirective;
+
+function isDirective(node: { type: string }): node is AnyDirective {
+  return node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
+}
+
+/** The part of a vfile the plugin uses. */
+interface FileLike {
+  path?: string;
+  value?: unknown;
+}
+
+/** Options for {@link remarkHelplines}. */
+export interface RemarkHelplinesOptions {
+  /** Returns the registry (read when each file is rendered, so an edited number shows at once). */
+  registry: () => HelplineRegistry;
+}
+
+/**
+ * The remark plugin. Every `:helpline[id]` becomes the registry's markup; any other directive is
+ * put back as the text it was written as, since "word:thing" in ordinary prose is not meant as
+ * one. An unknown id stops the render (the content loader reports it with its line first).
+ */
+export function remarkHelplines(options: RemarkHelplinesOptions) {
+  return (tree: Root, file: FileLike): void => {
+    const registry = options.registry();
+    const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
+    visit(tree, (node, index, parent) => {
+      if (!isDirective(node)) return undefined;
+      if (node.type === 'textDirective' && node.name === DIRECTIVE_NAME) {
+        const id = toString(node).trim();
+        const line = registry.get(id);
+        const show = node.attributes?.['show'] ?? undefined;
+        const problem = line ? showProblem(line, show) : `there is no helpline "${id}" in content/helplines/`;
+        if (!line || problem) {
+          throw new Error(
+            `${file.path ?? 'Markdown'} line ${String(node.position?.start.line ?? '?')}: ${problem ?? ''}`,
+          );
+        }
+        const hast = helplineElement(line, show as HelplineShow | undefined);
+        // mdast-util-to-hast turns a node carrying these into exactly this element.
+        node.data = {
+          hName: hast.tagName,
+          hProperties: hast.properties,
+          hChildren: hast.children,
+        } as TextDirective['data'];
+        return SKIP;
+      }
+      if (!parent || index === undefined) return undefined;
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const written = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
+      const replacement: RootContent =
+        node.type === 'textDirective'
+          ? { type: 'text', value: written }
+          : { type: 'paragraph', children: [{ type: 'text', value: written }] };
+      (parent.children as RootContent[]).splice(index, 1, replacement);
+      return [SKIP, index + 1];
+    });
+  };
+}
+
+/** One thing wrong (or worth a look) in a Markdown body, with its line in the body. */
+export interface ProseFinding {
+  line: number;
+  message: string;
+}
+
+/** Separators people put between digits: spaces, non-breaking spaces, dashes, dots. */
+const SEP = '[\\s\\u00a0\\-.\\u2010-\\u2013]{0,2}';
+
+/** A pattern matching these dialled digits however they are grouped (and 0… as +44 …). */
+function numberPattern(dial: string): RegExp {
+  const digits = [...dial];
+  const lead = dial.startsWith('0') ? `(?:0|\\+44${SEP}(?:\\(0\\)${SEP})?)` : digits[0];
+  const rest = (dial.startsWith('0') ? digits.slice(1) : digits.slice(1)).join(SEP);
+  // Not part of a longer number, a web address (111.nhs.uk) or an amount (£1,999).
+  return new RegExp(
+    `(?<![\\d+,][\\s\\u00a0]?)(?<![\\w/.])${lead}${SEP}${rest}(?![\\s\\u00a0]?[-.]?\\d)(?!\\.\\w)`,
+    'g',
+  );
+}
+
+/** A UK-style phone number: 0 or +44 then 9 or 10 more digits, grouped any way. */
+const PHONE_LIKE =
+  /(?<![\d\w])(?:\+44[\s\u00a0\-.]?(?:\(0\)[\s\u00a0\-.]?)?|0)\d(?:[\s\u00a0\-.]{0,2}\d){8,9}(?![\s\u00a0]?\d)/g;
+
+/** Lines of the registry reachable at a number, by its digits. */
+function linesByDial(registry: HelplineRegistry): Map<string, { line: Helpline; show: HelplineShow }[]> {
+  const map = new Map<string, { line: Helpline; show: HelplineShow }[]>();
+  for (const line of registry.values()) {
+    for (const [number, show] of [
+      [line.phone, 'phone'],
+      [line.textNumber, 'text'],
+    ] as const) {
+      if (!number) continue;
+      const dial = dialDigits(number);
+      map.set(dial, [...(map.get(dial) ?? []), { line, show }]);
+    }
+  }
+  return map;
+}
+
+/** The text a person reads in a Markdown node, with the line it starts on. */
+interface Prose {
+  value: string;
+  line: number;
+}
+
+/** Every piece of prose in a Markdown tree, plus tel:/sms: link addresses. Code is left out. */
+function proseOf(tree: Root): Prose[] {
+  const found: Prose[] = [];
+  visit(tree, (node) => {
+    const line = node.position?.start.line ?? 1;
+    // Code is not prose, and a directive's label is an id (nhs-111), not a number.
+    if (node.type === 'code' || node.type === 'inlineCode' || isDirective(node)) return SKIP;
+    if (node.type === 'text' || node.type === 'html') found.push({ value: node.value, line });
+    if (node.type === 'link' && /^(tel|sms):/i.test(node.url))
+      found.push({ value: node.url.replace(/^\w+:/, ' '), line });
+    return undefined;
+  });
+  return found;
+}
+
+/** Counts the line breaks before `index`, to turn a match into a line number. */
+function lineAt(prose: Prose, index: number): number {
+  return prose.line + (prose.value.slice(0, index).match(/\n/g)?.length ?? 0);
+}
+
+/** What {@link checkHelplineProse} found: errors stop the build, warnings are printed. */
+export interface ProseCheck {
+  errors: ProseFinding[];
+  warnings: ProseFinding[];
+}
+
+/**
+ * Checks a Markdown body against the registry: every `:helpline[id]` must name a line (and a way
+ * it can be reached), no registry number may be typed by hand (with any spacing, dashes, dots or
+ * +44), and a phone number that is neither in the registry nor one of `ownDials` (the charity's
+ * own, digits only) is worth a warning.
+ */
+export function checkHelplineProse(
+  markdown: string,
+  registry: HelplineRegistry,
+  ownDials: ReadonlySet<string>,
+): ProseCheck {
+  const tree = unified().use(remarkParse).use(remarkDirective).parse(markdown);
+  const errors: ProseFinding[] = [];
+  const warnings: ProseFinding[] = [];
+
+  visit(tree, (node) => {
+    if (node.type !== 'textDirective' && node.type !== 'leafDirective') return;
+    if (node.name !== DIRECTIVE_NAME) return;
+    const line = node.position?.start.line ?? 1;
+    const id = toString(node).trim();
+    const helpline = registry.get(id);
+    if (node.type === 'leafDirective') {
+      errors.push({ line, message: `"::${DIRECTIVE_NAME}" has two colons: write ${directiveFor(id)} with one` });
+    } else if (!helpline) {
+      errors.push({
+        line,
+        message: `unknown helpline "${id}" in ${directiveFor(id)}: use one of the ids in content/helplines/ (${[...registry.keys()].sort().join(', ')})`,
+      });
+    } else {
+      const problem = showProblem(helpline, node.attributes?.['show'] ?? undefined);
+      if (problem) errors.push({ line, message: `${directiveFor(id)}: ${problem}` });
+    }
+  });
+
+  const prose = proseOf(tree);
+  const known = linesByDial(registry);
+  for (const [dial, lines] of known) {
+    const pattern = numberPattern(dial);
+    for (const piece of prose) {
+      for (const match of piece.value.matchAll(pattern)) {
+        const instead = lines.map(({ line, show }) => directiveFor(line.id, show)).join(' or ');
+        errors.push({
+          line: lineAt(piece, match.index),
+          message: `"${match[0].trim()}" (${lines.map(({ line }) => line.name).join(' / ')}) is typed by hand: write ${instead} instead, so it stays right when the number changes`,
+        });
+      }
+    }
+  }
+  for (const piece of prose) {
+    for (const match of piece.value.matchAll(PHONE_LIKE)) {
+      const dial = dialDigits(match[0]);
+      if (known.has(dial) || ownDials.has(dial)) continue;
+      warnings.push({
+        line: lineAt(piece, match.index),
+        message: `"${match[0].trim()}" is not in the helpline registry or the charity's own numbers: check it, and add it to content/helplines/ if it is a helpline`,
+      });
+    }
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { errors, warnings };
+}

@@ -1,0 +1,316 @@
+/**
+ * The helpline registry: numbers read and checked as the build reads them, the one renderer
+ * behind PhoneLink, the cards and the `:helpline[id]` directive, and the prose check that refuses
+ * registry numbers typed by hand.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHelplineRegistry, checkProseFile } from '../../src/content/helplines';
+import { checkHelplineProse, directiveFor, remarkHelplines } from '../../src/lib/helpline-directive';
+import { helplineElement, phoneLink, toHtml, type Helpline } from '../../src/lib/helpline-render';
+import { parseUkNumber } from '../../src/lib/phone-numbers';
+import { helplinesSchema, NUMBER_RULES } from '../../src/schemas/helplines';
+import { buildCmsConfig } from '../../src/cms/config';
+import type { CmsField, CollectionSchema } from '../../src/schemas/fields';
+import { ROOT } from '../support/build';
+import { allSchemas, TEST_LISTS, zodFor } from '../support/schemas';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import remarkDirective from 'remark-directive';
+
+const CONTENT = join(ROOT, 'content');
+const registry = readHelplineRegistry(CONTENT);
+
+function line(id: string): Helpline {
+  const found = registry.get(id);
+  if (!found) throw new Error(`No helpline ${id} in content/helplines/`);
+  return found;
+}
+
+describe('phone numbers', () => {
+  it.each([
+    ['0800 068 4141', '0800 068 4141', '08000684141'],
+    ['08000684141', '0800 068 4141', '08000684141'],
+    ['+44 800 068 4141', '0800 068 4141', '08000684141'],
+    ['0800-58-58-58', '0800 58 58 58', '0800585858'],
+    ['0800 1111', '0800 1111', '08001111'],
+    ['116123', '116 123', '116123'],
+    ['999', '999', '999'],
+    ['85258', '85258', '85258'],
+    ['01632 960999', '01632 960999', '01632960999'],
+  ])('reads %s as %s (dialled %s)', (input, display, dial) => {
+    expect(parseUkNumber(input, NUMBER_RULES)).toEqual({ ok: true, number: { display, dial } });
+  });
+
+  it.each(['0800 123', '12345', '116 124', '01234', 'call us'])('refuses %s with a fix', (input) => {
+    const result = parseUkNumber(input, NUMBER_RULES);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.problem).toMatch(/check the digits|digits and spaces/);
+  });
+
+  it('refuses a bad registry number naming the field, and stores good ones in display form', () => {
+    const schema = zodFor(helplinesSchema);
+    const base = {
+      name: 'X',
+      purpose: 'Y',
+      audience: 'Anyone',
+      nations: ['England'],
+      url: 'https://x.example/',
+      hours: 'Z',
+    };
+    const bad = schema.safeParse({ ...base, phone: '0800 123' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['phone']);
+    const good = schema.safeParse({ ...base, phone: '08000684141' });
+    expect(good.data).toMatchObject({ phone: '0800 068 4141', open24Hours: false, freeToCall: false });
+  });
+});
+
+describe('the registry', () => {
+  it('has a valid file for every id the team agreed on', () => {
+    const files = readdirSync(join(CONTENT, 'helplines')).map((name) => name.replace(/\.yaml$/, ''));
+    for (const id of [
+      'emergency',
+      'nhs-111',
+      'samaritans',
+      'shout',
+      'calm',
+      'papyrus',
+      'beat',
+      'cruse',
+      'rethink',
+      'mind-infoline',
+      'childline',
+      'domestic-abuse',
+      'rape-crisis',
+      'gambling',
+      'sobs',
+      'youngminds',
+      'the-mix',
+      'local-crisis-line',
+      'support-line',
+    ]) {
+      expect(files, id).toContain(id);
+      expect(registry.has(id), `${id} is valid`).toBe(true);
+    }
+  });
+
+  it('gives NHS 111 its option 2 note, naming England', () => {
+    expect(line('nhs-111').note).toMatch(/option 2.*England/);
+  });
+});
+
+describe('rendering', () => {
+  it('makes the same tap-to-call link as PhoneLink always has', () => {
+    expect(toHtml(phoneLink('116 123', 'Call 116 123', { class: 'action call' }))).toBe(
+      '<a class="action call" href="tel:116123">Call\u00a0116\u00a0123</a>',
+    );
+  });
+
+  it('shows one way of getting in touch, with hours when the line is not open all day', () => {
+    expect(toHtml(helplineElement(line('samaritans'), 'phone'))).toBe(
+      '<span class="helpline" data-helpline="samaritans"><a href="tel:116123">116\u00a0123</a></span>',
+    );
+    expect(toHtml(helplineElement(line('calm'), 'phone'))).toBe(
+      '<span class="helpline" data-helpline="calm"><a href="tel:0800585858">0800\u00a058\u00a058\u00a058</a><span class="helpline-hours"> (5pm to midnight, every day)</span></span>',
+    );
+    expect(toHtml(helplineElement(line('shout'), 'text'))).toContain(
+      '<a href="sms:85258?body=SHOUT">text SHOUT to 85258</a>',
+    );
+    expect(toHtml(helplineElement(line('nhs-111'), 'phone'))).toContain(
+      '<a href="tel:111">111</a>, choose option 2 for mental health (in England and Wales)',
+    );
+  });
+
+  it('shows every way, joined as a sentence, when no way is chosen', () => {
+    const html = toHtml(helplineElement(line('papyrus')));
+    expect(html).toContain('<strong>Papyrus HOPELINE247</strong>: call <a href="tel:08000684141">');
+    expect(html).toContain(', <a href="sms:88247">text 88247</a> or email <a href="mailto:pat@papyrus-uk.org">');
+    expect(html).not.toContain('helpline-hours');
+  });
+
+  it('links "see their website" to the website when the hours are not known', () => {
+    expect(toHtml(helplineElement(line('beat'), 'phone'))).toContain(
+      '(see <a href="https://www.beateatingdisorders.org.uk/">their website</a> for opening times)',
+    );
+  });
+
+  it('escapes text and attributes', () => {
+    expect(
+      toHtml({
+        type: 'element',
+        tagName: 'a',
+        properties: { href: '/?a="b"&c' },
+        children: [{ type: 'text', value: '<x> & y' }],
+      }),
+    ).toBe('<a href="/?a=&quot;b&quot;&amp;c">&lt;x&gt; &amp; y</a>');
+  });
+});
+
+/** Markdown → HTML through Astro's own remark pipeline with the directive plugins, as the site builds it. */
+async function markdownToHtml(markdown: string): Promise<string> {
+  const processor = await createMarkdownProcessor({
+    syntaxHighlight: false,
+    remarkPlugins: [remarkDirective, [remarkHelplines, { registry: () => registry }]],
+  });
+  return (await processor.render(markdown)).code;
+}
+
+describe('the :helpline directive', () => {
+  it('renders in prose as the registry markup', async () => {
+    const html = await markdownToHtml(`Call Samaritans free on ${directiveFor('samaritans', 'phone')}, any time.`);
+    expect(html).toBe(
+      `<p>Call Samaritans free on ${toHtml(helplineElement(line('samaritans'), 'phone'))}, any time.</p>`,
+    );
+  });
+
+  it('leaves other colon words as they were written', async () => {
+    expect(await markdownToHtml('Note:this stays, and so does :smile: and 10:30am.')).toBe(
+      '<p>Note:this stays, and so does :smile: and 10:30am.</p>',
+    );
+  });
+
+  it('stops on an unknown id', async () => {
+    await expect(markdownToHtml(':helpline[samaritanz]')).rejects.toThrow(/no helpline "samaritanz"/);
+  });
+});
+
+describe('the prose check', () => {
+  const own = new Set(['01632960123']);
+  const errorsIn = (markdown: string) => checkHelplineProse(markdown, registry, own).errors;
+
+  it.each([
+    '116 123',
+    '116123',
+    '116-123',
+    '116\u00a0123',
+    '0800 068 4141',
+    '08000684141',
+    '0800-068-4141',
+    '0800 0684 141',
+    '0800.068.4141',
+    '+44 800 068 4141',
+    '+44 (0)800 068 4141',
+    '0800 58 58 58',
+    '0800 585858',
+    '999',
+    '111',
+    '85258',
+  ])('refuses %s typed by hand, naming the line and the directive to use', (number) => {
+    const errors = errorsIn(`Intro.\n\nIf you need to, call ${number} at any time.`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.line).toBe(3);
+    expect(errors[0]?.message).toMatch(/is typed by hand: write :helpline\[[a-z0-9-]+\]\{show="(phone|text)"\}/);
+  });
+
+  it('names the directive for the number found', () => {
+    expect(errorsIn('Text 85258.')[0]?.message).toContain(
+      ':helpline[shout]{show="text"} or :helpline[youngminds]{show="text"}',
+    );
+    expect(errorsIn('Call 0800 068 4141.')[0]?.message).toContain(':helpline[papyrus]{show="phone"}');
+  });
+
+  it('does not mistake other numbers for registry ones', () => {
+    for (const prose of [
+      'Call Childline on :helpline[childline]{show="phone"} or NHS :helpline[nhs-111]{show="phone"}.',
+      'We raised £1,999 in 1999 and 2111.',
+      'Visit 111.nhs.uk for help.',
+      'Open 10:30 to 11:15.',
+      'Room 1116 1234.',
+      '`116 123` in code is left alone.',
+    ]) {
+      expect(errorsIn(prose), prose).toEqual([]);
+    }
+  });
+
+  it('refuses unknown ids and impossible ways of contact, with the line', () => {
+    expect(errorsIn('One.\n\n:helpline[nope]')[0]).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/unknown helpline "nope"/),
+    });
+    expect(errorsIn(':helpline[shout]{show="phone"}')[0]?.message).toMatch(/has no phone/);
+    expect(errorsIn(':helpline[samaritans]{show="fax"}')[0]?.message).toMatch(/not one of: phone, text, email/);
+  });
+
+  it('warns about a phone number in no registry, but not about the charity’s own', () => {
+    const { warnings } = checkHelplineProse('Call us on 01632 960123 or them on 020 7946 0000.', registry, own);
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('"020 7946 0000" is not in the helpline registry'),
+    ]);
+  });
+
+  it('reports the file and its real line, after the frontmatter', () => {
+    const file = join(ROOT, 'tests/fixtures/helplines/hand-typed/news/hand-typed-number.md');
+    expect(() =>
+      checkProseFile({
+        contentDir: CONTENT,
+        settingsFile: 'settings/site.yaml',
+        collection: 'news',
+        file,
+        body: 'If you need to talk, call Samaritans free on 116 123.\n',
+      }),
+    ).toThrow(
+      /^Content error in tests\/fixtures\/helplines\/hand-typed\/news\/hand-typed-number\.md: line \d+ "116 123"/,
+    );
+  });
+});
+
+describe('the registry in the CMS', () => {
+  const cms = buildCmsConfig({ lists: TEST_LISTS, env: {}, dev: false, siteUrl: 'https://www.example.org' });
+  const registry = cms.collections.find((c) => c.name === 'helplines') ?? {};
+  const registryFields = (registry['fields'] ?? []) as CmsField[];
+
+  it('is a folder of YAML files, one per line, named from the line’s name', () => {
+    expect(registry).toMatchObject({ folder: 'content/helplines', extension: 'yaml', format: 'yaml', create: true });
+    expect(registryFields.map((f) => f.name)).toEqual(helplinesSchema.fields.map((f) => f.name));
+  });
+
+  /** Every relation to the registry, wherever it is declared (settings, A–Z further help). */
+  function relations(fields: CmsField[], path = ''): { path: string; field: CmsField }[] {
+    return fields.flatMap((field) => [
+      ...(field.widget === 'relation' && field.collection === 'helplines' ? [{ path: path + field.name, field }] : []),
+      ...relations(field.fields ?? [], `${path}${field.name}.`),
+    ]);
+  }
+  const all = cms.collections.flatMap((c) => {
+    const files = c['files'] as { fields: CmsField[] }[] | undefined;
+    return relations(files ? (files[0]?.fields ?? []) : ((c['fields'] ?? []) as CmsField[]), `${c.name}.`);
+  });
+
+  it('is chosen from a list in the settings and in A–Z further help', () => {
+    expect(all.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['settings.localCrisisLine', 'settings.crisisLines', 'a-z.furtherHelp.helpline']),
+    );
+  });
+
+  it.each(all.map((r) => [r.path, r.field] as const))('%s stores the file name and shows a real field', (_, field) => {
+    expect(field.value_field).toBe('{{slug}}');
+    for (const shown of [...(field.display_fields ?? []), ...(field.search_fields ?? [])]) {
+      expect(registryFields.map((f) => f.name)).toContain(shown);
+    }
+  });
+
+  it('A–Z further help is either a registry line or a web page, never both', () => {
+    const schema = zodFor(allSchemas(TEST_LISTS)['a-z'] as CollectionSchema);
+    const shape = (
+      schema as unknown as {
+        shape: Record<
+          string,
+          {
+            safeParse: (v: unknown) => {
+              success: boolean;
+              error?: { issues: { path: PropertyKey[]; message: string }[] };
+            };
+          }
+        >;
+      }
+    ).shape;
+    const furtherHelp = shape['furtherHelp'];
+    expect(furtherHelp?.safeParse([{ helpline: 'samaritans' }]).success).toBe(true);
+    expect(furtherHelp?.safeParse([{ label: 'NHS', url: 'https://www.nhs.uk/' }]).success).toBe(true);
+    const both = furtherHelp?.safeParse([{ helpline: 'samaritans', label: 'Samaritans' }]);
+    expect(both?.error?.issues[0]).toMatchObject({ path: [0, 'label'], message: expect.stringMatching(/left out/) });
+    const neither = furtherHelp?.safeParse([{ url: 'https://www.nhs.uk/' }]);
+    expect(neither?.error?.issues[0]).toMatchObject({ path: [0, 'label'] });
+  });
+});
