@@ -101,9 +101,7 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
       }
       await inner.load({ ...ctx, parseData, store });
       // Every entry, cached or not, so a changed rule in content-rules.yaml reaches unchanged files.
-      await gateCollection(options.folder, ctx.store.values(), options.schema, ctx.logger, options.contentDir, {
-        cache: ctx.meta,
-      });
+      await gateCollection(options.folder, ctx.store.values(), options.schema, ctx.logger, options.contentDir);
       options.checkAll?.(
         ctx.store.values().map((entry) => ({
           id: entry.id,
