@@ -10,6 +10,7 @@
  */
 import { isCrisisQuery } from '../lib/crisis-terms';
 import { KEYWORDS_META } from '../lib/search-index';
+import { formatUkDate } from '../lib/format';
 import {
   excerptParts,
   pagefindFilters,
@@ -38,14 +39,15 @@ interface PagefindResult {
 
 /** Wait after the last key press before searching, so each word is one query, not one a letter. */
 const DEBOUNCE_MS = 250;
-/** Results shown at first and added by "Show more results": each costs one small download. */
-const PAGE_SIZE = 10;
+/**
+ * Results shown at first and added by "Show more results". Each costs one download of its page's
+ * text (about 1.3 KB), so five keep the first search small; five fill a phone's screen.
+ */
+const PAGE_SIZE = 5;
 /** Ranking boosts for metadata matches: synonyms and everyday words count nearly as much as a title. */
 const META_WEIGHTS = { title: 5, [KEYWORDS_META]: 4 };
 /** Where the production build writes the Pagefind bundle (kept in a variable so Vite leaves it alone). */
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 let pagefindPromise: Promise<Pagefind> | undefined;
 
@@ -210,7 +212,8 @@ function resultItem(data: Awaited<ReturnType<PagefindResult['data']>>): HTMLLIEl
   if (date && !Number.isNaN(Date.parse(date))) {
     const time = document.createElement('time');
     time.dateTime = date;
-    time.textContent = DATE.format(new Date(date));
+    // The index stores the UK calendar day (YYYY-MM-DD); midnight UTC is that same day in London.
+    time.textContent = formatUkDate(new Date(date));
     meta.append(' · ', time);
   }
   const town = data.meta['town'];

@@ -4,9 +4,9 @@
  * related content, and a clean printout.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readData } from '../support/frontmatter';
 import { letterOf } from '../../src/lib/a-z-index';
 
 const CONTENT = process.env['CONTENT_DIR'] ?? 'content';
@@ -15,8 +15,7 @@ const CONTENT = process.env['CONTENT_DIR'] ?? 'content';
 const TOPICS = readdirSync(join(CONTENT, 'a-z'))
   .filter((name) => /^[^_].*\.md$/.test(name))
   .map((name) => {
-    const text = readFileSync(join(CONTENT, 'a-z', name), 'utf8');
-    const data = parse(text.split(/^---$/m)[1] ?? '') as { title: string; alsoKnownAs?: string[]; urgent?: boolean };
+    const data = readData(join(CONTENT, 'a-z', name)) as { title: string; alsoKnownAs?: string[]; urgent?: boolean };
     return { slug: name.replace(/\.md$/, ''), ...data };
   });
 

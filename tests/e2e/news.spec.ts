@@ -7,16 +7,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { categorySlug, hiddenPostFiles, postFile, publishedPostFiles } from './support/news';
 import { sitemapPaths } from './support/site';
+import { formatUkDate } from '../../src/lib/format';
 
 const PUBLISHED = publishedPostFiles();
 const HIDDEN = hiddenPostFiles();
 const PAGE_SIZE = 10;
-const UK_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
 
 /** The published post at position `i` (newest first); a missing one fails the test clearly. */
 function nth(i: number) {
@@ -44,7 +39,7 @@ test('the news list shows ten posts a page, newest first, with previous and next
   expect(first.map((t) => t.trim())).toEqual(PUBLISHED.slice(0, PAGE_SIZE).map((post) => post.title));
   // Each entry shows its date in UK form.
   await expect(page.getByRole('region', { name: 'Posts' }).locator('time').first()).toHaveText(
-    UK_DATE.format(PUBLISHED[0]?.date),
+    formatUkDate(PUBLISHED[0]?.date ?? new Date(0)),
   );
 
   await expect(page.locator('head link[rel="next"]')).toHaveAttribute('href', '/news/page/2/');

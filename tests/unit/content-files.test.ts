@@ -2,12 +2,12 @@
  * Every file in content/ passes its collection's schema, checked the way the build checks it
  * (lists from the real settings file), and every hero image it names is on disk.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { readSiteLists } from '../../src/content/site-lists';
 import { ROOT } from '../support/build';
+import { readData as dataOf } from '../support/frontmatter';
 import { allSchemas, zodFor } from '../support/schemas';
 
 const CONTENT = join(ROOT, 'content');
@@ -20,15 +20,6 @@ function filesOf(collection: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.(md|mdx|yaml)$/.test(file) && !file.split('/').some((part) => part.startsWith('_')))
     .sort();
-}
-
-/** The frontmatter of a Markdown file, or the whole of a YAML file. */
-function dataOf(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  if (file.endsWith('.yaml')) return parse(text);
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  if (!match) throw new Error(`${file} has no frontmatter`);
-  return parse(match[1] ?? '');
 }
 
 it('finds content to check', () => {

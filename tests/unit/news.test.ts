@@ -2,9 +2,9 @@
  * News logic: what is published when, the order of posts, previous and next, related and recent
  * posts, category counts, pagination, reading time, and absolute addresses for feed readers.
  */
-import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { readData } from '../support/frontmatter';
 import { absoluteUrls } from '../../src/lib/absolute-urls';
 import { documentTitle } from '../../src/lib/format';
 import { buildNewsIndex, isPublished, paginateList, readingMinutes, type NewsLike } from '../../src/lib/news';
@@ -39,9 +39,12 @@ describe('publishing', () => {
   });
 
   it('keeps a real future post (a test fixture, not site content) off the live site until its moment', () => {
-    const text = readFileSync('tests/fixtures/news/future-open-day-2030.md', 'utf8');
-    const data = parse(text.split(/^---$/m)[1] ?? '') as { date: string; category: string; tags: string[] };
-    const date = new Date(data.date);
+    const data = readData('tests/fixtures/news/future-open-day-2030.md') as {
+      date: Date;
+      category: string;
+      tags: string[];
+    };
+    const date = data.date;
     const openDay: NewsLike = { id: 'future-open-day-2030', data: { ...data, date, draft: false } };
     expect(build([openDay, past]).posts.map((p) => p.id)).toEqual(['past']);
     expect(isPublished(openDay, { now: date, preview: false })).toBe(true);

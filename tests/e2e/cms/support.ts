@@ -4,11 +4,13 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
 import { readSiteLists } from '../../../src/content/site-lists';
 import { ROOT } from '../../support/build';
+import { readData } from '../../support/frontmatter';
+
+export { readData };
 import { allSchemas, zodFor } from '../../support/schemas';
 
 /** The temporary repository decap-server writes into (made by scripts/test-cms.mjs). */
@@ -29,13 +31,6 @@ export async function signIn(page: Page): Promise<void> {
 export async function publishNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Publish now', { exact: true }).click();
-}
-
-/** The frontmatter of a Markdown file, or the whole of a YAML file, as data. */
-export function readData(file: string): Record<string, unknown> {
-  const text = readFileSync(file, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  return parse(match ? (match[1] ?? '') : text) as Record<string, unknown>;
 }
 
 /**

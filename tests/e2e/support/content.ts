@@ -2,9 +2,9 @@
  * Reads the content the site was built from (front matter only), so specs can say what a person
  * should see without hard-coding names, times or towns.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readData } from '../../support/frontmatter';
 
 const DIR = process.env['CONTENT_DIR'] ?? 'content';
 
@@ -13,9 +13,7 @@ function frontMatter<T>(folder: string): (T & { slug: string })[] {
   return readdirSync(join(DIR, folder))
     .filter((file) => file.endsWith('.md') && !file.startsWith('_'))
     .map((file) => {
-      const text = readFileSync(join(DIR, folder, file), 'utf8');
-      const yaml = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-      return { ...(parse(yaml) as T), slug: file.replace(/\.md$/, '') };
+      return { ...(readData(join(DIR, folder, file)) as T), slug: file.replace(/\.md$/, '') };
     });
 }
 

@@ -2,9 +2,9 @@
  * What the news content folder says, read straight from the Markdown files, so news specs can
  * check the built site against the content rather than against numbers written into the tests.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readData } from '../../support/frontmatter';
 
 const CONTENT = process.env['CONTENT_DIR'] ?? 'content';
 
@@ -29,8 +29,7 @@ export function allPostFiles(): PostFile[] {
   return readdirSync(dir)
     .filter((name) => /^[^_].*\.mdx?$/.test(name))
     .map((name) => {
-      const source = readFileSync(join(dir, name), 'utf8');
-      const data = parse(source.split(/^---$/m)[1] ?? '') as Record<string, unknown>;
+      const data = readData(join(dir, name));
       const date = (value: unknown) => (value === undefined ? undefined : new Date(String(value)));
       return {
         slug: name.replace(/\.mdx?$/, ''),

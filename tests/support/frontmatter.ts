@@ -1,0 +1,14 @@
+/**
+ * Reads a content file's data as the build does: a Markdown file's frontmatter with Astro's own
+ * parser (so CRLF line endings and dates behave as in `astro build`), or a whole YAML file.
+ */
+import { readFileSync } from 'node:fs';
+import { parseFrontmatter } from 'astro/markdown';
+import { parse } from 'yaml';
+
+/** The frontmatter of a Markdown file, or the whole of a YAML file, as data. */
+export function readData(file: string): Record<string, unknown> {
+  const text = readFileSync(file, 'utf8');
+  if (/\.ya?ml$/.test(file)) return (parse(text) ?? {}) as Record<string, unknown>;
+  return parseFrontmatter(text).frontmatter as Record<string, unknown>;
+}
