@@ -8,33 +8,29 @@ import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
 import { generateContent } from './generate.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.ts';
 import { startNetlifyServer } from '../scripts/netlify-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const SIZES = option('sizes', '1000').split(',').map(Number);
-const AZ = Number(option('az', '300'));
-const SERVICES = Number(option('services', '50'));
-const LIGHTHOUSE = !args.includes('--no-lighthouse');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000' },
+    az: { type: 'string', default: '300' },
+    services: { type: 'string', default: '50' },
+    'no-lighthouse': { type: 'boolean', default: false },
+  },
+});
+const SIZES = args.sizes.split(',').map(Number);
+const AZ = Number(args.az);
+const SERVICES = Number(args.services);
+const LIGHTHOUSE = !args['no-lighthouse'];
+const CHROME = chromiumPath() ?? '/usr/bin/chromium';
+const CHROME_FLAGS = CHROMIUM_ARGS;
 
 /** How busy the machine was before we started: wall time far above CPU time means waiting. */
 const LOAD_AT_START = loadavg();
