@@ -101,7 +101,9 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
       }
       await inner.load({ ...ctx, parseData, store });
       // Every entry, cached or not, so a changed rule in content-rules.yaml reaches unchanged files.
-      await gateCollection(options.folder, ctx.store.values(), options.schema, ctx.logger, options.contentDir);
+      await gateCollection(options.folder, ctx.store.values(), options.schema, ctx.logger, options.contentDir, {
+        cache: ctx.meta,
+      });
       options.checkAll?.(
         ctx.store.values().map((entry) => ({
           id: entry.id,

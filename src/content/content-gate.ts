@@ -4,6 +4,7 @@
  * (checked-glob.ts) calls `gateCollection` for every collection it loads; `npm run content:report`
  * and /admin/report/ call `checkContentFile` through content-report.ts, so all three agree.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
@@ -50,11 +51,13 @@ export function loadContentRules(file: string = RULES_FILE): ContentRules {
 }
 
 /** Helpline names by id from content/helplines/*.yaml, so `:helpline[id]` reads as its name. */
-export function helplineNamer(contentDir: string): HelplineNamer {
+export function helplineNames(contentDir: string): Map<string, string> {
   const names = new Map<string, string>();
   let files: string[] = [];
   try {
-    files = readdirSync(join(contentDir, 'helplines')).filter((name) => /^[^_].*\.ya?ml$/.test(name));
+    files = readdirSync(join(contentDir, 'helplines'))
+      .filter((name) => /^[^_].*\.ya?ml$/.test(name))
+      .sort();
   } catch {
     // No registry yet: ids are read as words.
   }
@@ -66,6 +69,12 @@ export function helplineNamer(contentDir: string): HelplineNamer {
       // A broken registry file is reported by its own loader; the reading grade only needs a name.
     }
   }
+  return names;
+}
+
+/** Looks up helpline names for the reading grade. */
+export function helplineNamer(contentDir: string): HelplineNamer {
+  const names = helplineNames(contentDir);
   return (id) => names.get(id);
 }
 
@@ -192,14 +201,55 @@ export interface GateLogger {
   warn: (message: string) => void;
 }
 
+/** Where the gate keeps each file's verdict between builds (the loader's `ctx.meta`). */
+export interface GateCache {
+  get: (key: string) => string | undefined;
+  set: (key: string, value: string) => void;
+}
+
+/** What the gate remembers about a file that passed: enough to print the same lines again. */
+interface FileVerdict {
+  digest: string;
+  warnings: string[];
+  silenced: string[];
+  grade: number | undefined;
+}
+
+/** The gate's own code: a change to any of these files must re-check every file. */
+const GATE_SOURCES = [
+  'src/content/content-gate.ts',
+  'src/lib/content-report.ts',
+  'src/lib/content-rules.ts',
+  'src/lib/markdown-prose.ts',
+  'src/lib/prose-check.ts',
+  'src/lib/reading-level.ts',
+];
+
+/**
+ * A fingerprint of everything besides a file's own text that decides its verdict: the gate's code,
+ * content-rules.yaml and the helpline names. Undefined (no caching) when the sources are not where
+ * the project keeps them.
+ */
+function gateFingerprint(contentDir: string): string | undefined {
+  const hash = createHash('sha256');
+  try {
+    for (const file of [...GATE_SOURCES, RULES_FILE]) hash.update(readFileSync(resolve(file)));
+  } catch {
+    return undefined;
+  }
+  hash.update(JSON.stringify([...helplineNames(contentDir)]));
+  return hash.digest('hex');
+}
+
 /** Each Markdown collection's results, so the summary is printed once every one has reported. */
 const reported = new Map<string, { graded: GradedPage[]; silenced: string[] }>();
 
 /**
- * Runs the gate over every entry of a loaded collection (cached or not, so a changed rule is applied
- * to unchanged files too). A failing rule throws one ContentError line; warnings are logged. Once
- * every collection in `expected` has reported, prints the reading-grade summary and the list of
- * silenced rules.
+ * Runs the gate over every entry of a loaded collection: those Astro re-read and those it took from
+ * its cache alike, so a changed rule reaches unchanged files. A file's verdict is kept in `cache`
+ * under a digest of its text and of the gate itself, so a warm build re-checks only what changed. A
+ * failing rule throws one ContentError line; warnings are logged. Once every collection in
+ * `expected` has reported, prints the reading-grade summary and the list of silenced rules.
  */
 export async function gateCollection(
   collection: string,
@@ -207,23 +257,41 @@ export async function gateCollection(
   schema: CollectionSchema,
   logger: GateLogger,
   contentDir: string,
-  expected: readonly string[] = MARKDOWN_COLLECTIONS,
+  options: { expected?: readonly string[]; cache?: GateCache | undefined } = {},
 ): Promise<void> {
-  const rules = loadContentRules();
+  const expected = options.expected ?? MARKDOWN_COLLECTIONS;
+  const fingerprint = options.cache ? gateFingerprint(contentDir) : undefined;
   const name = helplineNamer(contentDir);
   const graded: GradedPage[] = [];
   const silenced: string[] = [];
   for (const entry of entries) {
     if (!entry.filePath?.endsWith('.md')) continue;
     const file = resolve(entry.filePath);
-    const check = await checkContentFile(readContentFile(readFileSync(file, 'utf8'), schema), rules, name);
-    const failure = firstFailure(check);
-    if (failure) throw new ContentError(file, undefined, failure);
-    for (const warning of fileWarnings(collection, check)) logger.warn(`${displayPath(file)}: ${warning}`);
-    for (const item of check.silenced) {
-      silenced.push(`${displayPath(file)} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`);
+    const shown = displayPath(file);
+    const raw = readFileSync(file, 'utf8');
+    const digest = fingerprint && createHash('sha256').update(fingerprint).update(raw).digest('hex');
+    const key = `content-gate:${shown}`;
+    const kept = digest ? (JSON.parse(options.cache?.get(key) ?? 'null') as FileVerdict | null) : null;
+    let verdict: FileVerdict;
+    if (kept && kept.digest === digest) {
+      verdict = kept;
+    } else {
+      const check = await checkContentFile(readContentFile(raw, schema), loadContentRules(), name);
+      const failure = firstFailure(check);
+      if (failure) throw new ContentError(file, undefined, failure);
+      verdict = {
+        digest: digest ?? '',
+        warnings: fileWarnings(collection, check),
+        silenced: check.silenced.map(
+          (item) => `${shown} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`,
+        ),
+        grade: check.reading.grade,
+      };
+      if (digest) options.cache?.set(key, JSON.stringify(verdict));
     }
-    graded.push({ collection, file: displayPath(file), grade: check.reading.grade });
+    for (const warning of verdict.warnings) logger.warn(`${shown}: ${warning}`);
+    silenced.push(...verdict.silenced);
+    graded.push({ collection, file: shown, grade: verdict.grade });
   }
   reported.set(collection, { graded, silenced });
   if (expected.every((c) => reported.has(c))) {

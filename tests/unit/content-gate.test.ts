@@ -194,7 +194,7 @@ describe('the gate in the loader', () => {
   it('stops with one line naming the file, the line and the words', async () => {
     const dir = tree({ 'news/bad.md': post('Fine.\n\nShe committed suicide.') });
     await expect(
-      gateCollection('news', [{ filePath: join(dir, 'news/bad.md') }], azSchema, logger(), dir, ['news']),
+      gateCollection('news', [{ filePath: join(dir, 'news/bad.md') }], azSchema, logger(), dir, { expected: ['news'] }),
     ).rejects.toThrow(
       /^Content error in .*news\/bad\.md: line 7 uses "committed suicide"; write "took their own life" or "died by suicide" instead$/,
     );
@@ -207,7 +207,7 @@ describe('the gate in the loader', () => {
       ),
     });
     const log = logger();
-    await gateCollection('news', [{ filePath: join(dir, 'news/ok.md') }], azSchema, log, dir, ['news']);
+    await gateCollection('news', [{ filePath: join(dir, 'news/ok.md') }], azSchema, log, dir, { expected: ['news'] });
     expect(log.lines.filter((l) => l.startsWith('warn: '))).toEqual([
       expect.stringMatching(/news\/ok\.md: line 5 uses "crazy"; consider/),
     ]);
@@ -215,6 +215,24 @@ describe('the gate in the loader', () => {
     expect(log.lines.find((l) => l.startsWith('info: Silenced content rules (1):'))).toMatch(
       /news\/ok\.md line 8: suffers-from \("suffer from"\) — her own words/,
     );
+  });
+
+  it('keeps each verdict between builds, and checks a file again once it changes', async () => {
+    const dir = tree({ 'news/ok.md': post('A crazy week.') });
+    const entries = [{ filePath: join(dir, 'news/ok.md') }];
+    const cache = new Map<string, string>();
+    const run = async () => {
+      const log = logger();
+      await gateCollection('news', entries, azSchema, log, dir, { expected: ['news'], cache });
+      return log.lines.filter((l) => l.startsWith('warn: '));
+    };
+    expect(await run()).toEqual([expect.stringContaining('uses "crazy"')]);
+    // Stand in a different remembered verdict: an unchanged file is not checked again.
+    const [key = '', value = ''] = [...cache.entries()][0] ?? [];
+    cache.set(key, value.replace('uses \\"crazy\\"', 'uses \\"remembered\\"'));
+    expect(await run()).toEqual([expect.stringContaining('uses "remembered"')]);
+    writeFileSync(join(dir, 'news/ok.md'), post('A crazy, insane week.'));
+    expect(await run()).toEqual([expect.stringContaining('uses "crazy"'), expect.stringContaining('uses "insane"')]);
   });
 
   it('stops at an .mdx file in a CMS-edited folder, naming it and the fix', () => {
