@@ -23,6 +23,7 @@ import {
 import { readingLevel, type ReadingLevel } from '../lib/reading-level';
 import { COLLECTIONS } from '../schemas/collections';
 import type { CmsField, CollectionSchema } from '../schemas/fields';
+import { readHelplineRegistry } from './helplines';
 
 /** The Markdown collections, in the order editors see them in the CMS. */
 export const MARKDOWN_COLLECTIONS: readonly string[] = COLLECTIONS.filter((c) => c.kind === 'markdown').map(
@@ -50,26 +51,9 @@ export function loadContentRules(file: string = RULES_FILE): ContentRules {
   return rules;
 }
 
-/** Helpline names by id from content/helplines/*.yaml, so `:helpline[id]` reads as its name. */
+/** Helpline names by id from the registry, so `:helpline[id]` reads as the helpline's name. */
 export function helplineNames(contentDir: string): Map<string, string> {
-  const names = new Map<string, string>();
-  let files: string[] = [];
-  try {
-    files = readdirSync(join(contentDir, 'helplines'))
-      .filter((name) => /^[^_].*\.ya?ml$/.test(name))
-      .sort();
-  } catch {
-    // No registry yet: ids are read as words.
-  }
-  for (const name of files) {
-    try {
-      const data = parseYaml(readFileSync(join(contentDir, 'helplines', name), 'utf8')) as { name?: unknown } | null;
-      if (typeof data?.name === 'string') names.set(name.replace(/\.ya?ml$/, ''), data.name);
-    } catch {
-      // A broken registry file is reported by its own loader; the reading grade only needs a name.
-    }
-  }
-  return names;
+  return new Map([...readHelplineRegistry(contentDir)].map(([id, line]) => [id, line.name]));
 }
 
 /** Looks up helpline names for the reading grade. */
