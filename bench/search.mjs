@@ -4,6 +4,7 @@
 //
 //   npm run bench:search            (builds the sample site first if dist/ has no index)
 //   PAGES=20000 npm run bench:search
+//   PAGES=0 OUT_DIR=/tmp/site npm run bench:search   (the sample site only, from another build folder)
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { serveStatic } from '../scripts/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
+const DIST = resolve(ROOT, process.env.OUT_DIR ?? 'dist');
 const PAGES = Number(process.env.PAGES ?? 5000);
 const SEED = 20261123;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,9 +24,11 @@ if (!existsSync(join(DIST, 'pagefind', 'pagefind.js'))) run('npm', ['run', 'buil
 
 const rows = [];
 rows.push(await measure('Sample site', DIST));
-const synthetic = makeSyntheticSite(PAGES);
-rows.push(await measure(`Synthetic, ${PAGES.toLocaleString('en-GB')} pages`, synthetic));
-rmSync(synthetic, { recursive: true, force: true });
+if (PAGES > 0) {
+  const synthetic = makeSyntheticSite(PAGES);
+  rows.push(await measure(`Synthetic, ${PAGES.toLocaleString('en-GB')} pages`, synthetic));
+  rmSync(synthetic, { recursive: true, force: true });
+}
 
 printTable(rows);
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

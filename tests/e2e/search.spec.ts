@@ -27,7 +27,7 @@ test('a title query finds the page, with the matched word highlighted', async ({
   await expect(first.getByRole('link', { name: 'Loneliness' })).toBeVisible();
   await expect(first).toContainText('A–Z');
   await expect(first.locator('mark').first()).toHaveText(/loneliness/i);
-  // Fewer than ten results: nothing more to show.
+  // Five results or fewer: nothing more to show.
   await expect(page.getByRole('button', { name: 'Show more results' })).toBeHidden();
   await first.getByRole('link', { name: 'Loneliness' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Loneliness');
@@ -65,15 +65,15 @@ test('news results show their date, and filters narrow the results', async ({ pa
   for (const item of await results(page).getByRole('listitem').all()) await expect(item).toContainText('A–Z');
 });
 
-test('long result lists show ten at a time, and "Show more results" moves focus to the new ones', async ({ page }) => {
+test('long result lists show five at a time, and "Show more results" moves focus to the new ones', async ({ page }) => {
   await openSearch(page, '?q=the');
   await expect(page.getByRole('status')).toHaveText(/^\d+ results for “the”\.$/);
   const total = Number((await page.getByRole('status').innerText()).split(' ')[0]);
-  expect(total).toBeGreaterThan(10);
-  await expect(results(page).getByRole('listitem')).toHaveCount(10);
+  expect(total).toBeGreaterThan(5);
+  await expect(results(page).getByRole('listitem')).toHaveCount(5);
   await page.getByRole('button', { name: 'Show more results' }).click();
-  await expect(results(page).getByRole('listitem')).toHaveCount(Math.min(total, 20));
-  await expect(results(page).getByRole('listitem').nth(10).getByRole('link')).toBeFocused();
+  await expect(results(page).getByRole('listitem')).toHaveCount(Math.min(total, 10));
+  await expect(results(page).getByRole('listitem').nth(5).getByRole('link')).toBeFocused();
 });
 
 test('a search with no results says so and offers the A–Z and services', async ({ page }) => {
