@@ -1,9 +1,11 @@
 /**
  * Editors open /admin/report/ beside the CMS: it lists every page of the site with its reading
- * grade, and stays out of search engines and the sitemap.
+ * grade, and stays out of search engines and the sitemap. It is not in the sitemap, so the axe
+ * sweep (accessibility.spec.ts) does not reach it: it is checked here.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 const DIR = process.env['CONTENT_DIR'] ?? 'content';
@@ -49,4 +51,15 @@ test('the content report is kept out of search engines and the sitemap', async (
   expect(sitemap).toContain('<loc>');
   expect(sitemap).not.toContain('/admin/');
   expect(await (await request.get('/robots.txt')).text()).toContain('Disallow: /admin/');
+});
+
+test('the content report has no WCAG 2.2 A/AA violations, light or dark', async ({ page }) => {
+  await page.goto('/admin/report/');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id} (${colorScheme})`)).toEqual([]);
+  }
 });
