@@ -29,7 +29,8 @@ function section(out: string, heading: RegExp): string[] {
   return (end === -1 ? rest : rest.slice(0, end)).map((l) => l.trim());
 }
 
-describe('content:review', () => {
+// Each run starts Node and Vite's module runner (about a second, more on a busy machine).
+describe('content:review', { timeout: 60_000 }, () => {
   it('lists the overdue topic and the one due within 90 days, but not current or left-out ones', () => {
     const { status, out, err } = review(FIXTURES, '--today=2026-11-23');
     expect(status, err).toBe(0);
