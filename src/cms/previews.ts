@@ -123,7 +123,7 @@ export function azPreview(h: CreateElement) {
     const reviewedBy = text(props, 'reviewedBy');
     const isGuide = field(props, 'kind') === 'guide';
     const help = field(props, 'furtherHelp');
-    const links = Array.isArray(help) ? (help as { label?: string; url?: string; phone?: string }[]) : [];
+    const links = Array.isArray(help) ? (help as { helpline?: string; label?: string; url?: string }[]) : [];
     const nextReview = dateOf(props, 'nextReview');
     return h(
       'article',
@@ -154,7 +154,10 @@ export function azPreview(h: CreateElement) {
               'ul',
               null,
               ...links.map((link) =>
-                h('li', { key: link.url ?? link.label }, h('a', { href: link.url }, link.label ?? link.url ?? '')),
+                // A registry helpline is named by its id here; the page fills in its name and numbers.
+                link.helpline
+                  ? h('li', { key: link.helpline }, `Helpline: ${link.helpline}`)
+                  : h('li', { key: link.url ?? link.label }, h('a', { href: link.url }, link.label ?? link.url ?? '')),
               ),
             ),
           )
