@@ -1,6 +1,6 @@
 /**
  * The A–Z's cross-reference checks, run by the content loader as soon as the topics are loaded:
- * related topics and services must exist, and each synonym may lead to one topic only.
+ * related topics and services must exist, and each "also known as" name may lead to one topic only.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * What a page tells Pagefind about itself besides its text: its content type and other filters,
  * metadata shown with a result (title, date, image, town), a date to sort by, and hidden
- * keywords (synonyms and everyday words) that are searched as weighted metadata.
+ * keywords (an A–Z topic's other names and search terms) that are searched as weighted metadata.
  */
 
 /** The content types a search can be narrowed to, in the order the filters show them. */
@@ -31,7 +31,7 @@ export interface SearchTag {
   value: string;
 }
 
-/** Metadata key under which synonyms and everyday words are stored (weighted at query time). */
+/** Metadata key under which other names and search terms are stored (weighted at query time). */
 export const KEYWORDS_META = 'keywords';
 
 /** Filter and metadata names Pagefind accepts: simple words, no separators it would misread. */
@@ -47,7 +47,7 @@ function isoDay(date: Date): string {
  * @param type The page's content type (every page has one, so the type filter is complete).
  * @param filters Further filters, e.g. `{ category: 'Events' }`; empty values are left out.
  * @param meta Metadata shown with the result.
- * @param keywords Synonyms and everyday words; stored as one comma-separated metadata value.
+ * @param keywords Other names and search terms; stored as one comma-separated metadata value.
  */
 export function searchTags(
   type: SearchType,

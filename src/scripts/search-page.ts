@@ -44,7 +44,7 @@ const DEBOUNCE_MS = 250;
  * text (about 1.3 KB), so five keep the first search small; five fill a phone's screen.
  */
 const PAGE_SIZE = 5;
-/** Ranking boosts for metadata matches: synonyms and everyday words count nearly as much as a title. */
+/** Ranking boosts for metadata matches: other names and search terms count nearly as much as a title. */
 const META_WEIGHTS = { title: 5, [KEYWORDS_META]: 4 };
 /** Where the production build writes the Pagefind bundle (kept in a variable so Vite leaves it alone). */
 const PAGEFIND_URL = '/pagefind/pagefind.js';
