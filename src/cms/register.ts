@@ -3,9 +3,20 @@
  * then hands it the site's stylesheet and the preview templates. Bundled by Astro, so /admin
  * needs no inline script.
  */
+import type { Helpline } from '../lib/helpline-render';
+import { helplineEditorComponent, type EditorComponent } from './helpline-editor';
 import { registerPreviews, type DecapCms } from './previews';
 
-type CmsWindow = Window & { CMS?: DecapCms; h?: Parameters<typeof registerPreviews>[1] };
+type CmsWindow = Window & {
+  CMS?: DecapCms & { registerEditorComponent?: (component: EditorComponent) => void };
+  h?: Parameters<typeof registerPreviews>[1];
+};
+
+/** The helpline registry, built with the site (src/pages/admin/helplines.json.ts). */
+async function fetchHelplines(): Promise<Helpline[]> {
+  const response = await fetch('/admin/helplines.json');
+  return response.ok ? ((await response.json()) as Helpline[]) : [];
+}
 
 /**
  * Loads the Decap bundle from `src` and registers the previews once it has run; the preview pane
@@ -14,9 +25,12 @@ type CmsWindow = Window & { CMS?: DecapCms; h?: Parameters<typeof registerPrevie
 export function loadCms(src: string, styleUrl: string): void {
   const script = document.createElement('script');
   script.src = src;
+  // Fetched while the bundle loads, so the Helpline button is there before an entry is opened.
+  const helplines = fetchHelplines();
   script.addEventListener('load', () => {
     const { CMS, h } = window as CmsWindow;
     if (CMS && h) registerPreviews(CMS, h, styleUrl);
+    void helplines.then((lines) => CMS?.registerEditorComponent?.(helplineEditorComponent(lines)));
   });
   script.addEventListener('error', () => {
     document.body.append('The content editor could not be loaded. Run `npm run build` and try again.');

@@ -14,19 +14,20 @@ import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import { helplineElement, showProblem, type Helpline, type HelplineShow } from './helpline-render';
+import {
+  DIRECTIVE_NAME,
+  directiveFor,
+  helplineElement,
+  showProblem,
+  type Helpline,
+  type HelplineShow,
+} from './helpline-render';
 import { dialDigits } from './phone-numbers';
 
 /** The registry, by id. */
 export type HelplineRegistry = ReadonlyMap<string, Helpline>;
 
-/** The directive's name, as written in Markdown: `:helpline[…]`. */
-export const DIRECTIVE_NAME = 'helpline';
-
-/** How the directive is written for a line (and one way of contacting it). */
-export function directiveFor(id: string, show?: HelplineShow): string {
-  return show ? `:${DIRECTIVE_NAME}[${id}]{show="${show}"}` : `:${DIRECTIVE_NAME}[${id}]`;
-}
+export { DIRECTIVE_NAME, directiveFor } from './helpline-render';
 
 type AnyDirective = TextDirective | LeafDirective | ContainerDirective;
 

@@ -32,6 +32,14 @@ export type Helpline = HelplineData & { id: string };
 /** Which way of getting in touch a directive shows; `undefined` shows every way. */
 export type HelplineShow = 'phone' | 'text' | 'email';
 
+/** The directive's name, as written in Markdown: `:helpline[…]`. */
+export const DIRECTIVE_NAME = 'helpline';
+
+/** How the directive is written for a line (and one way of contacting it). */
+export function directiveFor(id: string, show?: HelplineShow): string {
+  return show ? `:${DIRECTIVE_NAME}[${id}]{show="${show}"}` : `:${DIRECTIVE_NAME}[${id}]`;
+}
+
 /** The values `show="…"` may take in a directive. */
 export const HELPLINE_SHOW_VALUES: readonly HelplineShow[] = ['phone', 'text', 'email'];
 

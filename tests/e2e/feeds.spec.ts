@@ -70,7 +70,8 @@ async function checkFeed(request: APIRequestContext, path: string, posts: PostFi
     const content = item['content:encoded'];
     expect(content.length).toBeGreaterThan(post.summary.length);
     for (const [, url] of content.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
-      expect(url, `${post.slug}: ${url ?? ''}`).toMatch(/^(https?:|mailto:|tel:)/);
+      // sms: for tap-to-text helplines (Shout) written with :helpline[id].
+      expect(url, `${post.slug}: ${url ?? ''}`).toMatch(/^(https?:|mailto:|tel:|sms:)/);
     }
   }
   for (const post of HIDDEN) {

@@ -23,7 +23,11 @@ test('from any page, one tap on "Need urgent help?" shows every crisis line as a
   expect(nhs111.note).toMatch(/option 2 for mental health \(in England/);
   await expect(main.getByText(nhs111.note ?? '', { exact: true })).toBeVisible();
   await expect(main.getByRole('link', { name: 'Call 116 123' })).toHaveAttribute('href', 'tel:116123');
-  await expect(main.getByRole('link', { name: 'Text SHOUT to 85258' })).toHaveAttribute('href', 'sms:85258?body=SHOUT');
+  // exact: the page's own text also links "text SHOUT to 85258" (the directive), in lower case.
+  await expect(main.getByRole('link', { name: 'Text SHOUT to 85258', exact: true })).toHaveAttribute(
+    'href',
+    'sms:85258?body=SHOUT',
+  );
   await expect(main.getByRole('heading', { name: local.name })).toBeVisible();
   await expect(main.getByRole('link', { name: `Call ${local.phone ?? ''}` })).toHaveAttribute(
     'href',

@@ -12,6 +12,7 @@ import { helplineElement, phoneLink, toHtml, type Helpline } from '../../src/lib
 import { parseUkNumber } from '../../src/lib/phone-numbers';
 import { helplinesSchema, NUMBER_RULES } from '../../src/schemas/helplines';
 import { buildCmsConfig } from '../../src/cms/config';
+import { DIRECTIVE_PATTERN, helplineEditorComponent } from '../../src/cms/helpline-editor';
 import type { CmsField, CollectionSchema } from '../../src/schemas/fields';
 import { ROOT } from '../support/build';
 import { allSchemas, TEST_LISTS, zodFor } from '../support/schemas';
@@ -257,7 +258,7 @@ describe('the prose check', () => {
 
 describe('the registry in the CMS', () => {
   const cms = buildCmsConfig({ lists: TEST_LISTS, env: {}, dev: false, siteUrl: 'https://www.example.org' });
-  const registry = cms.collections.find((c) => c.name === 'helplines') ?? {};
+  const registry: Record<string, unknown> = cms.collections.find((c) => c.name === 'helplines') ?? {};
   const registryFields = (registry['fields'] ?? []) as CmsField[];
 
   it('is a folder of YAML files, one per line, named from the line’s name', () => {
@@ -312,5 +313,33 @@ describe('the registry in the CMS', () => {
     expect(both?.error?.issues[0]).toMatchObject({ path: [0, 'label'], message: expect.stringMatching(/left out/) });
     const neither = furtherHelp?.safeParse([{ url: 'https://www.nhs.uk/' }]);
     expect(neither?.error?.issues[0]).toMatchObject({ path: [0, 'label'] });
+  });
+});
+
+describe('the Helpline button in the CMS editor', () => {
+  const component = helplineEditorComponent([...registry.values()]);
+
+  it('reads a directive from the text and writes it back unchanged', () => {
+    for (const written of [
+      ':helpline[samaritans]',
+      ':helpline[shout]{show="text"}',
+      ':helpline[nhs-111]{show="phone"}',
+    ]) {
+      const match = DIRECTIVE_PATTERN.exec(written);
+      expect(match, written).not.toBeNull();
+      expect(component.toInline(component.fromInline(match as RegExpMatchArray))).toBe(written);
+    }
+  });
+
+  it('previews exactly what the site renders', () => {
+    expect(component.toPreview({ id: 'calm', show: 'phone' })).toBe(toHtml(helplineElement(line('calm'), 'phone')));
+    expect(component.toPreview({ id: 'papyrus', show: '' })).toBe(toHtml(helplineElement(line('papyrus'))));
+    expect(component.toPreview({ id: 'nope' })).toContain('not in the helplines list');
+  });
+
+  it('offers every registry line by name', () => {
+    const options = (component.fields[0]?.['options'] ?? []) as { label: string; value: string }[];
+    expect(options.map((o) => o.value).sort()).toEqual([...registry.keys()].sort());
+    expect(options.find((o) => o.value === 'samaritans')?.label).toBe('Samaritans');
   });
 });

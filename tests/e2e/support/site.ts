@@ -29,7 +29,13 @@ export function siteSettings(): {
 }
 
 /** A helpline from the registry (content/helplines/<id>.yaml) as the build saw it. */
-export function registryHelpline(id: string): { name: string; phone?: string; note?: string } {
+export function registryHelpline(id: string): {
+  name: string;
+  phone?: string;
+  textNumber?: string;
+  textKeyword?: string;
+  note?: string;
+} {
   const dir = process.env['CONTENT_DIR'] ?? 'content';
   return parse(readFileSync(join(dir, `helplines/${id}.yaml`), 'utf8')) as ReturnType<typeof registryHelpline>;
 }

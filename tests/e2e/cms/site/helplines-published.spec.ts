@@ -1,0 +1,56 @@
+/**
+ * The helpline number changed in the CMS (tests/e2e/cms/helplines.spec.ts), on the site rebuilt
+ * from the edited content: every post that gives it with `:helpline[id]` shows the new number as a
+ * tap-to-call link, the feed carries it, and search finds the posts by it.
+ */
+import { expect, test } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { telHref } from '../../../../src/lib/contact-links';
+import { serveStatic, type StaticServer } from '../../../../scripts/static-server';
+import { NEW_HELPLINE } from '../edits';
+import { BUILT_SITE, CONTENT } from '../support';
+
+const site = () => readFileSync(BUILT_SITE, 'utf8').trim();
+/** Posts that give the line's number with the directive. */
+const posts = readdirSync(join(CONTENT, 'news'))
+  .filter((name) =>
+    readFileSync(join(CONTENT, 'news', name), 'utf8').includes(`:helpline[${NEW_HELPLINE.id}]{show="phone"}`),
+  )
+  .map((name) => name.replace(/\.md$/, ''));
+const published = () => posts.filter((slug) => readdirSync(join(site(), 'news')).includes(slug));
+
+let server: StaticServer;
+test.beforeAll(async () => {
+  server = await serveStatic(site());
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+
+test('every post using the directive shows the new number as a tap-to-call link', async ({ page }) => {
+  expect(published().length).toBeGreaterThan(0);
+  for (const slug of published()) {
+    await page.goto(`${server.url}/news/${slug}/`);
+    await expect(
+      page.getByRole('main').getByRole('link', { name: NEW_HELPLINE.phone, exact: true }).first(),
+      slug,
+    ).toHaveAttribute('href', telHref(NEW_HELPLINE.phone));
+  }
+});
+
+test('the feed carries the new number and never the old one', () => {
+  const rss = readFileSync(join(site(), 'rss.xml'), 'utf8');
+  expect(rss).toContain(`href=&quot;${telHref(NEW_HELPLINE.phone)}&quot;`);
+  expect(rss).not.toContain('tel:116123');
+});
+
+test('search finds the pages by the new number, highlighting it', async ({ page }) => {
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(NEW_HELPLINE.phone)}`);
+  const status = page.getByRole('status');
+  await expect(status).toHaveText(/\d+ results? for/);
+  // Every post that gives the number (and other pages, such as urgent help) is found.
+  expect(Number(/(\d+) result/.exec(await status.innerText())?.[1])).toBeGreaterThanOrEqual(published().length);
+  const first = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first();
+  await expect(first.locator('mark').first()).toHaveText(/^(0808|157|0123)$/);
+});
