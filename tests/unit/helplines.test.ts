@@ -3,14 +3,14 @@
  * behind PhoneLink, the cards and the `:helpline[id]` directive, and the prose check that refuses
  * registry numbers typed by hand.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHelplineRegistry, checkProseFile } from '../../src/content/helplines';
 import { checkHelplineProse, directiveFor, remarkHelplines } from '../../src/lib/helpline-directive';
 import { helplineElement, phoneLink, toHtml, type Helpline } from '../../src/lib/helpline-render';
 import { parseUkNumber } from '../../src/lib/phone-numbers';
-import { helplinesSchema, NUMBER_RULES } from '../../src/schemas/helplines';
+import { helplinesSchema, NUMBER_RULES, SHORT_CODES } from '../../src/schemas/helplines';
 import { buildCmsConfig } from '../../src/cms/config';
 import { DIRECTIVE_PATTERN, helplineEditorComponent } from '../../src/cms/helpline-editor';
 import type { CmsField, CollectionSchema } from '../../src/schemas/fields';
@@ -341,5 +341,32 @@ describe('the Helpline button in the CMS editor', () => {
     const options = (component.fields[0]?.['options'] ?? []) as { label: string; value: string }[];
     expect(options.map((o) => o.value).sort()).toEqual([...registry.keys()].sort());
     expect(options.find((o) => o.value === 'samaritans')?.label).toBe('Samaritans');
+  });
+});
+
+describe('docs/helplines.md', () => {
+  const docs = readFileSync(join(ROOT, 'docs/helplines.md'), 'utf8');
+  const samples = [...docs.matchAll(/`([^`]*:helpline\[[^`]*)`/g)].map((m) => m[1] ?? '');
+  const own = new Set<string>();
+
+  it('every directive it shows renders, except the unknown id it warns about', () => {
+    expect(samples.length).toBeGreaterThan(4);
+    for (const sample of samples.filter((s) => !s.startsWith('write ') && !s.includes('samaritanz'))) {
+      expect(checkHelplineProse(sample, registry, own).errors, sample).toEqual([]);
+    }
+    expect(checkHelplineProse(':helpline[samaritanz]', registry, own).errors[0]?.message).toMatch(/unknown helpline/);
+  });
+
+  it('every hand-typed number it lists is refused, with the fix it quotes', () => {
+    const refused = ['116 123', '116123', '0800-068-4141', '+44 800 068 4141'];
+    for (const number of refused) expect(docs).toContain(`\`${number}\``);
+    for (const number of refused) expect(checkHelplineProse(`Call ${number}.`, registry, own).errors).toHaveLength(1);
+    const quoted = samples.find((s) => s.startsWith('write '));
+    expect(checkHelplineProse('Call 116 123.', registry, own).errors[0]?.message).toContain(quoted);
+  });
+
+  it('names the short-code list where it really is', () => {
+    expect(docs).toContain('`SHORT_CODES`');
+    expect(Object.keys(SHORT_CODES)).toEqual(expect.arrayContaining(['999', '111', '116123', '85258']));
   });
 });
