@@ -9,7 +9,7 @@ import { COLLECTIONS } from '../schemas/collections';
 import { markdownBody, type CmsField, type CollectionSchema } from '../schemas/fields';
 import type { SiteLists } from '../schemas/settings';
 
-/** Environment variables that choose the CMS backend; see the README's CMS section. */
+/** Environment variables that choose the CMS backend; see docs/cms.md. */
 export interface CmsEnv {
   /** `github` (default), `git-gateway`, or `decapbridge` (DecapBridge's git-gateway with PKCE sign-in). */
   CMS_BACKEND?: string | undefined;

@@ -64,7 +64,7 @@ const CATEGORY_WEIGHT = 2;
 /**
  * How many of the newest posts of each tag and of the category are considered for related posts.
  * Exact below this many posts per tag; beyond it, older posts give way to newer ones, which keeps
- * the build linear in the number of posts (measured: see the README).
+ * the build linear in the number of posts (measured: see docs/content-model.md).
  */
 export const RELATED_CANDIDATES = 100;
 
