@@ -1,9 +1,13 @@
 // Writes seeded, realistic synthetic content for benchmarks: news posts, A–Z topics and
-// services, plus the real settings, pages and values (so every route builds). The same seed
-// always gives the same content, so builds can be compared across runs and machines.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// services, plus the real content (so every route builds and every reference resolves). The same
+// seed always gives the same content, so builds can be compared across runs and machines.
+//
+// A–Z topics and services are copies of the real ones under new names: their schemas (sources,
+// reviewers, schedules, helpline directives…) keep growing, and a copy of a file that passes
+// today's build passes it tomorrow, where hand-written frontmatter here would fall behind.
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 
 /** Small, fast, seeded pseudo-random generator (mulberry32). */
 export function seeded(seed) {
@@ -47,7 +51,7 @@ const WORDS = {
     'If you would like to come along, get in touch and we will tell you more.',
     'Thank you to everyone who made it happen.',
     'Talking to people who understand can make a real difference.',
-    'If you are struggling right now, you can call Samaritans on 116 123 at any time.',
+    'If you are struggling right now, you can call :helpline[samaritans]{show="phone"} at any time.',
   ],
   topics: [
     'anxiety',
@@ -96,76 +100,26 @@ const yamlString = (s) => JSON.stringify(s);
  */
 export function generateContent(dir, { news, az, services, seed = 20261123, source = 'content' }) {
   const random = seeded(seed);
-  for (const folder of ['settings', 'pages', 'values'])
-    cpSync(join(source, folder), join(dir, folder), { recursive: true });
+  for (const folder of ['settings', 'pages', 'values', 'helplines', 'a-z', 'services']) {
+    if (existsSync(join(source, folder))) cpSync(join(source, folder), join(dir, folder), { recursive: true });
+  }
   const settings = parse(readFileSync(join(source, 'settings/site.yaml'), 'utf8'));
-  for (const folder of ['news', 'a-z', 'services']) mkdirSync(join(dir, folder), { recursive: true });
+  mkdirSync(join(dir, 'news'), { recursive: true });
 
-  const serviceSlugs = [];
-  for (let i = 1; i <= services; i++) {
-    const town = pick(random, settings.towns);
-    const slug = `${town.toLowerCase().replace(/\s+/g, '-')}-group-${String(i).padStart(3, '0')}`;
-    serviceSlugs.push(slug);
-    const online = town === 'Online';
-    writeFileSync(
-      join(dir, 'services', `${slug}.md`),
-      `---
-title: ${yamlString(`${town} ${pick(random, ['peer support', 'wellbeing', 'walk and talk', 'creative'])} group ${i}`)}
-type: ${yamlString(pick(random, settings.serviceTypes))}
-summary: ${yamlString(`A friendly ${online ? 'online ' : ''}group where people with mental health problems support each other.`)}
-town: ${yamlString(town)}
-venue: ${yamlString(online ? 'Online' : `${town} Community Centre`)}
-${online ? '' : `address: ${yamlString(`${i} High Street, ${town}, MB${(i % 9) + 1} 2AB`)}\n`}format: ${online ? 'Online' : 'In person'}
-days: [${pick(random, ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])}]
-startTime: '18:30'
-endTime: '20:00'
-frequency: ${pick(random, ['Weekly', 'Fortnightly', 'Monthly'])}
-audience: Adults aged 18 and over
-cost: Free
-howToJoin: ${pick(random, ['Drop in', 'Book', 'Referral'])}
----
-${paragraph(random)}
-
-${paragraph(random)}
-`,
-    );
-  }
-
-  const azSlugs = [];
-  for (let i = 1; i <= az; i++) {
-    const topic = pick(random, WORDS.topics);
-    const slug = `${topic.replace(/\s+/g, '-')}-${String(i).padStart(3, '0')}`;
-    azSlugs.push(slug);
-    const title = `${topic[0].toUpperCase()}${topic.slice(1)} ${i}`;
-    writeFileSync(
-      join(dir, 'a-z', `${slug}.md`),
-      `---
-title: ${yamlString(title)}
-summary: ${yamlString(`What ${topic} is, how it can feel, and where to get help.`)}
-synonyms: [${yamlString(`${topic} (${i})`)}]
-keywords: [${yamlString(`feeling ${topic}`)}]
-relatedServices: [${serviceSlugs[i % serviceSlugs.length]}]
-furtherHelp:
-  - label: NHS
-    url: https://www.nhs.uk/mental-health/
-  - label: Mind
-    url: https://www.mind.org.uk/
-lastReviewed: 2026-01-10
----
-## What is it?
-
-${paragraph(random)}
-
-## How it can feel
-
-${paragraph(random)}
-
-## Getting help
-
-${paragraph(random)} If you feel unable to keep yourself safe, call 999 or go to A&E.
-`,
-    );
-  }
+  const serviceSlugs = copies(join(source, 'services'), join(dir, 'services'), services, (data, i) => ({
+    slug: `${String(data.town ?? 'online')
+      .toLowerCase()
+      .replace(/\s+/g, '-')}-group-${String(i).padStart(3, '0')}`,
+    data: { ...data, title: `${data.title} ${i}` },
+  }));
+  const azSlugs = copies(join(source, 'a-z'), join(dir, 'a-z'), az, (data, i) => ({
+    slug: `${String(data.title)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}-${String(i).padStart(3, '0')}`,
+    // Other names must belong to one topic only, so the copies have none of their own.
+    data: { ...data, title: `${data.title} ${i}`, alsoKnownAs: [], searchTerms: [] },
+  }));
 
   const newsSlugs = [];
   const start = Date.UTC(2015, 0, 1);
@@ -193,4 +147,24 @@ ${body(random)}
     );
   }
   return { newsSlugs, azSlugs, serviceSlugs };
+}
+
+/**
+ * Writes `count` copies of the Markdown files in `from` (in turn, by name) into `to`, each renamed
+ * by `rename(frontmatter, n)`; returns the new slugs. Files starting with _ are left out, as the
+ * build leaves them out.
+ */
+function copies(from, to, count, rename) {
+  const files = readdirSync(from)
+    .filter((f) => f.endsWith('.md') && !f.startsWith('_'))
+    .sort();
+  const slugs = [];
+  for (let i = 1; i <= count; i++) {
+    const text = readFileSync(join(from, files[(i - 1) % files.length]), 'utf8').replace(/\r\n/g, '\n');
+    const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text) ?? [];
+    const { slug, data } = rename(parse(frontmatter), i);
+    writeFileSync(join(to, `${slug}.md`), `---\n${stringify(data)}---\n${body}`);
+    slugs.push(slug);
+  }
+  return slugs;
 }
