@@ -273,7 +273,7 @@ export async function gateCollection(
       };
       if (digest) options.cache?.set(key, JSON.stringify(verdict));
     }
-    for (const warning of verdict.warnings) logger.warn(`${shown}: ${warning}`);
+    for (const warning of verdict.warnings) logger.warn(`Content warning in ${shown}: ${warning}`);
     silenced.push(...verdict.silenced);
     graded.push({ collection, file: shown, grade: verdict.grade });
   }
