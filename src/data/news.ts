@@ -7,7 +7,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
-import { SITE_URL } from '../config';
+import { BUILD_NOW, SITE_URL } from '../config';
 import { absoluteUrls } from '../lib/absolute-urls';
 import { slugify } from '../lib/format';
 import { buildNewsIndex, type NewsIndex } from '../lib/news';
@@ -27,7 +27,7 @@ export function getNews(): Promise<NewsIndex<NewsEntry>> {
   cache ??= (async () => {
     const [entries, settings] = await Promise.all([getCollection('news'), getSettings()]);
     return buildNewsIndex(entries, {
-      now: new Date(),
+      now: BUILD_NOW,
       preview: import.meta.env.DEV,
       categoryOrder: settings.categories,
     });

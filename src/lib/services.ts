@@ -5,7 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { ContentError } from './content-error';
-import { slugify } from './format';
+import { formatUkDate, slugify } from './format';
 import type { FilterableService } from './service-filter';
 import { DAYS, type servicesSchema } from '../schemas/services';
 import { ruleInWords, scheduleJsonLd, scheduleRuleFrom } from './schedule';
@@ -136,7 +136,11 @@ export function listInWords(items: readonly string[]): string {
 
 /** When a service runs, in plain words: "Every other Friday, 1pm to 2:30pm". */
 export function scheduleText(data: ServiceData): string {
-  return `${ruleInWords(data)}, ${formatTime(data.startTime)} to ${formatTime(data.endTime)}`;
+  const when = `${ruleInWords(data)}, ${formatTime(data.startTime)} to ${formatTime(data.endTime)}`;
+  // A course runs between two dates: without them "Every Tuesday" would promise it all year.
+  return data.firstDate && data.lastDate
+    ? `${when}, from ${formatUkDate(data.firstDate)} to ${formatUkDate(data.lastDate)}`
+    : when;
 }
 
 /** OpenStreetMap search for an address, for the "Get directions" link (no embedded map). */

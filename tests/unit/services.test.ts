@@ -144,6 +144,13 @@ describe('times and schedules in words', () => {
     expect(scheduleText(service('b', { frequency: 'Fortnightly', days: ['Friday'] }).data)).toBe(
       'Every other Friday, 6:30pm to 8pm',
     );
+    const course = { firstDate: new Date('2027-01-12'), lastDate: new Date('2027-02-16') };
+    expect(scheduleText(service('e', course).data)).toBe(
+      'Every Tuesday, 6:30pm to 8pm, from 12 January 2027 to 16 February 2027',
+    );
+    expect(scheduleText(service('f', { frequency: 'Monthly', weekOfMonth: 'Second' }).data)).toBe(
+      'On the second Tuesday of each month, 6:30pm to 8pm',
+    );
     expect(scheduleText(service('c', { frequency: 'Monthly', days: ['Saturday'] }).data)).toBe(
       'Once a month, on a Saturday, 6:30pm to 8pm',
     );
