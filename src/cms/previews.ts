@@ -5,6 +5,7 @@
  */
 import { READING_TARGETS } from '../lib/content-report';
 import { formatUkDate, isoDate } from '../lib/format';
+import type { HelplineNamer } from '../lib/markdown-prose';
 import { readingLevel } from '../lib/reading-level';
 
 /** A React-style element, as far as these templates need to know. */
@@ -68,8 +69,13 @@ function heading(h: CreateElement, title: string): Node {
  * The reading grade of the body being typed, worked out by the same function as the build and
  * `npm run content:report`, so the editor sees the build's number while writing.
  */
-export function readingGradeNote(h: CreateElement, body: string, collection: string): Node {
-  const level = readingLevel(body);
+export function readingGradeNote(
+  h: CreateElement,
+  body: string,
+  collection: string,
+  helplineName?: HelplineNamer,
+): Node {
+  const level = readingLevel(body, helplineName);
   const target = READING_TARGETS[collection];
   if (level.grade === undefined)
     return h('p', { className: 'reading-grade', role: 'status' }, 'Reading grade: no text yet');
@@ -86,7 +92,7 @@ export function readingGradeNote(h: CreateElement, body: string, collection: str
 }
 
 /** Preview of a news post, laid out like /news/<slug>/. */
-export function newsPreview(h: CreateElement) {
+export function newsPreview(h: CreateElement, helplineName?: HelplineNamer) {
   return function NewsPreview(props: PreviewProps): Node {
     const image = text(props, 'image');
     const warning = text(props, 'contentWarning');
@@ -94,7 +100,7 @@ export function newsPreview(h: CreateElement) {
     return h(
       'article',
       { className: 'cms-preview' },
-      readingGradeNote(h, text(props, 'body'), 'news'),
+      readingGradeNote(h, text(props, 'body'), 'news', helplineName),
       h('p', { className: 'eyebrow' }, text(props, 'category') || 'News'),
       heading(h, text(props, 'title')),
       h(
@@ -115,7 +121,7 @@ export function newsPreview(h: CreateElement) {
 }
 
 /** Preview of an A–Z topic, laid out like /a-z/<slug>/. */
-export function azPreview(h: CreateElement) {
+export function azPreview(h: CreateElement, helplineName?: HelplineNamer) {
   return function AzPreview(props: PreviewProps): Node {
     const alsoKnownAs = list(props, 'alsoKnownAs');
     const sources = field(props, 'sources');
@@ -128,7 +134,7 @@ export function azPreview(h: CreateElement) {
     return h(
       'article',
       { className: 'cms-preview' },
-      readingGradeNote(h, text(props, 'body'), 'a-z'),
+      readingGradeNote(h, text(props, 'body'), 'a-z', helplineName),
       h('p', { className: 'eyebrow' }, 'Mental health A–Z'),
       heading(h, text(props, 'title')),
       alsoKnownAs.length > 0 ? h('p', { className: 'meta' }, `Also known as: ${alsoKnownAs.join(', ')}`) : null,
@@ -194,9 +200,17 @@ export function azPreview(h: CreateElement) {
   };
 }
 
-/** Registers the preview stylesheet and templates with the CMS. */
-export function registerPreviews(cms: DecapCms, h: CreateElement, styleUrl: string): void {
+/**
+ * Registers the preview stylesheet and templates with the CMS. `helplineName` gives the reading
+ * grade each helpline's name, as the build reads it.
+ */
+export function registerPreviews(
+  cms: DecapCms,
+  h: CreateElement,
+  styleUrl: string,
+  helplineName?: HelplineNamer,
+): void {
   cms.registerPreviewStyle(styleUrl);
-  cms.registerPreviewTemplate('news', newsPreview(h));
-  cms.registerPreviewTemplate('a-z', azPreview(h));
+  cms.registerPreviewTemplate('news', newsPreview(h, helplineName));
+  cms.registerPreviewTemplate('a-z', azPreview(h, helplineName));
 }

@@ -27,9 +27,12 @@ export function loadCms(src: string, styleUrl: string): void {
   script.src = src;
   // Fetched while the bundle loads, so the Helpline button is there before an entry is opened.
   const helplines = fetchHelplines();
+  // The preview's reading grade reads a helpline by its name once the registry has arrived.
+  const names = new Map<string, string>();
+  void helplines.then((lines) => lines.forEach((line) => names.set(line.id, line.name)));
   script.addEventListener('load', () => {
     const { CMS, h } = window as CmsWindow;
-    if (CMS && h) registerPreviews(CMS, h, styleUrl);
+    if (CMS && h) registerPreviews(CMS, h, styleUrl, (id) => names.get(id));
     void helplines.then((lines) => CMS?.registerEditorComponent?.(helplineEditorComponent(lines)));
   });
   script.addEventListener('error', () => {

@@ -85,4 +85,12 @@ describe('the CMS preview', () => {
     expect(easy.text).toMatch(/^Reading grade -?\d+\.\d \(aim for 7\.0 or below\) · 7 words · 2 sentences$/);
     expect((readingGradeNote(h, '', 'news') as { text: string }).text).toBe('Reading grade: no text yet');
   });
+
+  it('reads a helpline by its registry name, as the build does', () => {
+    const body = 'Call :helpline[domestic-abuse] now.';
+    const byId = readingGradeNote(h, body, 'news') as { text: string };
+    const byName = readingGradeNote(h, body, 'news', () => 'National Domestic Abuse Helpline') as { text: string };
+    expect(byId.text).toContain('· 4 words ·');
+    expect(byName.text).toContain('· 6 words ·');
+  });
 });
