@@ -72,9 +72,12 @@ describe('a build on a fixed date', () => {
     expect(result.status, result.output).toBe(0);
   });
 
-  it('writes a calendar for each running service with sessions, and one for all groups', () => {
+  it('writes a calendar for each running service with sessions (none for a paused one), and one for all groups', () => {
     expect(serviceCalendars()).toEqual(['evening-group', 'fixture-group', 'fortnightly-lunch', 'monthly-online']);
     expect(existsSync(join(result.outDir, 'services/appointments/index.html'))).toBe(true);
+    // A paused service is published nowhere, calendars included.
+    expect(existsSync(join(result.outDir, 'services/paused-group'))).toBe(false);
+    expect(read('services/sessions.ics')).not.toContain('Paused Calendar Group');
     const all = parseCalendar(read('services/sessions.ics'));
     expect([...all.events.keys()].map((uid) => uid.split('@')[0]).sort()).toEqual(serviceCalendars());
   });
