@@ -20,13 +20,6 @@ import type { HelplineData } from '../schemas/helplines';
 /** The registry's folder inside the content folder. */
 export const HELPLINES_FOLDER = 'helplines';
 
-/**
- * Until the A–Z topics are moved to `:helpline[id]` (issue 12), a number typed by hand in
- * content/a-z/ is a warning instead of an error. Set to `false` once they are: then the build
- * refuses hand-typed registry numbers everywhere.
- */
-export const A_Z_HAND_TYPED_NUMBERS_ONLY_WARN = true;
-
 const check = helplinesSchema.schema({ image: () => { throw new Error('helplines have no images'); } });
 
 /** Registry file names (without .yaml), leaving out files that start with "_". */
@@ -114,17 +107,15 @@ function bodyOffset(fileText: string, body: string): number {
 
 /**
  * The content loader's prose check for one Markdown file: throws the first error as one line
- * naming the file and line; prints each warning as one line. In content/a-z/ hand-typed numbers
- * only warn while {@link A_Z_HAND_TYPED_NUMBERS_ONLY_WARN} is on.
+ * naming the file and line; prints each warning as one line.
  */
 export function checkProseFile(options: {
   contentDir: string;
   settingsFile: string;
-  collection: string;
   file: string;
   body: string;
 }): void {
-  const { contentDir, settingsFile, collection, file, body } = options;
+  const { contentDir, settingsFile, file, body } = options;
   if (!body.trim()) return;
   const registry = readHelplineRegistry(contentDir);
   const ids = helplineIds(contentDir);
@@ -137,16 +128,7 @@ export function checkProseFile(options: {
     offset ??= bodyOffset(readFileSync(file, 'utf8'), body);
     return line + offset;
   };
-  const onlyWarn = (message: string) =>
-    A_Z_HAND_TYPED_NUMBERS_ONLY_WARN && collection === 'a-z' && message.includes('is typed by hand');
-  const firstError = errors.find((error) => !onlyWarn(error.message));
-  const handTyped = errors.filter((error) => onlyWarn(error.message));
-  if (handTyped.length > 0) {
-    const lines = handTyped.map((finding) => String(lineOf(finding.line))).join(', ');
-    console.warn(
-      `Content warning in ${displayPath(file)}: helpline numbers typed by hand on line(s) ${lines}; use :helpline[id] (first: ${handTyped[0]?.message ?? ''})`,
-    );
-  }
+  const firstError = errors[0];
   for (const finding of warnings) {
     console.warn(`Content warning in ${displayPath(file)}: line ${String(lineOf(finding.line))} ${finding.message}`);
   }
@@ -189,6 +171,6 @@ export function helplineEntryCheck(
         );
       }
     }
-    checkProseFile({ contentDir, settingsFile, collection, file, body });
+    checkProseFile({ contentDir, settingsFile, file, body });
   };
 }

@@ -246,13 +246,23 @@ describe('the prose check', () => {
       checkProseFile({
         contentDir: CONTENT,
         settingsFile: 'settings/site.yaml',
-        collection: 'news',
         file,
         body: 'If you need to talk, call Samaritans free on 116 123.\n',
       }),
     ).toThrow(
       /^Content error in tests\/fixtures\/helplines\/hand-typed\/news\/hand-typed-number\.md: line \d+ "116 123"/,
     );
+  });
+
+  it('refuses a number typed by hand in an A–Z topic too, now every topic uses the directive', () => {
+    expect(() =>
+      checkProseFile({
+        contentDir: CONTENT,
+        settingsFile: 'settings/site.yaml',
+        file: join(ROOT, 'content/a-z/self-harm.md'),
+        body: 'In an emergency, call 999.\n',
+      }),
+    ).toThrow(/^Content error in content\/a-z\/self-harm\.md: line \d+ "999"/);
   });
 });
 
