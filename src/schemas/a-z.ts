@@ -1,5 +1,5 @@
 /** Mental health A–Z topics (content/a-z/). */
-import { boolean, date, defineSchema, groupList, phone, relation, select, stringList, text, url } from './fields';
+import { boolean, date, defineSchema, groupList, relation, select, stringList, text, url } from './fields';
 
 /** Fields of an A–Z topic. */
 export const azSchema = defineSchema(
@@ -75,12 +75,10 @@ export const azSchema = defineSchema(
         }),
         text({ name: 'label', label: 'Name', hint: 'Who the link goes to, for a web page (not a helpline).', max: 80 }),
         url({ name: 'url', label: 'Web address', hint: 'The full web address, for a web page (not a helpline).' }),
-        // Kept only until every topic uses `helpline:` instead (issue 12); then remove it.
-        phone({ name: 'phone', label: 'Phone number', hint: 'Old way: leave empty and choose a helpline instead.' }),
       ],
       itemCheck: (item) => {
         if (item.helpline) {
-          const extra = (['label', 'url', 'phone'] as const).find((name) => item[name]);
+          const extra = (['label', 'url'] as const).find((name) => item[name]);
           return extra
             ? {
                 field: extra,
