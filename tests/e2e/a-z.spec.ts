@@ -72,8 +72,9 @@ test.describe('the A–Z index', () => {
     const filter = page.getByLabel('Filter the A–Z');
     const status = page.getByRole('status');
 
-    // An everyday word finds the topic that lists it, and hides letters with nothing left.
-    await filter.fill('manic');
+    // Another name finds the topic that lists it, and hides letters with nothing left. (Plain
+    // "manic" would also find postpartum psychosis, whose search terms say "manic after baby".)
+    await filter.fill('manic depression');
     await expect(status).toHaveText('1 topic matches');
     await expect(list(page).getByRole('link', { name: 'Bipolar disorder', exact: true })).toBeVisible();
     await expect(list(page).getByRole('link', { name: 'Manic depression — see Bipolar disorder' })).toBeVisible();
@@ -155,6 +156,18 @@ test.describe('a topic page', () => {
     await expect(
       page.getByText('Page last reviewed: 12 March 2026. Next review due: 12 March 2029.', { exact: true }),
     ).toBeVisible();
+    // Who checked the facts (a role) and where they came from, on the page and for search engines.
+    await expect(page.getByText('Reviewed by: Clinical adviser.', { exact: true })).toBeVisible();
+    const sources = page.getByRole('list', { name: 'Sources' });
+    await expect(sources.getByRole('link', { name: 'NHS – Bipolar disorder' })).toHaveAttribute(
+      'href',
+      'https://www.nhs.uk/mental-health/conditions/bipolar-disorder/',
+    );
+    const bipolarLd = (await page.locator('script[type="application/ld+json"]').allTextContents())
+      .map((text) => JSON.parse(text) as { '@type'?: string; reviewedBy?: { jobTitle?: string }; citation?: unknown[] })
+      .find((data) => data['@type'] === 'MedicalWebPage');
+    expect(bipolarLd?.reviewedBy?.jobTitle).toBe('Clinical adviser');
+    expect(bipolarLd?.citation?.length).toBeGreaterThan(0);
     // A topic whose editor set the next review date by hand.
     await page.goto('/a-z/anger/');
     // The title says it is the A–Z topic, so it never clashes with a general page of the same name.
