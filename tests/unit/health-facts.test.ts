@@ -24,6 +24,7 @@ interface Topic {
     urgent: boolean;
     alsoKnownAs: string[];
     sources: { title: string; url: string }[];
+    furtherHelp: { helpline?: string; label?: string; url?: string }[];
     reviewedBy: string;
     lastReviewed: Date;
     nextReview?: Date | undefined;
@@ -173,6 +174,19 @@ describe('every topic', () => {
     for (const t of topics.values()) expect(() => checkTopicHeadings(t.id, t.data.kind, t.body), t.id).not.toThrow();
     for (const slug of ['advocacy', 'mental-health-act', 'money-and-mental-health']) {
       expect(topic(slug).data.kind, slug).toBe('guide');
+    }
+  });
+
+  it('links NHS and Mind topic pages in further help, not their home pages', () => {
+    const homePages = new Set(['/', '/mental-health/', '/information-support/']);
+    for (const t of topics.values()) {
+      for (const item of t.data.furtherHelp) {
+        if (!item.url) continue;
+        const url = new URL(item.url);
+        if (/(^|\.)(nhs\.uk|mind\.org\.uk)$/.test(url.hostname)) {
+          expect(homePages.has(url.pathname), `${t.id}: ${item.url}`).toBe(false);
+        }
+      }
     }
   });
 
