@@ -155,7 +155,7 @@ export const COLLECTIONS = [
       description:
         'Every helpline the site names, each fact written once. Pages show them with :helpline[id]; changing a number here changes it everywhere.',
       extra: {
-        summary: '{{name}} ({{slug}})',
+        summary: '{{name}} ({{filename}})',
         sortable_fields: ['name'],
       },
     }),

@@ -15,9 +15,11 @@ const file = join(CONTENT, 'helplines', `${NEW_HELPLINE.id}.yaml`);
 test('a helpline directive in a post is previewed as the site shows it', async ({ page }) => {
   const phone = String(readData(file)['phone']);
   // A post that gives the number with the directive (the content copy is the site's own).
-  const name = readdirSync(join(CONTENT, 'news')).find((entry) =>
-    readFileSync(join(CONTENT, 'news', entry), 'utf8').includes(`:helpline[${NEW_HELPLINE.id}]{show="phone"}`),
-  );
+  const name = readdirSync(join(CONTENT, 'news'))
+    .filter((entry) => entry.endsWith('.md'))
+    .find((entry) =>
+      readFileSync(join(CONTENT, 'news', entry), 'utf8').includes(`:helpline[${NEW_HELPLINE.id}]{show="phone"}`),
+    );
   expect(name, 'a post using the directive').toBeDefined();
   const title = String(readData(join(CONTENT, 'news', name ?? ''))['title']);
 

@@ -14,6 +14,7 @@ import { BUILT_SITE, CONTENT } from '../support';
 const site = () => readFileSync(BUILT_SITE, 'utf8').trim();
 /** Posts that give the line's number with the directive. */
 const posts = readdirSync(join(CONTENT, 'news'))
+  .filter((name) => name.endsWith('.md'))
   .filter((name) =>
     readFileSync(join(CONTENT, 'news', name), 'utf8').includes(`:helpline[${NEW_HELPLINE.id}]{show="phone"}`),
   )
