@@ -392,6 +392,27 @@ ${lhTable.join('\n')}
 ## Budgets
 
 ${budgets.join('\n')}
+
+## Notes
+
+- Peak memory is the largest resident size of the build process (\`/usr/bin/time -v\`). Little of
+  it is data the build must keep: with \`node --trace-gc\`, the JavaScript heap left after each full
+  collection is about 100–130 MB at 1,000 posts and 250 MB at 5,000. V8 lets garbage pile up to
+  several hundred MB between collections, and native memory (Rolldown, Vite 8's bundler; Astro's
+  Rust compiler; the Markdown parser) adds the rest.
+- The peak comes while Vite bundles the pages ("Building static entrypoints"): Astro bundles its
+  whole content store (every entry's data, raw Markdown and rendered HTML) into the build as
+  modules, so the bundler and V8 both hold it at once, and it grows with the number of posts (at
+  5,000 posts the JavaScript heap reaches about 790 MB there).
+- \`node --max-old-space-size=512\` cut a 1,000-post peak from about 1,030 MB to 848 MB for a few per
+  cent more CPU, but it is a hard limit a bigger site would hit, so the build does not set it.
+  Storing less per entry (the glob loader's \`retainBody: false\`, once the reading time and the
+  A–Z heading check stop reading the raw body) is the next thing to try.
+- The content checks (reading grade, helpline numbers, the A–Z rules) run on every topic and post,
+  and the synthetic A–Z topics are copies of the real, long ones, so builds cost more than the
+  figures from before those checks (see git history).
+- Other work shared the machine's two cores during these runs: wall times are noisy; CPU times and
+  memory less so.
 `;
   writeFileSync(
     join(ROOT, 'BENCHMARKS.md'),
