@@ -7,6 +7,7 @@ import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ContentError, describeIssue, type IssueLike } from '../lib/content-error';
 import { gateCollection, refuseMdx } from './content-gate';
 import { findUnsafeHtml } from '../lib/safe-html';
@@ -37,6 +38,8 @@ export interface CheckedGlobOptions {
    * when it changes, every entry is rendered again instead of being taken from Astro's cache.
    */
   renderDependsOn?: () => string;
+  /** The folder `renderDependsOn` describes, watched in `astro dev` (see {@link rerenderOnChange}). */
+  renderDependsOnFolder?: string;
 }
 
 /** A loaded entry, as a collection-wide check sees it. */
@@ -45,6 +48,41 @@ export interface CheckedEntry {
   /** Absolute path of the entry's file. */
   file: string;
   data: Record<string, unknown>;
+}
+
+/** Dev-server watchers that already re-render a collection folder when its dependency changes. */
+const watching = new WeakMap<object, Set<string>>();
+
+/**
+ * In `astro dev`, when a file that rendered entries show changes (a helpline's number), the stored
+ * entries are rendered again at once, so pages show it without restarting the server. (A build
+ * renders everything afresh whenever the dependency changed: see `renderDependsOn`.)
+ */
+function rerenderOnChange(ctx: LoaderContext, options: CheckedGlobOptions, base: string): void {
+  const folder = options.renderDependsOnFolder;
+  const watcher = ctx.watcher;
+  if (!folder || !watcher || !options.renderDependsOn) return;
+  const seen = watching.get(watcher) ?? new Set<string>();
+  if (seen.has(base)) return;
+  watching.set(watcher, seen.add(base));
+  watcher.add(folder);
+  const rerender = async (changed: string) => {
+    if (!resolve(changed).startsWith(resolve(folder))) return;
+    const key = options.renderDependsOn?.() ?? '';
+    for (const entry of ctx.store.values()) {
+      if (entry.body === undefined || !entry.rendered) continue;
+      try {
+        const file = resolve(entry.filePath ?? join(base, entry.id));
+        const rendered = await ctx.renderMarkdown(entry.body, { fileURL: pathToFileURL(file) });
+        // A new digest, or the store keeps the old rendering; the next sync compares file digests.
+        ctx.store.set({ ...entry, rendered, digest: `${String(entry.digest)}+${key}` });
+      } catch (error) {
+        ctx.logger.warn(`${entry.filePath ?? entry.id}: ${(error as Error).message.split('\n')[0] ?? ''}`);
+      }
+    }
+    ctx.meta.set('render-depends-on', key);
+  };
+  for (const event of ['add', 'change', 'unlink']) watcher.on(event, (path: string) => void rerender(path));
 }
 
 /** The schema with a stand-in for images, so field checks run before Astro resolves files. */
@@ -100,6 +138,7 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
         ctx.meta.set('render-depends-on', dependency);
       }
       await inner.load({ ...ctx, parseData, store });
+      rerenderOnChange(ctx, options, base);
       // Every entry, cached or not, so a changed rule in content-rules.yaml reaches unchanged files.
       await gateCollection(options.folder, ctx.store.values(), options.schema, ctx.logger, options.contentDir, {
         cache: ctx.meta,

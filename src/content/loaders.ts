@@ -4,6 +4,7 @@
  * tests run the same loaders in-process over fixture trees.
  */
 import type { Loader } from 'astro/loaders';
+import { join } from 'node:path';
 import { SETTINGS_FILE } from '../config';
 import { COLLECTIONS, type CollectionName } from '../schemas/collections';
 import type { SiteLists } from '../schemas/settings';
@@ -11,7 +12,7 @@ import { checkNewsSlugs } from '../lib/news';
 import { sortValues, type ValueLike } from '../lib/values';
 import { azCollectionCheck } from './a-z-content-check';
 import { checkedGlob, type CheckedEntry, type CheckedGlobOptions } from './checked-glob';
-import { helplineEntryCheck, registryFingerprint } from './helplines';
+import { HELPLINES_FOLDER, helplineEntryCheck, registryFingerprint } from './helplines';
 
 /** The loader for one collection of the content tree at `contentDir`. */
 export function collectionLoader(name: CollectionName, contentDir: string, lists: SiteLists): Loader {
@@ -33,6 +34,8 @@ export function collectionLoader(name: CollectionName, contentDir: string, lists
     // Helpline ids and numbers are checked in every file; Markdown that shows registry lines is
     // rendered again whenever the registry changes.
     checkEntry: helplineEntryCheck(name, contentDir, SETTINGS_FILE),
-    ...(declaration.kind === 'markdown' ? { renderDependsOn: () => registryFingerprint(contentDir) } : {}),
+    ...(declaration.kind === 'markdown'
+      ? { renderDependsOn: () => registryFingerprint(contentDir), renderDependsOnFolder: join(contentDir, HELPLINES_FOLDER) }
+      : {}),
   });
 }
