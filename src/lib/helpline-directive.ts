@@ -104,7 +104,7 @@ const SEP = '[\\s\\u00a0\\-.\\u2010-\\u2013]{0,2}';
 function numberPattern(dial: string): RegExp {
   const digits = [...dial];
   const lead = dial.startsWith('0') ? `(?:0|\\+44${SEP}(?:\\(0\\)${SEP})?)` : digits[0];
-  const rest = (dial.startsWith('0') ? digits.slice(1) : digits.slice(1)).join(SEP);
+  const rest = digits.slice(1).join(SEP);
   // Not part of a longer number, a web address (111.nhs.uk) or an amount (£1,999).
   return new RegExp(
     `(?<![\\d+,][\\s\\u00a0]?)(?<![\\w/.])${lead}${SEP}${rest}(?![\\s\\u00a0]?[-.]?\\d)(?!\\.\\w)`,
