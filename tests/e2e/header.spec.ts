@@ -64,6 +64,24 @@ test('on a phone, the header has no axe violations with the menu closed or open'
   await page.context().close();
 });
 
+test('on the narrowest phone (320 px) the name and the urgent-help button sit side by side without overlapping', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 568 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  const name = page.getByRole('banner').getByRole('link', { name: 'Millbrook Mental Health' });
+  // No word of the name spills out of its column (under the button).
+  expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  const [nameBox, urgentBox] = [
+    await name.boundingBox(),
+    await page.getByRole('link', { name: 'Need urgent help?' }).boundingBox(),
+  ];
+  expect(nameBox && urgentBox && nameBox.x + nameBox.width <= urgentBox.x).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await context.close();
+});
+
 test('on a wide screen the navigation is a bar, always shown, with no Menu', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
