@@ -1,7 +1,7 @@
 /**
  * The CMS round trip (tests/e2e/cms), run by `npm run test:cms` (scripts/test-cms.mjs), which
- * makes a temporary copy of content/ first. As with `npm start`, the editor is the Astro dev
- * server's /admin, saving through a real decap-server into that copy. Three stages:
+ * makes a temporary copy of content/ and builds the editor against a real decap-server that saves
+ * into that copy. Three stages:
  * 1. `edit`: editing journeys in the editor, each checking the file it saved;
  * 2. `rebuild`: the edited copy built once, as Netlify would after a publish, with its search index;
  * 3. `site`: what each edit changed on that rebuilt site.
@@ -15,7 +15,7 @@ if (!REPO) {
 }
 /** decap-server (8081 is left to `npm start`). */
 const CMS_PORT = Number(process.env['CMS_TEST_PORT'] ?? 8085);
-/** The Astro dev server with the editor. */
+/** `astro preview` of the editor build. */
 const PORT = Number(process.env['CMS_PREVIEW_PORT'] ?? Number(process.env['PREVIEW_PORT'] ?? 4399) + 1000);
 
 export default defineConfig({
@@ -49,18 +49,13 @@ export default defineConfig({
       env: { PORT: String(CMS_PORT), GIT_REPO_DIRECTORY: REPO },
     },
     {
-      command: `node node_modules/astro/bin/astro.mjs dev --host 127.0.0.1 --port ${PORT}`,
+      // --ignore-lock: Astro allows one tracked preview server per project, and the browser tests'
+      // preview of the production build runs at the same time.
+      command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/admin/`,
       reuseExistingServer: false,
-      timeout: 90_000,
-      env: {
-        ASTRO_TELEMETRY_DISABLED: '1',
-        CONTENT_DIR: `${REPO}/content`,
-        CMS_LOCAL_PORT: String(CMS_PORT),
-        // Its own caches, so it never races the production build or `astro check` for the shared ones.
-        ASTRO_CACHE_DIR: `${REPO}/dev-cache`,
-        VITE_CACHE_DIR: `${REPO}/dev-vite`,
-      },
+      timeout: 60_000,
+      env: { ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: `${REPO}/editor`, CONTENT_DIR: `${REPO}/content` },
     },
   ],
 });

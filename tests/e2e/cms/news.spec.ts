@@ -59,7 +59,8 @@ test('a news post with a hero image is saved as a file the schema accepts, pictu
   expect(data).toMatchObject({ title: TITLE, author: 'Priya Shah', category, imageAlt: ALT, draft: false });
   // The date is written in the declared format and reads back as the same instant.
   expect(DATETIME_FORMAT).toBe('YYYY-MM-DDTHH:mm:ssZ');
-  const date = String(data['date']);
+  // As written in the file (the parsed data holds a Date).
+  const date = /^date: ['"]?([^'"\r\n]+)/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
   expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
   expect(Math.abs(new Date(date).getTime() - Date.now())).toBeLessThan(10 * 60_000);
   // The picture sits beside the posts, under a path relative to the post, which Astro's image()
