@@ -47,8 +47,7 @@ describe('a valid tree, with a paused service, full groups and an overdue topic'
           .replace('---\n', '---\nactive: false\n'),
       );
       // Built as a fresh clone is, with no repository for the live editor (npm test sets one).
-      // DEV: Vitest sets DEV=1 in its environment, which would make this an editing build.
-      result = buildSite(tree, { CMS_REPO: '', REPOSITORY_URL: '', DEV: '' });
+      result = buildSite(tree, { CMS_REPO: '', REPOSITORY_URL: '' });
       return result;
     };
   })();

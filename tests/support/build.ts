@@ -35,6 +35,18 @@ export interface BuildResult {
   contentDir: string;
 }
 
+/**
+ * The environment for a build started from a test: Vitest's own variables (DEV=1, MODE, PROD,
+ * NODE_ENV=test…) left out, so the build behaves as `npm run build` does.
+ */
+function builderEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'TEST']) {
+    delete env[name];
+  }
+  return env;
+}
+
 /** Copies the minimal tree (plus any extra files) into a fresh temporary content folder. */
 export function makeContentTree(extra: Record<string, string> = {}): string {
   const dir = temporaryFolder('content');
@@ -60,7 +72,7 @@ export function buildSite(
     cwd: ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...builderEnv(),
       ...env,
       CONTENT_DIR: contentDir,
       OUT_DIR: outDir,
