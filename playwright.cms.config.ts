@@ -20,6 +20,7 @@ const PORT = Number(process.env['CMS_PREVIEW_PORT'] ?? Number(process.env['PREVI
 
 export default defineConfig({
   testDir: 'tests/e2e/cms',
+  outputDir: 'test-results/cms',
   // Every journey edits the same content copy: one at a time.
   workers: 1,
   fullyParallel: false,

@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { formatUkWeekday } from '../../src/lib/format';
 import { whatsOn, type ScheduleRule } from '../../src/lib/schedule';
 import { formatTime } from '../../src/lib/services';
+import { writtenDay } from '../support/frontmatter';
 import { serviceFiles, type ServiceFile } from './support/content';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -37,12 +38,12 @@ function ruleOf(s: ScheduledFile): ScheduleRule {
     weekOfMonth: s.weekOfMonth,
     startTime: s.startTime,
     endTime: s.endTime,
-    firstDate: s.firstDate && String(s.firstDate),
-    lastDate: s.lastDate && String(s.lastDate),
+    firstDate: s.firstDate && writtenDay(s.firstDate),
+    lastDate: s.lastDate && writtenDay(s.lastDate),
     venue: s.venue,
     address: s.address,
-    cancelled: (s.cancelled ?? []).map((c) => ({ ...c, date: String(c.date) })),
-    changes: (s.changes ?? []).map((c) => ({ ...c, date: String(c.date) })),
+    cancelled: (s.cancelled ?? []).map((c) => ({ ...c, date: writtenDay(c.date) })),
+    changes: (s.changes ?? []).map((c) => ({ ...c, date: writtenDay(c.date) })),
   };
 }
 

@@ -12,3 +12,8 @@ export function readData(file: string): Record<string, unknown> {
   if (/\.ya?ml$/.test(file)) return (parse(text) ?? {}) as Record<string, unknown>;
   return parseFrontmatter(text).frontmatter as Record<string, unknown>;
 }
+
+/** A date as written in a file, as YYYY-MM-DD (YAML reads `2026-09-04` as midnight UTC that day). */
+export function writtenDay(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}

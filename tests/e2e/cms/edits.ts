@@ -2,18 +2,19 @@
  * What the CMS round trip's editing journeys type in, shared with the checks on the site rebuilt
  * afterwards (tests/e2e/cms/site/), so each edit is checked where a visitor would meet it.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { slugify } from '../../../src/lib/format';
 import { addDays, londonDay, nextSessions, type ScheduleRule } from '../../../src/lib/schedule';
 import { ROOT } from '../../support/build';
+import { readData, writtenDay } from '../../support/frontmatter';
 
-/** A service file's schedule, as written (dates as YYYY-MM-DD text). */
-type ScheduleFile = Omit<ScheduleRule, 'cancelled' | 'changes'> & {
+/** A service file's schedule, as read (dates as the YAML parser gives them). */
+type ScheduleFile = Omit<ScheduleRule, 'firstDate' | 'lastDate' | 'cancelled' | 'changes'> & {
   title: string;
-  cancelled?: { date: string; reason?: string }[];
-  changes?: ScheduleRule['changes'];
+  firstDate?: unknown;
+  lastDate?: unknown;
+  cancelled?: { date: unknown; reason?: string }[];
+  changes?: (Omit<ScheduleRule['changes'][number], 'date'> & { date: unknown })[];
 };
 
 /** Added to the first A–Z topic's "Also known as". */
@@ -40,14 +41,13 @@ export const POST = {
 /** A session an editor cancels: the group's next usual session after today, as the site's rules give it. */
 export const CANCELLATION = (() => {
   const service = 'millbrook-peer-support-group';
-  const data = parse(
-    /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(ROOT, 'content/services', `${service}.md`), 'utf8'))?.[1] ?? '',
-  ) as ScheduleFile;
+  const data = readData(join(ROOT, 'content/services', `${service}.md`)) as unknown as ScheduleFile;
   const rule: ScheduleRule = {
     ...data,
-    firstDate: data.firstDate,
-    cancelled: (data.cancelled ?? []).map((c) => ({ ...c, date: String(c.date) })),
-    changes: (data.changes ?? []).map((c) => ({ ...c, date: String(c.date) })),
+    firstDate: data.firstDate === undefined ? undefined : writtenDay(data.firstDate),
+    lastDate: data.lastDate === undefined ? undefined : writtenDay(data.lastDate),
+    cancelled: (data.cancelled ?? []).map((c) => ({ ...c, date: writtenDay(c.date) })),
+    changes: (data.changes ?? []).map((c) => ({ ...c, date: writtenDay(c.date) })),
   };
   const tomorrow = addDays(londonDay(new Date()), 1);
   const next = nextSessions(rule, tomorrow, 5).find((s) => s.cancelled === undefined && !s.changed);
