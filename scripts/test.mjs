@@ -46,8 +46,12 @@ const vitest = (project) => [
   ],
 ];
 
-/** The steps, each with the steps it needs first. */
+/**
+ * The steps, each with the steps it needs first. The order is the start order: the production
+ * build first, because the longest step (the browser tests) waits for it.
+ */
 const STEPS = [
+  { name: 'Production build', run: [['npm', ['run', 'build', '--silent']]] },
   {
     name: 'Lint and formatting',
     run: [
@@ -55,11 +59,6 @@ const STEPS = [
       ['prettier', ['--check', '.', '--log-level', 'warn']],
     ],
   },
-  { name: 'Type check', run: [['astro', ['check', '--minimumSeverity', 'warning']]] },
-  { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
-  { name: 'Real builds of fixture trees', run: [vitest('build')], results: 'build.json' },
-  { name: 'Production build', run: [['npm', ['run', 'build', '--silent']]] },
-  { name: 'Built-site checks', needs: ['Production build'], run: [vitest('site')], results: 'site.json' },
   {
     name: 'Browser tests',
     needs: ['Production build'],
@@ -67,9 +66,15 @@ const STEPS = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` },
     results: 'e2e.json',
   },
+  { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
+  // Builds and `astro check` all rewrite the generated types in .astro/, so the type check runs
+  // while no other build does: after the production build, before the fixture and CMS builds.
+  { name: 'Type check', needs: ['Production build'], run: [['astro', ['check', '--minimumSeverity', 'warning']]] },
+  { name: 'Built-site checks', needs: ['Production build'], run: [vitest('site')], results: 'site.json' },
+  { name: 'Real builds of fixture trees', needs: ['Type check'], run: [vitest('build')], results: 'build.json' },
   {
     name: 'CMS round trip',
-    needs: ['Production build'],
+    needs: ['Type check'],
     run: [['node', ['scripts/test-cms.mjs', '--reporter=list,json']]],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
     results: 'cms.json',
