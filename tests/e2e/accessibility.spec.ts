@@ -18,7 +18,8 @@ const PATHS = [...sitemapPaths(), '/404.html'];
 const test = base.extend<object, { sweepPage: Page }>({
   sweepPage: [
     async ({ browser }, use, workerInfo) => {
-      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      const { baseURL } = workerInfo.project.use;
+      const context = await browser.newContext(baseURL ? { baseURL } : {});
       await use(await context.newPage());
       await context.close();
     },
