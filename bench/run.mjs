@@ -6,7 +6,16 @@
 // Prints progress and a table, and writes the results to BENCHMARKS.md. Figures are printed,
 // never asserted: the machine is shared and noisy.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +29,8 @@ import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.ts';
 import { startNetlifyServer } from '../scripts/netlify-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** What `npm run build` runs after Astro: Pagefind, then smaller index chunks. */
+const PAGEFIND_INDEX = join(ROOT, 'scripts/pagefind-index.ts');
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000' },
@@ -41,6 +52,21 @@ const LOAD_AT_START = loadavg();
 const BUDGET = { buildSeconds: 25, peakMb: 1024, scaling: 5.5, newsPostKb: 14, newsPostRequests: 3 };
 
 const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/**
+ * A note on what a first search downloads, from the last `npm run bench:search`
+ * (bench/results/search.json), which measures it in Chromium.
+ */
+function searchNote() {
+  const file = join(ROOT, 'bench/results/search.json');
+  if (!existsSync(file)) return '- Run `npm run bench:search` for what a first search downloads.\n';
+  const rows = JSON.parse(readFileSync(file, 'utf8'));
+  const sizes = rows.map((row, i) => {
+    const where = i === 0 ? 'the sample site' : `a synthetic site of ${row.pages.toLocaleString('en-GB')} pages`;
+    return `${(row.firstQuery.bytes / 1024).toFixed(1)} KB on ${where}`;
+  });
+  return `- A first search ("${rows[0].firstQuery.query}") downloads ${sizes.join(' and ')} (aims: 100 KB on the sample site, 200 KB at 5,000 pages), from the last \`npm run bench:search\`; docs/search.md breaks it down.\n`;
+}
 
 /** Runs a command under /usr/bin/time -v and returns wall seconds, CPU seconds and peak RSS. */
 function timed(label, command, commandArgs, env) {
@@ -107,7 +133,7 @@ async function buildSize(news, rebuild = false) {
     [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
     env,
   );
-  const pagefind = timed(`pagefind (${news} posts)`, join(ROOT, 'node_modules/.bin/pagefind'), ['--site', outDir], env);
+  const pagefind = timed(`search index (${news} posts)`, process.execPath, [PAGEFIND_INDEX, outDir], env);
   const pages = countPages(outDir);
   const wall = astro.wall + pagefind.wall;
   let again;
@@ -122,12 +148,7 @@ async function buildSize(news, rebuild = false) {
       [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
       env,
     );
-    const pagefindAgain = timed(
-      `pagefind again (${news} posts)`,
-      join(ROOT, 'node_modules/.bin/pagefind'),
-      ['--site', outDir],
-      env,
-    );
+    const pagefindAgain = timed(`search index again (${news} posts)`, process.execPath, [PAGEFIND_INDEX, outDir], env);
     again = {
       wall: astroAgain.wall + pagefindAgain.wall,
       cpu: astroAgain.cpu + pagefindAgain.cpu,
@@ -413,7 +434,7 @@ ${budgets.join('\n')}
   figures from before those checks (see git history).
 - Other work shared the machine's two cores during these runs: wall times are noisy; CPU times and
   memory less so.
-`;
+${searchNote()}`;
   writeFileSync(
     join(ROOT, 'BENCHMARKS.md'),
     await format(report, { ...(await resolveConfig(join(ROOT, 'BENCHMARKS.md'))), parser: 'markdown' }),

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildSearchIndex } from '../scripts/pagefind-index.ts';
 import { serveStatic } from '../scripts/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -182,7 +183,7 @@ function makeSyntheticSite(count) {
     mkdirSync(join(dir, 'bench', String(i)), { recursive: true });
     writeFileSync(join(dir, 'bench', String(i), 'index.html'), html);
   }
-  run(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', dir, '--quiet']);
+  buildSearchIndex(dir, { quiet: true });
   return dir;
 }
 

@@ -4,6 +4,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readChunkLists, readIndexFile, type IndexWord } from '../../scripts/pagefind-index';
+import { DIST } from '../support/built-pages';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -205,4 +211,59 @@ test('with JavaScript off, the page says search needs it and offers other ways i
   await page.getByRole('link', { name: /site map/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Site map');
   await context.close();
+});
+
+// The build cuts Pagefind's word index into smaller chunks (scripts/pagefind-index.ts). A search must
+// find the same pages, in the same order, as with the chunks Pagefind wrote itself. The riskiest
+// queries are the first letters of the words either side of a cut between two chunks.
+test.describe('searching the smaller index chunks', () => {
+  const indexDir = join(DIST, 'pagefind');
+  const chunks = readChunkLists(indexDir).get('en-gb') ?? [];
+  /** The first and last word of each chunk, from the chunk files. */
+  const edgeWords = chunks.flatMap(([, , hash]) => {
+    const [words] = readIndexFile(join(indexDir, 'index', `${hash}.pf_index`)) as [IndexWord[]];
+    return [words[0]?.[0] ?? '', words.at(-1)?.[0] ?? ''];
+  });
+  const edgeQueries = [...new Set(edgeWords.slice(1, -1).map((word) => word.slice(0, 3)))]
+    .filter((query) => /^[a-z]{3}$/.test(query))
+    .slice(0, 4);
+  const queries = ['peer support', 'advice', ...edgeQueries];
+  let reference = '';
+
+  test.beforeAll(() => {
+    reference = mkdtempSync(join(tmpdir(), 'pagefind-reference-'));
+    const bin = join(import.meta.dirname, '../../node_modules/pagefind/lib/runner/bin.cjs');
+    const made = spawnSync(process.execPath, [bin, '--site', DIST, '--output-path', join(reference, 'pagefind')]);
+    expect(made.status, String(made.stderr)).toBe(0);
+  });
+  test.afterAll(() => rmSync(reference, { recursive: true, force: true }));
+
+  /** The result count and the first screen of titles for a query. */
+  async function firstScreen(page: Page, query: string) {
+    await openSearch(page, `?q=${encodeURIComponent(query)}`);
+    const titles = await resultTitles(page);
+    return { status: await page.getByRole('status').innerText(), titles };
+  }
+
+  test('the index is cut into many chunks, and the queries include words at the cuts', () => {
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(edgeQueries).toHaveLength(4);
+  });
+
+  for (const query of queries) {
+    test(`"${query}" finds what Pagefind's own chunks find`, async ({ page }) => {
+      const ours = await firstScreen(page, query);
+      await page.route('**/pagefind/**', (route) =>
+        route.fulfill({ path: join(reference, new URL(route.request().url()).pathname) }),
+      );
+      // Pagefind's own chunks can end between two words that start alike ("choose" | "chosen"),
+      // and a query for those letters then misses the words past the cut. Ours never end there.
+      const cutsInside = [...(readChunkLists(join(reference, 'pagefind')).get('en-gb') ?? [])]
+        .slice(0, -1)
+        .some(([, to]) => Array.from(to).slice(0, -1).join('').startsWith(query));
+      expect(cutsInside, `the query falls on a cut in Pagefind's own chunks: choose another`).toBe(false);
+      const pagefinds = await firstScreen(page, query);
+      expect(ours).toEqual(pagefinds);
+    });
+  }
 });

@@ -3,11 +3,10 @@
  * the editor, publishing, and reading back what decap-server wrote to disk.
  */
 import { expect, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildSearchIndex } from '../../../scripts/pagefind-index';
 import { readSiteLists } from '../../../src/content/site-lists';
-import { ROOT } from '../../support/build';
 import { readData } from '../../support/frontmatter';
 
 export { readData };
@@ -60,9 +59,7 @@ export function htmlPages(outDir: string): string[] {
     .map((file) => relative(outDir, join(outDir, file)));
 }
 
-/** Builds the Pagefind search index for a build, as `npm run build` does. */
+/** Builds the search index for a build, as `npm run build` does. */
 export function indexForSearch(outDir: string): void {
-  const bin = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
-  const result = spawnSync(process.execPath, [bin, '--site', outDir], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`Pagefind failed: ${result.stderr}`);
+  buildSearchIndex(outDir, { quiet: true });
 }

@@ -1,0 +1,140 @@
+/**
+ * The step after Pagefind that cuts its word index into smaller chunks (scripts/pagefind-index.ts):
+ * where it cuts, the metadata it writes, and that it refuses files it does not understand. Searching
+ * the cut index with Pagefind's own engine is tested in tests/e2e/search.spec.ts.
+ */
+import { encode } from 'cborg';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  boundaryPrefixes,
+  chunkRanges,
+  IndexFormatError,
+  type IndexWord,
+  readChunkLists,
+  readIndexFile,
+  rechunkIndex,
+  splitWords,
+} from '../../scripts/pagefind-index';
+
+/** A word as Pagefind stores it: the word, its pages with positions, and no metadata positions. */
+const word = (text: string, positions = 20): IndexWord => [
+  text,
+  [[1, Array.from({ length: positions }, (_, i) => i * 3), []]],
+  [],
+];
+
+const WORDS = ['advice', 'advise', 'adviser', 'anxiety', 'baby', 'befriend', 'bereave', 'better', 'carer', 'cause'].map(
+  (text) => word(text),
+);
+
+describe('splitWords', () => {
+  it('keeps every word, in order, across chunks of about the given size', () => {
+    const chunks = splitWords(WORDS, 60);
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.flat()).toEqual(WORDS);
+  });
+
+  it('cuts only where the first two letters change, so a query of two letters or more needs one chunk', () => {
+    const chunks = splitWords(WORDS, 1);
+    const firstWords = chunks.map((chunk) => chunk[0]?.[0]);
+    // "advice", "advise" and "adviser" share "advi"; "befriend", "bereave" and "better" share "be".
+    expect(firstWords).toEqual(['advice', 'anxiety', 'baby', 'befriend', 'carer']);
+    for (let i = 1; i < chunks.length; i += 1) {
+      const last = chunks[i - 1]?.at(-1)?.[0] ?? '';
+      const next = chunks[i]?.[0]?.[0] ?? '';
+      expect(last.slice(0, 2), `${last} | ${next}`).not.toBe(next.slice(0, 2));
+    }
+  });
+
+  it('puts a word bigger than the chunk size in a chunk of its own', () => {
+    const big = word('the', 5000);
+    expect(splitWords([word('tea'), big, word('time')], 100)).toEqual([[word('tea'), big], [word('time')]]);
+  });
+});
+
+describe('chunk ranges', () => {
+  it('shortens the edges of neighbouring chunks to the letters that tell them apart', () => {
+    expect(boundaryPrefixes('anxiety', 'baby')).toEqual(['a', 'b']);
+    expect(boundaryPrefixes('befriend', 'better')).toEqual(['bef', 'bet']);
+    expect(boundaryPrefixes('café', 'cafés')).toEqual(['café', 'cafés']);
+    expect(chunkRanges(splitWords(WORDS, 1))).toEqual([
+      ['advice', 'ad'],
+      ['an', 'a'],
+      ['b', 'ba'],
+      ['be', 'b'],
+      ['c', 'cause'],
+    ]);
+  });
+});
+
+describe('rechunkIndex', () => {
+  let folder = '';
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** Writes a file as Pagefind does: gzip of its signature and the CBOR value. */
+  const writeIndexFile = (file: string, value: unknown) =>
+    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), encode(value)])));
+
+  /** A Pagefind folder with one language, its words in one chunk, as Pagefind 1.6 lays it out. */
+  function pagefindFolder(words: IndexWord[]): string {
+    folder = mkdtempSync(join(tmpdir(), 'pagefind-index-'));
+    mkdirSync(join(folder, 'index'));
+    writeIndexFile(join(folder, 'index', 'en-gb_0000000.pf_index'), [words]);
+    const meta = ['1.6.0', [['en-gb_page001', 40, '']], [['advice', 'cause', 'en-gb_0000000']], [], [], []];
+    writeIndexFile(join(folder, 'pagefind.en-gb_0000000000000.pf_meta'), meta);
+    const entry = { version: '1.6.0', languages: { 'en-gb': { hash: 'en-gb_0000000000000', wasm: 'en-gb' } } };
+    writeFileSync(join(folder, 'pagefind-entry.json'), JSON.stringify(entry));
+    return folder;
+  }
+
+  it('writes the smaller chunks and a new metadata file that lists them, and removes every other chunk', () => {
+    const dir = pagefindFolder(WORDS);
+    // A chunk left from an earlier run over the same folder.
+    writeFileSync(join(dir, 'index', 'en-gb_5a1e000.pf_index'), 'stale');
+    expect(rechunkIndex(dir, 60)).toEqual([{ language: 'en-gb', before: 1, after: expect.any(Number) as number }]);
+
+    const list = readChunkLists(dir).get('en-gb') ?? [];
+    expect(list.length).toBeGreaterThan(2);
+    expect(existsSync(join(dir, 'index', 'en-gb_0000000.pf_index'))).toBe(false);
+    expect(existsSync(join(dir, 'pagefind.en-gb_0000000000000.pf_meta'))).toBe(false);
+    expect(readdirSync(join(dir, 'index')).sort()).toEqual(list.map(([, , hash]) => `${hash}.pf_index`).sort());
+    const words = list.flatMap(
+      ([, , hash]) => (readIndexFile(join(dir, 'index', `${hash}.pf_index`)) as [IndexWord[]])[0],
+    );
+    expect(words).toEqual(WORDS);
+    // The rest of the metadata (version, pages) is kept.
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string; wasm: string }>;
+    };
+    const meta = readIndexFile(join(dir, `pagefind.${entry.languages['en-gb']?.hash}.pf_meta`)) as unknown[];
+    expect(meta.slice(0, 2)).toEqual(['1.6.0', [['en-gb_page001', 40, '']]]);
+    expect(entry.languages['en-gb']?.wasm).toBe('en-gb');
+  });
+
+  it('gives the same files when run twice', () => {
+    const dir = pagefindFolder(WORDS);
+    rechunkIndex(dir, 60);
+    const once = readdirSync(join(dir, 'index')).sort();
+    rechunkIndex(dir, 60);
+    expect(readdirSync(join(dir, 'index')).sort()).toEqual(once);
+  });
+
+  it('refuses a metadata file in a format it does not know, naming the file', () => {
+    const dir = pagefindFolder(WORDS);
+    writeIndexFile(join(dir, 'pagefind.en-gb_0000000000000.pf_meta'), { version: '2.0.0', chunks: {} });
+    expect(() => rechunkIndex(dir)).toThrow(IndexFormatError);
+    expect(() => rechunkIndex(dir)).toThrow(/pagefind\.en-gb_0000000000000\.pf_meta: no list of index chunks/);
+  });
+
+  it('refuses a file that does not decode back to the same bytes', () => {
+    const dir = pagefindFolder(WORDS);
+    // A CBOR integer written in 4 bytes where 1 would do: a format this script would not write back as is.
+    const odd = Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from([0x81, 0x81, 0x1a, 0, 0, 0, 1])]);
+    writeFileSync(join(dir, 'index', 'en-gb_0000000.pf_index'), gzipSync(odd));
+    expect(() => rechunkIndex(dir)).toThrow(/en-gb_0000000\.pf_index: does not encode back to the same bytes/);
+  });
+});
