@@ -13,8 +13,8 @@ export const PUBLIC_DIRECTIVES = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  // Pagefind runs its search in a Web Worker.
-  "worker-src 'self' blob:",
+  // No page starts a worker: search runs Pagefind on the page itself (noWorker in search-page.ts).
+  "worker-src 'none'",
   "manifest-src 'self'",
   "media-src 'self'",
   "object-src 'none'",

@@ -5,12 +5,11 @@
  * depend on colour run again. One page per worker is reused from test to test, which saves
  * starting a browser context for each of the 140-odd pages; each page is still its own test.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
+import { axeViolations, violationLines } from './support/axe';
 import { sitemapPaths } from './support/site';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** The rules whose outcome can change with the colour scheme (the others read structure, not colour). */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const PATHS = [...sitemapPaths(), '/404.html'];
@@ -27,22 +26,11 @@ const test = base.extend<object, { sweepPage: Page }>({
   ],
 });
 
-/** One line per violation, naming the rule, the colour scheme and the elements. */
-function summary(results: Pick<AxeResults, 'violations'>, colorScheme: string): string[] {
-  return results.violations.map(
-    (v) => `${v.id} (${colorScheme}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
 for (const path of PATHS) {
   test(`axe: ${path}`, async ({ sweepPage: page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(path);
-    const light = await new AxeBuilder({ page })
-      .withTags(TAGS)
-      .options({ resultTypes: ['violations'] })
-      .analyze();
-    expect(summary(light, 'light'), `axe violations on ${path}`).toEqual([]);
+    expect(await axeViolations(page, 'light'), `axe violations on ${path}`).toEqual([]);
 
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
@@ -55,6 +43,6 @@ for (const path of PATHS) {
         }),
       COLOUR_RULES,
     );
-    expect(summary(dark, 'dark'), `axe violations on ${path}`).toEqual([]);
+    expect(violationLines(dark, 'dark'), `axe violations on ${path}`).toEqual([]);
   });
 }

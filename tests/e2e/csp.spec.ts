@@ -45,9 +45,14 @@ for (const { path } of PUBLIC_PAGES) {
   });
 }
 
-test('search with a query runs without CSP violations', async ({ page }) => {
+test('search with a query runs without CSP violations, and without a worker', async ({ page }) => {
   const violations = await watchViolations(page);
   await page.goto(`${site.url}/search/?q=support`, { waitUntil: 'networkidle' });
+  // Pagefind runs on the page itself, so the policy can refuse every worker.
+  await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveAttribute(
+    'content',
+    /worker-src 'none'/,
+  );
   // Search results are links to pages of this site; at least one must appear.
   await expect(
     page

@@ -14,6 +14,23 @@ export const TEST_LISTS: SiteLists = {
   serviceTypes: ['Peer support group', 'Helpline'],
 };
 
+/** The frontmatter of a valid weekly group, for tests that change one field at a time. */
+export const VALID_SERVICE = {
+  title: 'Millbrook Peer Support Group',
+  type: 'Peer support group',
+  summary: 'A weekly group.',
+  town: 'Millbrook',
+  venue: 'Community Centre',
+  format: 'In person',
+  days: ['Tuesday'],
+  startTime: '18:30',
+  endTime: '20:00',
+  frequency: 'Weekly',
+  audience: 'Adults',
+  cost: 'Free',
+  howToJoin: 'Drop in',
+} as const;
+
 /** Every collection's declaration, by collection name. */
 export function allSchemas(lists: SiteLists = TEST_LISTS): Record<string, CollectionSchema> {
   return collectionSchemas(lists);

@@ -19,7 +19,7 @@ import {
   type ScheduleRule,
 } from '../../src/lib/schedule';
 import { servicesSchema } from '../../src/schemas/services';
-import { TEST_LISTS, zodFor } from '../support/schemas';
+import { TEST_LISTS, VALID_SERVICE, zodFor } from '../support/schemas';
 
 /** A weekly Tuesday 18:30–20:00 group, with the given changes. */
 function rule(changes: Partial<ScheduleRule> = {}): ScheduleRule {
@@ -182,21 +182,7 @@ describe('calendar and structured data from the same rule', () => {
 
 describe('a bad schedule is refused with one line naming the file and the field', () => {
   const zod = zodFor(servicesSchema(TEST_LISTS));
-  const valid = {
-    title: 'Group',
-    type: 'Peer support group',
-    summary: 'A group.',
-    town: 'Millbrook',
-    venue: 'Hall',
-    format: 'In person',
-    days: ['Tuesday'],
-    startTime: '18:30',
-    endTime: '20:00',
-    frequency: 'Weekly',
-    audience: 'Adults',
-    cost: 'Free',
-    howToJoin: 'Drop in',
-  };
+  const valid = VALID_SERVICE;
 
   /** The line the build prints for this frontmatter, or undefined if it is valid. */
   function errorLine(changes: Record<string, unknown>): string | undefined {

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeIssue, type IssueLike } from '../../src/lib/content-error';
-import { allSchemas, zodFor } from '../support/schemas';
+import { allSchemas, VALID_SERVICE, zodFor } from '../support/schemas';
 
 const schemas = allSchemas();
 
@@ -93,21 +93,7 @@ describe('a-z schema', () => {
 });
 
 describe('services schema', () => {
-  const good = {
-    title: 'Millbrook Peer Support Group',
-    type: 'Peer support group',
-    summary: 'A weekly group.',
-    town: 'Millbrook',
-    venue: 'Community Centre',
-    format: 'In person',
-    days: ['Tuesday'],
-    startTime: '18:30',
-    endTime: '20:00',
-    frequency: 'Weekly',
-    audience: 'Adults',
-    cost: 'Free',
-    howToJoin: 'Drop in',
-  };
+  const good = VALID_SERVICE;
   it('accepts a service', () => expect(firstProblem('services', good)).toBeUndefined());
   it.each([
     [{ town: 'Atlantis' }, 'town'],
