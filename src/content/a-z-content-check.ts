@@ -1,10 +1,13 @@
 /**
- * The A–Z's cross-reference checks, run by the content loader as soon as the topics are loaded:
- * related topics and services must exist, and each "also known as" name may lead to one topic only.
+ * The A–Z's collection-wide checks, run by the content loader as soon as the topics are loaded:
+ * related topics and services must exist, each "also known as" name may lead to one topic only, and
+ * a guide may not use the headings meant for conditions.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkAzReferences, type AzCheckedData } from '../lib/a-z-index';
+import { parseFrontmatter } from 'astro/markdown';
+import { checkTopicHeadings } from '../lib/a-z-headings';
+import { checkAzReferences, type AzCheckedData, type AzData } from '../lib/a-z-index';
 import type { CheckedEntry } from './checked-glob';
 
 /** Slugs of the Markdown files in a collection folder (files starting with _ are left out). */
@@ -18,11 +21,22 @@ export function collectionSlugs(folder: string): string[] {
   return names.filter((name) => /^[^_].*\.mdx?$/.test(name)).map((name) => name.replace(/\.mdx?$/, ''));
 }
 
+/** A Markdown file's body with the frontmatter blanked out line for line, so lines are the file's. */
+function bodyWithFileLines(file: string): string {
+  return parseFrontmatter(readFileSync(file, 'utf8'), { frontmatter: 'empty-with-lines' }).content;
+}
+
 /** A collection-wide check for the A–Z topics in `contentDir/a-z`, against `contentDir/services`. */
 export function azCollectionCheck(contentDir: string): (entries: CheckedEntry[]) => void {
-  return (entries) =>
+  return (entries) => {
     checkAzReferences(
       entries.map((entry) => ({ slug: entry.id, file: entry.file, data: entry.data as unknown as AzCheckedData })),
       collectionSlugs(join(contentDir, 'services')),
     );
+    // Every topic, cached or not, read from its file: the content store keeps no raw Markdown.
+    for (const entry of entries) {
+      const { kind } = entry.data as Pick<AzData, 'kind'>;
+      checkTopicHeadings(entry.file, kind, bodyWithFileLines(entry.file));
+    }
+  };
 }

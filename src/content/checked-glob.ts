@@ -6,8 +6,10 @@
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseFrontmatter } from 'astro/markdown';
 import { ContentError, describeIssue, type IssueLike } from '../lib/content-error';
 import { gateCollection, refuseMdx } from './content-gate';
 import { findUnsafeHtml } from '../lib/safe-html';
@@ -40,6 +42,11 @@ export interface CheckedGlobOptions {
   renderDependsOn?: () => string;
   /** The folder `renderDependsOn` describes, watched in `astro dev` (see {@link rerenderOnChange}). */
   renderDependsOnFolder?: string;
+  /**
+   * Facts the pages need from the raw Markdown (a news post's reading time), taken as an entry is
+   * stored and kept in its rendered metadata: the store keeps the rendered HTML, not the raw body.
+   */
+  bodyFacts?: (body: string) => Record<string, unknown>;
 }
 
 /** A loaded entry, as a collection-wide check sees it. */
@@ -48,6 +55,34 @@ export interface CheckedEntry {
   /** Absolute path of the entry's file. */
   file: string;
   data: Record<string, unknown>;
+}
+
+/**
+ * What entries stored by this loader hold, named in the store's cache key: entries an older loader
+ * stored (with their raw body, without the body facts) are read again instead of being reused.
+ */
+const STORED_ENTRY_FORMAT = 'rendered-without-body-1';
+
+type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
+
+/**
+ * The entry as the store keeps it: without the raw Markdown body, which every page build would
+ * otherwise carry (Astro bundles the whole store into the build), and without the rendered copy of
+ * the frontmatter (the parsed `data` holds it). What the pages need from the body is kept as facts.
+ */
+function withoutBody(entry: StoredEntry, body: string, facts: CheckedGlobOptions['bodyFacts']): StoredEntry {
+  const stored: StoredEntry = { ...entry };
+  delete stored.body;
+  if (!stored.rendered) return stored;
+  const metadata = { ...stored.rendered.metadata, ...facts?.(body) };
+  delete metadata.frontmatter;
+  stored.rendered = { ...stored.rendered, metadata };
+  return stored;
+}
+
+/** The Markdown body of a file, as Astro's glob loader gives it (frontmatter removed, trimmed). */
+function markdownBody(file: string): string {
+  return parseFrontmatter(readFileSync(file, 'utf8')).content.trim();
 }
 
 /** Dev-server watchers that already re-render a collection folder when its dependency changes. */
@@ -68,14 +103,16 @@ function rerenderOnChange(ctx: LoaderContext, options: CheckedGlobOptions, base:
   watcher.add(folder);
   const rerender = async (changed: string) => {
     if (!resolve(changed).startsWith(resolve(folder))) return;
-    const key = options.renderDependsOn?.() ?? '';
+    const key = `${STORED_ENTRY_FORMAT}:${options.renderDependsOn?.() ?? ''}`;
     for (const entry of ctx.store.values()) {
-      if (entry.body === undefined || !entry.rendered) continue;
+      if (!entry.rendered) continue;
       try {
+        // The store keeps no raw body, so the file is read again.
         const file = resolve(entry.filePath ?? join(base, entry.id));
-        const rendered = await ctx.renderMarkdown(entry.body, { fileURL: pathToFileURL(file) });
+        const body = markdownBody(file);
+        const rendered = await ctx.renderMarkdown(body, { fileURL: pathToFileURL(file) });
         // A new digest, or the store keeps the old rendering; the next sync compares file digests.
-        ctx.store.set({ ...entry, rendered, digest: `${String(entry.digest)}+${key}` });
+        ctx.store.set(withoutBody({ ...entry, rendered, digest: `${String(entry.digest)}+${key}` }, body, options.bodyFacts));
       } catch (error) {
         ctx.logger.warn(`${entry.filePath ?? entry.id}: ${(error as Error).message.split('\n')[0] ?? ''}`);
       }
@@ -114,26 +151,24 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
       const store = new Proxy(ctx.store, {
         get(target, prop, receiver) {
           if (prop === 'set') {
-            return (entry: Parameters<typeof target.set>[0]) => {
-              options.checkEntry?.({
-                file: join(process.cwd(), entry.filePath ?? entry.id),
-                body: entry.body ?? '',
-                data: entry.data,
-              });
+            return (entry: StoredEntry) => {
+              const body = entry.body ?? '';
+              options.checkEntry?.({ file: join(process.cwd(), entry.filePath ?? entry.id), body, data: entry.data });
               const html = entry.rendered?.html ?? '';
               const problems = findUnsafeHtml(html);
               if (problems.length > 0) {
                 throw new ContentError(join(process.cwd(), entry.filePath ?? entry.id), 'body', problems[0] ?? '');
               }
-              return target.set(entry);
+              return target.set(withoutBody(entry, body, options.bodyFacts));
             };
           }
           const value: unknown = Reflect.get(target, prop, receiver);
           return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         },
       });
-      const dependency = options.renderDependsOn?.();
-      if (dependency !== undefined && ctx.meta.get('render-depends-on') !== dependency) {
+      // Entries stored by an older loader, or rendered with other helpline numbers, are read again.
+      const dependency = `${STORED_ENTRY_FORMAT}:${options.renderDependsOn?.() ?? ''}`;
+      if (ctx.meta.get('render-depends-on') !== dependency) {
         ctx.store.clear();
         ctx.meta.set('render-depends-on', dependency);
       }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { SETTINGS_FILE } from '../config';
 import { COLLECTIONS, type CollectionName } from '../schemas/collections';
 import type { SiteLists } from '../schemas/settings';
-import { checkNewsSlugs } from '../lib/news';
+import { checkNewsSlugs, readingMinutes } from '../lib/news';
 import { sortValues, type ValueLike } from '../lib/values';
 import { azCollectionCheck } from './a-z-content-check';
 import { checkedGlob, type CheckedEntry, type CheckedGlobOptions } from './checked-glob';
@@ -34,6 +34,8 @@ export function collectionLoader(name: CollectionName, contentDir: string, lists
     // Helpline ids and numbers are checked in every file; Markdown that shows registry lines is
     // rendered again whenever the registry changes.
     checkEntry: helplineEntryCheck(name, contentDir, SETTINGS_FILE),
+    // The store keeps no raw Markdown: a news post's reading time is counted as it is stored.
+    ...(name === 'news' ? { bodyFacts: (body: string) => ({ readingMinutes: readingMinutes(body) }) } : {}),
     ...(declaration.kind === 'markdown'
       ? { renderDependsOn: () => registryFingerprint(contentDir), renderDependsOnFolder: join(contentDir, HELPLINES_FOLDER) }
       : {}),

@@ -3,10 +3,8 @@
  * each topic's related topics, services and news, and the review-date warning.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILD_NOW } from '../config';
-import { checkTopicHeadings } from '../lib/a-z-headings';
 import { azReviewReport, buildAzIndex, overdueWarning, type AzIndex, type AzTopic } from '../lib/a-z-index';
 import { relatedByTags } from '../lib/related-by-tags';
 import { getNews } from './news';
@@ -31,13 +29,6 @@ export interface AzSite {
 
 let cache: Promise<AzSite> | undefined;
 
-/** The line a Markdown file's body starts on (after the frontmatter), so messages name real lines. */
-function bodyStartLine(file: string): number {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const end = lines[0]?.trim() === '---' ? lines.indexOf('---', 1) : -1;
-  return end === -1 ? 1 : end + 2;
-}
-
 async function load(): Promise<AzSite> {
   const [topics, services, news] = await Promise.all([getCollection('a-z'), getCollection('services'), getNews()]);
   const index = buildAzIndex(
@@ -49,10 +40,6 @@ async function load(): Promise<AzSite> {
     })),
     services.map((s) => s.id),
   );
-
-  for (const topic of index.topics) {
-    checkTopicHeadings(topic.file, topic.data.kind, topic.entry.body ?? '', bodyStartLine(topic.file));
-  }
 
   const now = BUILD_NOW;
   // Health information still publishes when its review is overdue, but the build says so, once.

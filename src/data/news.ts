@@ -35,6 +35,16 @@ export function getNews(): Promise<NewsIndex<NewsEntry>> {
   return cache;
 }
 
+/**
+ * A post's reading time in minutes, counted from its Markdown when the loader stored it
+ * (src/content/loaders.ts): the content store keeps the rendered HTML, not the raw body.
+ */
+export function postReadingMinutes(post: NewsEntry): number {
+  const minutes = post.rendered?.metadata?.['readingMinutes'];
+  if (typeof minutes !== 'number') throw new Error(`${post.filePath ?? post.id}: the loader stored no reading time`);
+  return minutes;
+}
+
 /** The address of a post, e.g. /news/peer-support-during-lockdown/. */
 export function postPath(post: NewsEntry): string {
   return `/news/${post.id}/`;

@@ -6,6 +6,8 @@
  * parser and render Markdown with the processor the site's astro.config.ts uses.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from 'astro/markdown';
@@ -24,7 +26,12 @@ export interface LoadedEntry {
   data: Record<string, unknown>;
   body?: string | undefined;
   filePath?: string | undefined;
-  rendered?: { html: string } | undefined;
+  rendered?: { html: string; metadata?: Record<string, unknown> } | undefined;
+  /**
+   * The Markdown body, read from the entry's file as Astro's glob loader reads it, for tests of
+   * what the content says: the store itself keeps no raw body (src/content/checked-glob.ts).
+   */
+  markdown?: string | undefined;
 }
 
 /** What a load produced: its entries, and anything it logged as a warning or error. */
@@ -110,5 +117,9 @@ export async function loadCollection(name: CollectionName, contentDir: string): 
     ]),
   } as unknown as LoaderContext;
   await collectionLoader(name, contentDir, lists).load(context);
-  return { entries: [...entries.values()], warnings };
+  const read = (entry: LoadedEntry) =>
+    entry.filePath?.endsWith('.md')
+      ? markdownEntryType.getEntryInfo({ contents: readFileSync(resolve(ROOT, entry.filePath), 'utf8') }).body
+      : undefined;
+  return { entries: [...entries.values()].map((entry) => ({ ...entry, markdown: read(entry) })), warnings };
 }

@@ -4,8 +4,11 @@
  * valid content tree and runs that collection's loader in-process (tests/support/loader.ts); the
  * few real builds in tests/build/ prove the same error stops `astro build` and publishes nothing.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseFrontmatter } from 'astro/markdown';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readingMinutes } from '../../src/lib/news';
 import type { CollectionName } from '../../src/schemas/collections';
 import { ROOT, makeContentTree, removeTemporaryFolders } from '../support/build';
 import { loadCollection } from '../support/loader';
@@ -41,6 +44,26 @@ describe('the minimal content tree', () => {
     const { entries } = await loadCollection('news', makeContentTree());
     expect(entries[0]?.rendered?.html).toMatch(/<p>/);
   });
+
+  it('stores the rendered HTML but not the raw Markdown, which every page build would carry', async () => {
+    for (const name of ['news', 'a-z', 'pages', 'services', 'values'] as const) {
+      const { entries } = await loadCollection(name, makeContentTree());
+      for (const entry of entries) expect(entry.body, `${name}/${entry.id}`).toBeUndefined();
+    }
+  });
+
+  it("keeps each news post's reading time, counted from its Markdown", async () => {
+    const tree = makeContentTree();
+    // A post of about 970 words, the way an editor writes one: paragraphs, a heading, a link.
+    const paragraph = `${'Our peer support group met again this week and talked about sleep. '.repeat(10)}\n\n`;
+    const long = `${readFileSync(join(tree, 'news/fixture-post.md'), 'utf8')}\n## More\n\n${paragraph.repeat(8)}[Contact us](/contact/)\n`;
+    writeFileSync(join(tree, 'news/long-post.md'), long);
+    const { entries } = await loadCollection('news', tree);
+    const minutes = new Map(entries.map((entry) => [entry.id, entry.rendered?.metadata?.['readingMinutes']]));
+    expect(minutes.get('long-post')).toBe(readingMinutes(parseFrontmatter(long).content));
+    expect(minutes.get('long-post')).toBe(5);
+    expect(minutes.get('fixture-post')).toBe(1);
+  });
 });
 
 const SCHEMA_CASES: [file: string, field: string, problem: string][] = [
@@ -63,6 +86,8 @@ const SCHEMA_CASES: [file: string, field: string, problem: string][] = [
   ['a-z/unknown-related-topic.md', 'relatedTopics', 'names "no-such-topic", which is not an A–Z topic'],
   ['a-z/unknown-related-service.md', 'relatedServices', 'names "no-such-service", which is not a service'],
   ['a-z/duplicate-synonym.md', 'alsoKnownAs', 'has "worry", which is already another name of'],
+  // Line 14 of the file: the count starts at the file's first line, not at the trimmed body.
+  ['a-z/guide-with-signs.md', 'kind', 'is "guide", but line 14 has the heading "Signs"'],
   ['values/same-order-as-hope.md', 'order', 'is 1, the same as'],
 ];
 

@@ -36,7 +36,7 @@ let values: Map<string, LoadedEntry>;
 
 beforeAll(async () => {
   const az = await loadCollection('a-z', CONTENT);
-  topics = new Map(az.entries.map((e) => [e.id, { id: e.id, body: e.body ?? '', data: e.data as Topic['data'] }]));
+  topics = new Map(az.entries.map((e) => [e.id, { id: e.id, body: e.markdown ?? '', data: e.data as Topic['data'] }]));
   values = new Map((await loadCollection('values', CONTENT)).entries.map((e) => [e.id, e]));
 });
 
@@ -106,7 +106,7 @@ describe('group confidentiality', () => {
   it('the Respect value says facilitators act if someone is at risk of serious harm', () => {
     const respect = values.get('respect');
     expect(respect, 'content/values/respect.md').toBeDefined();
-    expect(prose(respect?.body ?? '')).toMatch(
+    expect(prose(respect?.markdown ?? '')).toMatch(
       /one limit\. If a facilitator thinks someone is at risk of serious harm, they will act/,
     );
   });
