@@ -25,6 +25,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
 import { generateContent } from './generate.mjs';
+import { astroBuildCommand } from '../scripts/astro-build.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.ts';
 import { startNetlifyServer } from '../scripts/netlify-server.ts';
 
@@ -127,12 +128,9 @@ async function buildSize(news, rebuild = false) {
     SITE_URL: `http://127.0.0.1:${port}`,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  const astro = timed(
-    `astro build (${news} posts)`,
-    process.execPath,
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
-    env,
-  );
+  // The same Node settings and environment as `npm run build` (scripts/astro-build.mjs).
+  const build = astroBuildCommand([], env);
+  const astro = timed(`astro build (${news} posts)`, build.command, build.args, build.env);
   const pagefind = timed(`search index (${news} posts)`, process.execPath, [PAGEFIND_INDEX, outDir], env);
   const pages = countPages(outDir);
   const wall = astro.wall + pagefind.wall;
@@ -144,9 +142,9 @@ async function buildSize(news, rebuild = false) {
     appendFileSync(post, '\nUpdated: the group now also meets on Thursday evenings.\n');
     const astroAgain = timed(
       `astro build again, one post changed (${news} posts)`,
-      process.execPath,
-      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
-      env,
+      build.command,
+      build.args,
+      build.env,
     );
     const pagefindAgain = timed(`search index again (${news} posts)`, process.execPath, [PAGEFIND_INDEX, outDir], env);
     again = {
