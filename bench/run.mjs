@@ -414,19 +414,29 @@ ${budgets.join('\n')}
 
 ## Notes
 
-- Peak memory is the largest resident size of the build process (\`/usr/bin/time -v\`). Little of
-  it is data the build must keep: with \`node --trace-gc\`, the JavaScript heap left after each full
-  collection is about 100–130 MB at 1,000 posts and 250 MB at 5,000. V8 lets garbage pile up to
-  several hundred MB between collections, and native memory (Rolldown, Vite 8's bundler; Astro's
-  Rust compiler; the Markdown parser) adds the rest.
-- The peak comes while Vite bundles the pages ("Building static entrypoints"): Astro bundles its
-  whole content store (every entry's data, raw Markdown and rendered HTML) into the build as
-  modules, so the bundler and V8 both hold it at once, and it grows with the number of posts (at
-  5,000 posts the JavaScript heap reaches about 790 MB there).
-- \`node --max-old-space-size=512\` cut a 1,000-post peak from about 1,030 MB to 848 MB for a few per
-  cent more CPU, but it is a hard limit a bigger site would hit, so the build does not set it.
-  Storing less per entry (the glob loader's \`retainBody: false\`, once the reading time and the
-  A–Z heading check stop reading the raw body) is the next thing to try.
+- Peak memory is the largest resident size of the build process (\`/usr/bin/time -v\`). Builds run
+  as \`npm run build\` runs them, through \`scripts/astro-build.mjs\`, which sets no memory limit but
+  two things that keep the peak down. V8 grows the JavaScript heap by half of what was live after
+  each full collection (\`--heap-growing-percent=50\`) instead of up to four times: the live heap is
+  about 110 MB at 1,000 posts and 250 MB at 5,000, but V8 let garbage pile up to several hundred MB
+  between collections. And Rolldown (Vite 8's bundler) allocates with mimalloc, which by default
+  backs its arena with 2 MB huge pages and keeps freed pages for a second: with about 40 MB of
+  Rolldown data live, its arena held 250–320 MB. \`MIMALLOC_ALLOW_THP=0\` and
+  \`MIMALLOC_PURGE_DELAY=0\` make it hold about what it uses. Measured one at a time on the
+  1,000-post build (noisy, ±50 MB): about 1,030 MB before, 904 MB once the store kept no raw
+  Markdown, about 750 MB with the mimalloc settings too, and about 630 MB with the heap setting as
+  well; at 5,000 posts 1,509 → 1,286 → 817 MB. The heap setting costs about 2 % more CPU; 25 %
+  instead of 50 % saved 20–40 MB more for 5–7 % more CPU.
+- Astro bundles its whole content store into the build (every entry's data and rendered HTML).
+  The store keeps no raw Markdown (\`src/content/checked-glob.ts\`): a news post's reading time is
+  counted in the loader, and the A–Z heading check reads each file. At 1,000 posts
+  \`data-store.json\` went from 5.2 MB to 3.3 MB.
+- Tried and not kept: \`--optimize-for-size\` (402 MB at 1,000 posts, but 2.5 times the CPU); a
+  smaller young generation (\`--max-semi-space-size=8\`: higher, 811 MB);
+  \`node --max-old-space-size=512\` (848 MB before these changes, but a hard limit a bigger site
+  would hit). At the peak of a 1,000-post build (\`/proc/PID/smaps\`) V8's heap holds about
+  260 MB, glibc's heap (Node's and the other native modules' allocations) about 145 MB, the Node
+  binary and native code about 80 MB, and Rolldown's arena about 50 MB.
 - The content checks (reading grade, helpline numbers, the A–Z rules) run on every topic and post,
   and the synthetic A–Z topics are copies of the real, long ones, so builds cost more than the
   figures from before those checks (see git history).
