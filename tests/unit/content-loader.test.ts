@@ -138,3 +138,49 @@ describe('raw HTML that could run code is refused', () => {
     expect(message).toContain(problem);
   });
 });
+
+/** The one-line error a collection fails to load with, given extra files for the minimal tree. */
+async function errorWith(collection: CollectionName, files: Record<string, string>): Promise<string> {
+  const error: unknown = await loadCollection(collection, makeContentTree(files)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, `${Object.keys(files).join(', ')} should have been refused`).toBeInstanceOf(Error);
+  const message = (error as Error).message;
+  expect(message.split('\n')).toHaveLength(1);
+  return message;
+}
+
+describe('helpline mistakes are refused with one line', () => {
+  const HELPLINES = join(ROOT, 'tests/fixtures/helplines');
+
+  it('a registry number typed by hand: the file, its line, the number and the directive to use', async () => {
+    const file = 'news/hand-typed-number.md';
+    const message = await errorWith('news', { [file]: join(HELPLINES, 'hand-typed', file) });
+    expect(message).toContain('news/hand-typed-number.md: line 10 "116 123" (Samaritans) is typed by hand');
+    expect(message).toContain('write :helpline[samaritans]{show="phone"} instead');
+  });
+
+  it('an unknown helpline id: the file, its line and the id', async () => {
+    const file = 'news/unknown-helpline.md';
+    const message = await errorWith('news', { [file]: join(HELPLINES, 'unknown-id', file) });
+    expect(message).toContain('news/unknown-helpline.md: line 10 unknown helpline "samaritanz"');
+  });
+
+  it('a bad registry number: the registry file, the field and how to fix it', async () => {
+    const file = 'helplines/samaritans.yaml';
+    const message = await errorWith('helplines', { [file]: join(HELPLINES, 'bad-number', file) });
+    expect(message).toContain('helplines/samaritans.yaml: field "phone" "116 1234" is not a UK number');
+    expect(message).toContain('check the digits');
+  });
+});
+
+describe('an .mdx file in a CMS-edited collection', () => {
+  it('is refused before MDX could run its code, naming the file and the fix', async () => {
+    const file = 'news/runs-code.mdx';
+    const message = await errorWith('news', { [file]: join(ROOT, 'tests/fixtures/content-gate', file) });
+    expect(message).toMatch(
+      /news\/runs-code\.mdx: \.mdx files can run code when the site is built, so this folder accepts only \.md; rename it to \.md/,
+    );
+  });
+});
