@@ -70,13 +70,15 @@ function contentHash(bytes: Uint8Array, length: number): string {
 /**
  * Splits the word list (in Pagefind's order) into chunks of about `chunkBytes` encoded bytes.
  *
- * A chunk only ends between two words that differ from their second letter on ("ba…" | "be…"). The
- * search engine loads, for each query word, the chunks whose first and last words it falls between,
- * and matches every word that starts with it: a query such as "advi" needs "advice" and "advise"
- * in the same chunk, or it misses pages. Cutting only where the first two letters change keeps every
- * query of two letters or more inside the chunks it loads. (Pagefind's own chunks may end anywhere,
- * such as between "choose" and "chosen".) A word is never split, and one bigger than `chunkBytes`
- * simply makes a bigger chunk.
+ * The search engine loads, for each query word, the chunks whose first and last words it falls
+ * between, and matches every word that starts with it: a query such as "advi" needs "advice" and
+ * "advise" in the same chunk, or it misses pages. So a chunk that has reached `chunkBytes` ends at
+ * the next place where the first two letters change ("ba…" | "be…"): every query of two letters or
+ * more then finds all its words. Where many words share longer beginnings, as the very common "the",
+ * "their" and "therapy" do, waiting for the first two letters to change would make one huge chunk
+ * that a search for "therapy" downloads whole; so a chunk that has grown to 2, 4 or 8 times
+ * `chunkBytes` may end where words share 2 or 3 letters, or anywhere (which is where Pagefind's own
+ * chunks may end). A word is never split; one bigger than `chunkBytes` ends its chunk.
  */
 export function splitWords(words: IndexWord[], chunkBytes = CHUNK_BYTES): IndexWord[][] {
   const chunks: IndexWord[][] = [];
@@ -86,7 +88,7 @@ export function splitWords(words: IndexWord[], chunkBytes = CHUNK_BYTES): IndexW
     chunk.push(word);
     size += encode(word).length;
     const next = words[i + 1];
-    if (next && size >= chunkBytes && sharedLength(word[0], next[0]) <= 1) {
+    if (next && size >= chunkBytes && sharedLength(word[0], next[0]) <= allowedSharedLetters(size / chunkBytes)) {
       chunks.push(chunk);
       chunk = [];
       size = 0;
@@ -94,6 +96,15 @@ export function splitWords(words: IndexWord[], chunkBytes = CHUNK_BYTES): IndexW
   });
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
+}
+
+/**
+ * How many letters the words either side of a cut may share, for a chunk `times` the target size:
+ * 1 up to twice the size, 2 up to four times, 3 up to eight times, then any number.
+ */
+export function allowedSharedLetters(times: number): number {
+  if (times >= 8) return Number.POSITIVE_INFINITY;
+  return 1 + Math.max(0, Math.floor(Math.log2(times)));
 }
 
 /** How many characters (code points) two words share at the start. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  allowedSharedLetters,
   boundaryPrefixes,
   chunkRanges,
   IndexFormatError,
@@ -31,6 +32,9 @@ const WORDS = ['advice', 'advise', 'adviser', 'anxiety', 'baby', 'befriend', 'be
   (text) => word(text),
 );
 
+/** A chunk size a little under three of these words. */
+const THREE_WORDS = 3 * encode(word('advice')).length - 5;
+
 describe('splitWords', () => {
   it('keeps every word, in order, across chunks of about the given size', () => {
     const chunks = splitWords(WORDS, 60);
@@ -38,16 +42,38 @@ describe('splitWords', () => {
     expect(chunks.flat()).toEqual(WORDS);
   });
 
-  it('cuts only where the first two letters change, so a query of two letters or more needs one chunk', () => {
-    const chunks = splitWords(WORDS, 1);
+  it('cuts where the first two letters change while chunks are small, so a query of two letters or more needs one chunk', () => {
+    const chunks = splitWords(WORDS, THREE_WORDS);
     const firstWords = chunks.map((chunk) => chunk[0]?.[0]);
-    // "advice", "advise" and "adviser" share "advi"; "befriend", "bereave" and "better" share "be".
-    expect(firstWords).toEqual(['advice', 'anxiety', 'baby', 'befriend', 'carer']);
+    // Full after "adviser" and after "befriend", but "befriend", "bereave" and "better" share "be".
+    expect(firstWords).toEqual(['advice', 'anxiety', 'carer']);
     for (let i = 1; i < chunks.length; i += 1) {
       const last = chunks[i - 1]?.at(-1)?.[0] ?? '';
       const next = chunks[i]?.[0]?.[0] ?? '';
       expect(last.slice(0, 2), `${last} | ${next}`).not.toBe(next.slice(0, 2));
     }
+  });
+
+  it('lets a chunk that has grown large end where words share more letters, up to anywhere', () => {
+    expect([0.5, 1, 1.9, 2, 3.9, 4, 7.9, 8, 50].map(allowedSharedLetters)).toEqual([
+      1,
+      1,
+      1,
+      2,
+      2,
+      3,
+      3,
+      Number.POSITIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+    ]);
+    // Every word starts with "the", and the target is one word's size. "the" | "their" share 3
+    // letters, so no cut until the chunk is four times the target, after "therapy".
+    const the = ['the', 'their', 'them', 'therapy', 'these', 'they'].map((text) => word(text));
+    const chunks = splitWords(the, encode(the[0]).length);
+    expect(chunks.map((chunk) => chunk.map(([text]) => text))).toEqual([
+      ['the', 'their', 'them', 'therapy'],
+      ['these', 'they'],
+    ]);
   });
 
   it('puts a word bigger than the chunk size in a chunk of its own', () => {
@@ -61,11 +87,9 @@ describe('chunk ranges', () => {
     expect(boundaryPrefixes('anxiety', 'baby')).toEqual(['a', 'b']);
     expect(boundaryPrefixes('befriend', 'better')).toEqual(['bef', 'bet']);
     expect(boundaryPrefixes('café', 'cafés')).toEqual(['café', 'cafés']);
-    expect(chunkRanges(splitWords(WORDS, 1))).toEqual([
+    expect(chunkRanges(splitWords(WORDS, THREE_WORDS))).toEqual([
       ['advice', 'ad'],
-      ['an', 'a'],
-      ['b', 'ba'],
-      ['be', 'b'],
+      ['an', 'b'],
       ['c', 'cause'],
     ]);
   });
