@@ -2,10 +2,11 @@
  * Shared steps for the CMS round-trip tests: where the temporary content copy is, signing in to
  * the editor, publishing, and reading back what decap-server wrote to disk.
  */
-import { expect, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSearchIndex } from '../../../scripts/pagefind-index';
+import { serveStatic, type StaticServer } from '../../../scripts/static-server';
 import { readSiteLists } from '../../../src/content/site-lists';
 import { readData } from '../../support/frontmatter';
 
@@ -18,6 +19,29 @@ export const REPO = process.env['CMS_TEST_REPO'] ?? '';
 export const CONTENT = join(REPO, 'content');
 /** A file holding the folder of the site rebuilt from the edited content (see site/build.setup.ts). */
 export const BUILT_SITE = join(REPO, 'built-site.txt');
+
+/** The folder of the site rebuilt from the edited content. */
+export function rebuiltSite(): string {
+  return readFileSync(BUILT_SITE, 'utf8').trim();
+}
+
+/**
+ * Serves the rebuilt site for the tests of the calling spec file (started before them, stopped
+ * after), and returns a function giving its address.
+ */
+export function serveRebuiltSite(): () => string {
+  let server: StaticServer | undefined;
+  test.beforeAll(async () => {
+    server = await serveStatic(rebuiltSite());
+  });
+  test.afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('The rebuilt site is not being served');
+    return server.url;
+  };
+}
 
 /** Opens the editor and signs in through the local backend, as an editor would. */
 export async function signIn(page: Page): Promise<void> {

@@ -8,24 +8,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUkWeekday } from '../../../../src/lib/format';
 import { icalLocal } from '../../../../src/lib/schedule';
-import { serveStatic, type StaticServer } from '../../../../scripts/static-server';
 import { expandCalendar } from '../../../support/ical';
 import { CANCELLATION } from '../edits';
-import { BUILT_SITE } from '../support';
+import { rebuiltSite, serveRebuiltSite } from '../support';
 
-const site = () => readFileSync(BUILT_SITE, 'utf8').trim();
 const { service, date, reason } = CANCELLATION;
 
-let server: StaticServer;
-test.beforeAll(async () => {
-  server = await serveStatic(site());
-});
-test.afterAll(async () => {
-  await server?.close();
-});
+const siteUrl = serveRebuiltSite();
 
 test('the group page lists the session as cancelled, with the reason', async ({ page }) => {
-  await page.goto(`${server.url}/services/${service}/`);
+  await page.goto(`${siteUrl()}/services/${service}/`);
   const next = page.getByRole('region', { name: 'Next sessions' });
   await expect(next.getByRole('listitem').filter({ hasText: formatUkWeekday(date) })).toContainText(
     `Cancelled: ${reason}`,
@@ -33,13 +25,13 @@ test('the group page lists the session as cancelled, with the reason', async ({ 
 });
 
 test("What's on shows it as cancelled", async ({ page }) => {
-  await page.goto(`${server.url}/whats-on/`);
+  await page.goto(`${siteUrl()}/whats-on/`);
   const day = page.getByRole('region', { name: formatUkWeekday(date) });
   await expect(day.getByRole('listitem').filter({ hasText: CANCELLATION.title })).toContainText(`Cancelled: ${reason}`);
 });
 
 test('the calendar file leaves the session out (EXDATE), and ical.js agrees', () => {
-  const text = readFileSync(join(site(), `services/${service}/sessions.ics`), 'utf8');
+  const text = readFileSync(join(rebuiltSite(), `services/${service}/sessions.ics`), 'utf8');
   const startTime = /DTSTART;TZID=Europe\/London:\d{8}T(\d{2})(\d{2})/.exec(text);
   expect(startTime).not.toBeNull();
   expect(text).toMatch(

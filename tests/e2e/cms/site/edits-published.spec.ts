@@ -7,46 +7,38 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { telHref } from '../../../../src/lib/contact-links';
-import { serveStatic, type StaticServer } from '../../../../scripts/static-server';
 import { NEW_OTHER_NAME, NEW_PHONE, POST } from '../edits';
-import { BUILT_SITE, htmlPages } from '../support';
+import { htmlPages, rebuiltSite, serveRebuiltSite } from '../support';
 
-const site = () => readFileSync(BUILT_SITE, 'utf8').trim();
-const file = (path: string) => readFileSync(join(site(), path), 'utf8');
+const file = (path: string) => readFileSync(join(rebuiltSite(), path), 'utf8');
 
-let server: StaticServer;
-test.beforeAll(async () => {
-  server = await serveStatic(site());
-});
-test.afterAll(async () => {
-  await server?.close();
-});
+const siteUrl = serveRebuiltSite();
 
 test('the A–Z index lists the new other name, leading to its topic', async ({ page }) => {
-  await page.goto(`${server.url}/a-z/`);
+  await page.goto(`${siteUrl()}/a-z/`);
   await expect(page.getByText(NEW_OTHER_NAME)).toBeVisible();
 });
 
 test('the new post is published with its picture, listed, in the feed and found by search', async ({ page }) => {
-  expect(readdirSync(join(site(), '_astro')).some((name) => /^park-path\.[\w-]+\.(png|webp|avif)$/.test(name))).toBe(
-    true,
-  );
-  await page.goto(`${server.url}/news/${POST.slug}/`);
+  expect(
+    readdirSync(join(rebuiltSite(), '_astro')).some((name) => /^park-path\.[\w-]+\.(png|webp|avif)$/.test(name)),
+  ).toBe(true);
+  await page.goto(`${siteUrl()}/news/${POST.slug}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(POST.title);
   await expect(page.getByRole('img', { name: POST.alt })).toBeVisible();
-  await page.goto(`${server.url}/news/`);
+  await page.goto(`${siteUrl()}/news/`);
   await expect(page.getByRole('link', { name: POST.title })).toHaveAttribute('href', `/news/${POST.slug}/`);
   const rss = file('rss.xml');
   expect(rss).toContain(POST.title);
   expect(rss).toContain(`/news/${POST.slug}/`);
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(POST.title)}`);
+  await page.goto(`${siteUrl()}/search/?q=${encodeURIComponent(POST.title)}`);
   await expect(
     page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: POST.title }),
   ).toBeVisible();
 });
 
 test('every page footer shows the new phone number, as text and as a tel: link', () => {
-  const pages = htmlPages(site()).filter((path) => !path.startsWith('admin/'));
+  const pages = htmlPages(rebuiltSite()).filter((path) => !path.startsWith('admin/'));
   expect(pages.length).toBeGreaterThan(5);
   for (const path of pages) {
     // Spaces may be written as non-breaking spaces, so a number never wraps across lines.

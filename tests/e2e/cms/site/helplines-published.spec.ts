@@ -7,11 +7,9 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { telHref } from '../../../../src/lib/contact-links';
-import { serveStatic, type StaticServer } from '../../../../scripts/static-server';
 import { NEW_HELPLINE } from '../edits';
-import { BUILT_SITE, CONTENT } from '../support';
+import { CONTENT, rebuiltSite, serveRebuiltSite } from '../support';
 
-const site = () => readFileSync(BUILT_SITE, 'utf8').trim();
 /** Posts that give the line's number with the directive. */
 const posts = readdirSync(join(CONTENT, 'news'))
   .filter((name) => name.endsWith('.md'))
@@ -19,20 +17,14 @@ const posts = readdirSync(join(CONTENT, 'news'))
     readFileSync(join(CONTENT, 'news', name), 'utf8').includes(`:helpline[${NEW_HELPLINE.id}]{show="phone"}`),
   )
   .map((name) => name.replace(/\.md$/, ''));
-const published = () => posts.filter((slug) => readdirSync(join(site(), 'news')).includes(slug));
+const published = () => posts.filter((slug) => readdirSync(join(rebuiltSite(), 'news')).includes(slug));
 
-let server: StaticServer;
-test.beforeAll(async () => {
-  server = await serveStatic(site());
-});
-test.afterAll(async () => {
-  await server?.close();
-});
+const siteUrl = serveRebuiltSite();
 
 test('every post using the directive shows the new number as a tap-to-call link', async ({ page }) => {
   expect(published().length).toBeGreaterThan(0);
   for (const slug of published()) {
-    await page.goto(`${server.url}/news/${slug}/`);
+    await page.goto(`${siteUrl()}/news/${slug}/`);
     await expect(
       page.getByRole('main').getByRole('link', { name: NEW_HELPLINE.phone, exact: true }).first(),
       slug,
@@ -41,13 +33,13 @@ test('every post using the directive shows the new number as a tap-to-call link'
 });
 
 test('the feed carries the new number and never the old one', () => {
-  const rss = readFileSync(join(site(), 'rss.xml'), 'utf8');
+  const rss = readFileSync(join(rebuiltSite(), 'rss.xml'), 'utf8');
   expect(rss).toContain(`href=&quot;${telHref(NEW_HELPLINE.phone)}&quot;`);
   expect(rss).not.toContain('tel:116123');
 });
 
 test('search finds the pages by the new number, highlighting it', async ({ page }) => {
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(NEW_HELPLINE.phone)}`);
+  await page.goto(`${siteUrl()}/search/?q=${encodeURIComponent(NEW_HELPLINE.phone)}`);
   const status = page.getByRole('status');
   await expect(status).toHaveText(/\d+ results? for/);
   // Every post that gives the number (and other pages, such as urgent help) is found.
