@@ -1,5 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
+import { useSuiteClock } from './tests/support/clock';
+
+// Every build and expectation in the browser tests is as of the suite's one clock.
+useSuiteClock();
 
 /** Port for `astro preview` of the production build. */
 const PORT = Number(process.env['PREVIEW_PORT'] ?? 4399);
@@ -7,6 +11,8 @@ const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Stops at once, with the fix, when dist/ was built on another day than the suite's clock.
+  globalSetup: './tests/e2e/support/build-date.ts',
   // Its own folder: the CMS round trip runs at the same time and clears its own.
   outputDir: 'test-results/e2e',
   fullyParallel: true,

@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { useSuiteClock } from './tests/support/clock.ts';
+
+// Builds started from tests, and the tests' own expectations, are as of the suite's one clock.
+useSuiteClock();
 
 /**
  * Three kinds of Vitest test, run by `npm test` as separate steps:

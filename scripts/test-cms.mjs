@@ -5,11 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { useSuiteClock } from '../tests/support/clock.ts';
 
 const repo = mkdtempSync(join(tmpdir(), 'mmh-test-cms-'));
 cpSync('content', join(repo, 'content'), { recursive: true });
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+// The editor build, the rebuild and the checks are all as of the suite's one clock.
+useSuiteClock(env);
 const run = (args, extra = {}) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
 
 const CMS_PORT = process.env.CMS_TEST_PORT ?? '8085';

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPath } from './chromium.ts';
+import { useSuiteClock } from '../tests/support/clock.ts';
 
 const { values: options } = parseArgs({
   options: { jobs: { type: 'string', default: process.env.TEST_JOBS ?? '2' } },
@@ -33,6 +34,9 @@ const env = {
   // Netlify it comes from REPOSITORY_URL; here a placeholder lets the tests load the editor.
   CMS_REPO: process.env.CMS_REPO ?? 'example-charity/website',
 };
+// One clock for the whole suite: the production build and every test are as of the same day,
+// whatever the date the tests run (tests/support/clock.ts).
+useSuiteClock(env);
 
 const vitest = (project) => [
   'vitest',

@@ -2,7 +2,7 @@
  * The content report (src/content/content-report.ts), built once per build for /admin/report/,
  * grouped by collection in the order the CMS lists them.
  */
-import { CONTENT_DIR, SETTINGS_FILE } from '../config';
+import { BUILD_NOW, CONTENT_DIR, SETTINGS_FILE } from '../config';
 import { buildContentReport } from '../content/content-report';
 import { readSiteLists } from '../content/site-lists';
 import type { ReportRow } from '../lib/content-report';
@@ -17,7 +17,7 @@ export interface ContentReport {
 let report: Promise<ContentReport> | undefined;
 
 async function build(): Promise<ContentReport> {
-  const rows = await buildContentReport(CONTENT_DIR, new Date());
+  const rows = await buildContentReport(CONTENT_DIR, BUILD_NOW);
   const lists = readSiteLists(CONTENT_DIR, SETTINGS_FILE);
   const sections = COLLECTIONS.filter((c) => c.kind === 'markdown')
     .map((c) => ({ name: c.name, label: c.cms(lists).label, rows: rows.filter((row) => row.collection === c.name) }))

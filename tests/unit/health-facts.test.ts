@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkTopicHeadings } from '../../src/lib/a-z-headings';
-import { nextReviewDate, reviewState } from '../../src/lib/review-dates';
+import { nextReviewDate } from '../../src/lib/review-dates';
 import { ROOT } from '../support/build';
 import { loadCollection, type LoadedEntry } from '../support/loader';
 
@@ -190,12 +190,15 @@ describe('every topic', () => {
     }
   });
 
-  it('is not past its review date today', () => {
-    const today = new Date();
-    const overdue = [...topics.values()].filter(
-      (t) => reviewState(nextReviewDate(t.data.lastReviewed, t.data.nextReview), today) === 'overdue',
-    );
-    expect(overdue.map((t) => t.id)).toEqual([]);
+  // Whether a review is overdue depends on the day of the build: the build warns about it, and
+  // /admin/report/ lists it (src/data/a-z.ts), but it never fails the suite. What the files
+  // themselves must say is a review cycle of at most three years.
+  it('sets its next review no more than three years after the last', () => {
+    const tooLate = [...topics.values()].filter((t) => {
+      const next = nextReviewDate(t.data.lastReviewed, t.data.nextReview);
+      return next > nextReviewDate(t.data.lastReviewed);
+    });
+    expect(tooLate.map((t) => t.id)).toEqual([]);
   });
 
   it('lists only true other names as "also known as", never another condition, type or symptom', () => {

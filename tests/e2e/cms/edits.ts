@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { slugify } from '../../../src/lib/format';
 import { addDays, londonDay, nextSessions, type ScheduleRule } from '../../../src/lib/schedule';
 import { ROOT } from '../../support/build';
+import { suiteNow } from '../../support/clock';
 import { readData, writtenDay } from '../../support/frontmatter';
 
 /** A service file's schedule, as read (dates as the YAML parser gives them). */
@@ -38,7 +39,7 @@ export const POST = {
   },
 };
 
-/** A session an editor cancels: the group's next usual session after today, as the site's rules give it. */
+/** A session an editor cancels: the group's next usual session after the suite's day, as the site's rules give it. */
 export const CANCELLATION = (() => {
   const service = 'millbrook-peer-support-group';
   const data = readData(join(ROOT, 'content/services', `${service}.md`)) as unknown as ScheduleFile;
@@ -49,7 +50,7 @@ export const CANCELLATION = (() => {
     cancelled: (data.cancelled ?? []).map((c) => ({ ...c, date: writtenDay(c.date) })),
     changes: (data.changes ?? []).map((c) => ({ ...c, date: writtenDay(c.date) })),
   };
-  const tomorrow = addDays(londonDay(new Date()), 1);
+  const tomorrow = addDays(londonDay(suiteNow()), 1);
   const next = nextSessions(rule, tomorrow, 5).find((s) => s.cancelled === undefined && !s.changed);
   if (!next) throw new Error(`${service} has no session to cancel in the next five`);
   return { service, title: data.title, date: next.date, reason: 'Hall being repainted' };

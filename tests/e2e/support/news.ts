@@ -4,6 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { suiteNow } from '../../support/clock';
 import { readData } from '../../support/frontmatter';
 
 const CONTENT = process.env['CONTENT_DIR'] ?? 'content';
@@ -48,13 +49,13 @@ export function allPostFiles(): PostFile[] {
     .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : 1));
 }
 
-/** Posts a production build made now must publish: not drafts, not dated in the future. */
-export function publishedPostFiles(now = new Date()): PostFile[] {
+/** Posts the build under test publishes: not drafts, not dated after the suite's clock. */
+export function publishedPostFiles(now = suiteNow()): PostFile[] {
   return allPostFiles().filter((post) => !post.draft && post.date <= now);
 }
 
 /** Posts a production build must leave out. */
-export function hiddenPostFiles(now = new Date()): PostFile[] {
+export function hiddenPostFiles(now = suiteNow()): PostFile[] {
   return allPostFiles().filter((post) => post.draft || post.date > now);
 }
 
