@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './tests/harness/chromium';
 
 /** Port for `astro preview` of the production build. */
 const PORT = Number(process.env['PREVIEW_PORT'] ?? 4399);
