@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './tests/harness/chromium';
 import { useSuiteClock } from './tests/support/clock';
 
 // Every build and expectation in the browser tests is as of the suite's one clock.

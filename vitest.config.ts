@@ -5,8 +5,9 @@ import { useSuiteClock } from './tests/support/clock.ts';
 useSuiteClock();
 
 /**
- * Three kinds of Vitest test, run by `npm test` as separate steps:
+ * Four kinds of Vitest test, run by `npm test` as separate steps:
  * - unit: in-process only (src/lib, schemas, loaders over fixture trees, the CMS config);
+ * - content: checks over the real content/ folder (schemas, facts, A–Z coverage);
  * - build: the few real `astro build` runs that prove bad content stops a build;
  * - site: checks over the shared production build in dist/ (run after `npm run build`).
  */
@@ -14,6 +15,9 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Loading every real file through the real loaders (schemas, the content gate's prose checks)
+      // is a build's worth of work (about 7 s of CPU for health-facts.test.ts), more than a unit hook's 10 s on a busy machine.
+      { test: { name: 'content', include: ['tests/content/**/*.test.ts'], hookTimeout: 60_000 } },
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 60_000 } },
     ],

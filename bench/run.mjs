@@ -26,8 +26,8 @@ import { chromium } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
 import { generateContent } from './generate.mjs';
 import { astroBuildCommand } from '../scripts/astro-build.mjs';
-import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.ts';
-import { startNetlifyServer } from '../scripts/netlify-server.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/harness/chromium.ts';
+import { startNetlifyServer } from '../tests/harness/netlify-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** What `npm run build` runs after Astro: Pagefind, then smaller index chunks. */

@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSearchIndex } from '../scripts/pagefind-index.ts';
-import { serveStatic } from '../scripts/static-server.ts';
+import { serveStatic } from '../tests/harness/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, process.env.OUT_DIR ?? 'dist');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, buildSite, makeContentTree, removeTemporaryFolders, type BuildResult } from '../support/build';
 import { expandCalendar, parseCalendar } from '../support/ical';
-import { startNetlifyServer } from '../../scripts/netlify-server';
+import { startNetlifyServer } from '../harness/netlify-server';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/calendar/services');
 const BUILD_DATE = '2026-10-20';

@@ -1,5 +1,5 @@
 /**
- * `npm start` (scripts/start.mjs) stops everything it started: after Ctrl+C in a terminal, or a
+ * `npm start` (tools/start.mjs) stops everything it started: after Ctrl+C in a terminal, or a
  * SIGTERM from whatever launched it, nothing is left listening on the dev server's port or
  * decap-server's. Runs the real script (without its build step) over the minimal content tree.
  */
@@ -28,7 +28,7 @@ function listening(port: number): Promise<boolean> {
 
 /** Starts `npm start --no-build` in its own process group, as a terminal runs a command. */
 function start(port: number, cmsPort: number) {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--no-build'], {
+  const child = spawn(process.execPath, [join(ROOT, 'tools/start.mjs'), '--no-build'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

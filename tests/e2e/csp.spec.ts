@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DIST, builtPages, onePagePerTemplate } from '../support/built-pages';
-import { startNetlifyServer, type RunningServer } from '../../scripts/netlify-server';
+import { startNetlifyServer, type RunningServer } from '../harness/netlify-server';
 
 let site: RunningServer;
 test.beforeAll(async () => {

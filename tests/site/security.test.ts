@@ -16,7 +16,7 @@ import {
   readHeaderRules,
   startNetlifyServer,
   type RunningServer,
-} from '../../scripts/netlify-server';
+} from '../harness/netlify-server';
 import { gradeResponse, metaPolicies, scanServed } from '../support/observatory';
 
 const TOML = 'netlify.toml';

@@ -1,5 +1,5 @@
 /**
- * The built site served as Netlify would serve it (scripts/netlify-server.ts): old
+ * The built site served as Netlify would serve it (tests/harness/netlify-server.ts): old
  * addresses redirect, folders without a slash move to the slashed address, unknown paths get the
  * 404 page, and caching follows the file kind.
  */
@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../support/built-pages';
-import { startNetlifyServer, type RunningServer } from '../../scripts/netlify-server';
+import { startNetlifyServer, type RunningServer } from '../harness/netlify-server';
 
 let site: RunningServer;
 beforeAll(async () => {

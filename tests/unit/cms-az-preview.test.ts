@@ -3,7 +3,7 @@
  * help (a registry helpline by its id), and the reviewer and sources under the review dates.
  */
 import { describe, expect, it } from 'vitest';
-import { azPreview, type PreviewProps } from '../../src/cms/previews';
+import { azPreview, type PreviewProps } from '../../src/browser/cms/previews';
 
 /** A stand-in for React.createElement that keeps the tree, so the test can read its text. */
 interface El {

@@ -12,7 +12,7 @@ import { helplineElement, phoneLink, toHtml, type Helpline } from '../../src/lib
 import { parseUkNumber } from '../../src/lib/phone-numbers';
 import { helplinesSchema, NUMBER_RULES, SHORT_CODES } from '../../src/schemas/helplines';
 import { buildCmsConfig } from '../../src/cms/config';
-import { DIRECTIVE_PATTERN, helplineEditorComponent } from '../../src/cms/helpline-editor';
+import { DIRECTIVE_PATTERN, helplineEditorComponent } from '../../src/browser/cms/helpline-editor';
 import type { CmsField, CollectionSchema } from '../../src/schemas/fields';
 import { ROOT } from '../support/build';
 import { allSchemas, TEST_LISTS, zodFor } from '../support/schemas';

@@ -3,7 +3,7 @@
  * the CMS preview all compute it.
  */
 import { describe, expect, it } from 'vitest';
-import { readingGradeNote } from '../../src/cms/previews';
+import { readingGradeNote } from '../../src/browser/cms/previews';
 import { helplinesUsed, parseMarkdown } from '../../src/lib/markdown-prose';
 import { fleschKincaidGrade, readingLevel } from '../../src/lib/reading-level';
 

@@ -1,6 +1,6 @@
 /**
  * /admin/helplines.json: the helpline registry, for the CMS's Helpline button and preview (see
- * src/cms/helpline-editor.ts). Built with the site, so the editor offers the lines that exist.
+ * src/browser/cms/helpline-editor.ts). Built with the site, so the editor offers the lines that exist.
  */
 import type { APIRoute } from 'astro';
 import { getHelplines } from '../../data/helplines';

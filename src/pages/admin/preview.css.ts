@@ -3,6 +3,6 @@
  * preview rules, for the CMS preview pane. Built as a file, so the pane and the site share styles.
  */
 import type { APIRoute } from 'astro';
-import css from '../../cms/preview.css?inline';
+import css from '../../browser/cms/preview.css?inline';
 
 export const GET: APIRoute = () => new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });

@@ -6,14 +6,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSearchIndex } from '../../../scripts/pagefind-index';
-import { serveStatic, type StaticServer } from '../../../scripts/static-server';
+import { serveStatic, type StaticServer } from '../../harness/static-server';
 import { readSiteLists } from '../../../src/content/site-lists';
 import { readData } from '../../support/frontmatter';
 
 export { readData };
 import { allSchemas, zodFor } from '../../support/schemas';
 
-/** The temporary repository decap-server writes into (made by scripts/test-cms.mjs). */
+/** The temporary repository decap-server writes into (made by tests/harness/test-cms.mjs). */
 export const REPO = process.env['CMS_TEST_REPO'] ?? '';
 /** Its content folder, which the verification builds read through CONTENT_DIR. */
 export const CONTENT = join(REPO, 'content');

@@ -2,8 +2,8 @@
  * Progressive enhancement for /services/: the filter links filter the list in place instead of
  * loading another page. Without this script the same links go to pre-built pages.
  */
-import { FILTER_KEYS, filterQuery, matchesFilter, parseFilter, resultsMessage } from '../../lib/service-filter';
-import type { FilterKey, ServiceFilter } from '../../lib/service-filter';
+import { FILTER_KEYS, filterQuery, matchesFilter, parseFilter, resultsMessage } from '../lib/service-filter';
+import type { FilterKey, ServiceFilter } from '../lib/service-filter';
 
 /** Wires up the finder inside `doc`, if the page has one. */
 export function enhanceServiceFinder(doc: Document): void {

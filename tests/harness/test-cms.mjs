@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useSuiteClock } from '../tests/support/clock.ts';
+import { useSuiteClock } from '../support/clock.ts';
 
 const repo = mkdtempSync(join(tmpdir(), 'mmh-test-cms-'));
 cpSync('content', join(repo, 'content'), { recursive: true });

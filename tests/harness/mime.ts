@@ -1,6 +1,6 @@
 /**
  * The Content-Type of each kind of file the built site serves, as Netlify sends it. One table for
- * both local servers (scripts/netlify-server.ts, scripts/static-server.ts), used by the tests and
+ * both local servers (tests/harness/netlify-server.ts, tests/harness/static-server.ts), used by the tests and
  * the benchmarks alike.
  */
 import { extname } from 'node:path';

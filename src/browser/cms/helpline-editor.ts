@@ -12,7 +12,7 @@ import {
   toHtml,
   type Helpline,
   type HelplineShow,
-} from '../lib/helpline-render';
+} from '../../lib/helpline-render';
 
 /** What the editor stores for one directive while it is being edited. */
 interface HelplineData {

@@ -3,10 +3,10 @@
  * and the same structure as the real pages (heading, date, summary, body), so editors see what
  * readers will see. Decap renders them with its bundled React, reached through `window.h`.
  */
-import { READING_TARGETS } from '../lib/content-report';
-import { formatUkDate, isoDate } from '../lib/format';
-import type { HelplineNamer } from '../lib/markdown-prose';
-import { readingLevel } from '../lib/reading-level';
+import { READING_TARGETS } from '../../lib/content-report';
+import { formatUkDate, isoDate } from '../../lib/format';
+import type { HelplineNamer } from '../../lib/markdown-prose';
+import { readingLevel } from '../../lib/reading-level';
 
 /** A React-style element, as far as these templates need to know. */
 type Node = unknown;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPath } from './chromium.ts';
-import { useSuiteClock } from '../tests/support/clock.ts';
+import { useSuiteClock } from '../support/clock.ts';
 
 const { values: options } = parseArgs({
   options: { jobs: { type: 'string', default: process.env.TEST_JOBS ?? '2' } },
@@ -71,6 +71,7 @@ const STEPS = [
     results: 'e2e.json',
   },
   { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
+  { name: 'Content checks', run: [vitest('content')], results: 'content.json' },
   // Builds and `astro check` all rewrite the generated types in .astro/, so the type check runs
   // while no other build does: after the production build, before the fixture and CMS builds.
   { name: 'Type check', needs: ['Production build'], run: [['astro', ['check', '--minimumSeverity', 'warning']]] },
@@ -79,7 +80,7 @@ const STEPS = [
   {
     name: 'CMS round trip',
     needs: ['Type check'],
-    run: [['node', ['scripts/test-cms.mjs', '--reporter=list,json']]],
+    run: [['node', ['tests/harness/test-cms.mjs', '--reporter=list,json']]],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
     results: 'cms.json',
   },
