@@ -3,7 +3,7 @@
  * them: what to do after taking too much of a medicine, the physical signs of an eating disorder
  * that need 999 or A&E, which topics show the urgent help card, the limit on group
  * confidentiality, the current name of the Mental Health Act, and that every topic says where its
- * facts came from and is not past its review date. The content is read by the site's own loader
+ * facts came from and sets a review cycle of at most three years. The content is read by the site's own loader
  * (tests/support/loader.ts), so the frontmatter is parsed and checked exactly as the build does.
  */
 import { join } from 'node:path';
