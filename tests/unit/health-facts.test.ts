@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readHelplineRegistry } from '../../src/content/helplines';
+import { helplineIds, readHelplineRegistry } from '../../src/content/helplines';
 import { checkTopicHeadings } from '../../src/lib/a-z-headings';
 import { nextReviewDate, reviewState } from '../../src/lib/review-dates';
 import { ROOT } from '../support/build';
@@ -191,7 +191,9 @@ describe('the Mind lines', () => {
     expect(owners('0300 102 1234')).toEqual(['mind-support-line']);
   });
 
-  it('no line says it is free to call without a number to call or text', () => {
+  it('every registry file is valid, and no line says it is free to call without a number to call or text', () => {
+    // A file the schema refuses (free to call, nothing to call) drops out of the registry.
+    expect(helplineIds(CONTENT).filter((id) => !registry.has(id))).toEqual([]);
     for (const line of registry.values()) {
       if (line.freeToCall) expect(Boolean(line.phone ?? line.textNumber), line.id).toBe(true);
     }
