@@ -140,7 +140,9 @@ describe('being kept in hospital', () => {
   it.each(['going-into-hospital', 'mental-health-act'])('%s names both holding powers and section 4', (slug) => {
     const text = prose(topic(slug).body);
     expect(text).toMatch(/A doctor can keep you for up to 72 hours( \(|\. This is )section 5\(2\)/);
-    expect(text).toMatch(/Some nurses can keep you for up to 6 hours(, until a doctor comes\. This is | \()section 5\(4\)/);
+    expect(text).toMatch(
+      /Some nurses can keep you for up to 6 hours(, until a doctor comes\. This is | \()section 5\(4\)/,
+    );
     expect(text).toMatch(/Section 4\** is for an emergency[^.]*\. It lasts up to 72 hours\./);
   });
 
@@ -343,9 +345,12 @@ describe('every topic', () => {
     }
     const titles = new Map<string, Set<string>>();
     for (const t of topics.values()) {
-      for (const source of t.data.sources) titles.set(source.url, (titles.get(source.url) ?? new Set()).add(source.title));
+      for (const source of t.data.sources)
+        titles.set(source.url, (titles.get(source.url) ?? new Set()).add(source.title));
     }
-    const disagreeing = [...titles].filter(([, names]) => names.size > 1).map(([url, names]) => `${url}: ${[...names].join(' / ')}`);
+    const disagreeing = [...titles]
+      .filter(([, names]) => names.size > 1)
+      .map(([url, names]) => `${url}: ${[...names].join(' / ')}`);
     expect(disagreeing).toEqual([]);
     const retired = [...titles.keys()].filter((url) => url.includes('/conditions/social-care-and-support-guide/'));
     expect(retired).toEqual([]);

@@ -68,7 +68,14 @@ describe('phone numbers', () => {
 
   it('refuses "free to call" on a line with no phone or text number, naming the field and the fix', () => {
     const schema = zodFor(helplinesSchema);
-    const base = { name: 'X', purpose: 'Y', audience: 'Anyone', nations: ['England'], url: 'https://x.example/', hours: 'Z' };
+    const base = {
+      name: 'X',
+      purpose: 'Y',
+      audience: 'Anyone',
+      nations: ['England'],
+      url: 'https://x.example/',
+      hours: 'Z',
+    };
     const bad = schema.safeParse({ ...base, freeToCall: true });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['freeToCall']);
