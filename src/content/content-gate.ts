@@ -244,7 +244,8 @@ function gateFingerprint(contentDir: string): string | undefined {
 const reported = new Map<string, { graded: GradedPage[]; silenced: string[] }>();
 
 /**
- * Runs the gate over every entry of a loaded collection: those Astro re-read and those it took from
+ * Runs the gate over every entry of a loaded collection: Markdown pages, and YAML data files (the
+ * settings, each helpline) by their text fields alone; those Astro re-read and those it took from
  * its cache alike, so a changed rule reaches unchanged files. A file's verdict is kept in `cache`
  * under a digest of its text and of the gate itself, so a warm build re-checks only what changed. A
  * failing rule throws one ContentError line; warnings are logged. Once every collection in
@@ -264,9 +265,11 @@ export async function gateCollection(
   const graded: GradedPage[] = [];
   const silenced: string[] = [];
   for (const entry of entries) {
-    const isData = /\.ya?ml$/.test(entry.filePath ?? '');
-    if (!entry.filePath?.endsWith('.md') && !isData) continue;
-    const file = resolve(entry.filePath);
+    const path = entry.filePath;
+    if (!path) continue;
+    const isData = /\.ya?ml$/.test(path);
+    if (!path.endsWith('.md') && !isData) continue;
+    const file = resolve(path);
     const shown = displayPath(file);
     const raw = readFileSync(file, 'utf8');
     const digest = fingerprint && createHash('sha256').update(fingerprint).update(raw).digest('hex');
