@@ -101,6 +101,21 @@ export interface ContentFile {
 export function readContentFile(raw: string, schema?: CollectionSchema): ContentFile {
   const parsed = parseFrontmatter(raw, { frontmatter: 'empty-with-lines' });
   const data = parsed.frontmatter as Record<string, unknown>;
+  return { body: parsed.content, data, fields: textFields(raw, data, schema) };
+}
+
+/**
+ * Reads a YAML data file (the settings file, a helpline) as the gate reads a page without a body:
+ * its text fields, each with its line, so the language rules reach what the cards and footer show.
+ */
+export function readDataFile(raw: string, schema?: CollectionSchema): ContentFile {
+  const parsed: unknown = parseYaml(raw);
+  const data = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  return { body: '', data, fields: textFields(raw, data, schema) };
+}
+
+/** The declared text fields of a file's data, each with the line its value starts on. */
+function textFields(raw: string, data: Record<string, unknown>, schema?: CollectionSchema): TextField[] {
   const lines = raw.split(/\r?\n/);
   const fields: TextField[] = [];
   for (const { path, key } of schema ? textFieldNames(schema.fields.map((f) => f.cms)) : []) {
@@ -112,7 +127,7 @@ export function readContentFile(raw: string, schema?: CollectionSchema): Content
       fields.push({ name: found.path, value: found.value, line: index + 1 });
     }
   }
-  return { body: parsed.content, data, fields };
+  return fields;
 }
 
 /** What the gate found in one file, plus what the report shows. */
@@ -229,7 +244,8 @@ function gateFingerprint(contentDir: string): string | undefined {
 const reported = new Map<string, { graded: GradedPage[]; silenced: string[] }>();
 
 /**
- * Runs the gate over every entry of a loaded collection: those Astro re-read and those it took from
+ * Runs the gate over every entry of a loaded collection: Markdown pages, and YAML data files (the
+ * settings, each helpline) by their text fields alone; those Astro re-read and those it took from
  * its cache alike, so a changed rule reaches unchanged files. A file's verdict is kept in `cache`
  * under a digest of its text and of the gate itself, so a warm build re-checks only what changed. A
  * failing rule throws one ContentError line; warnings are logged. Once every collection in
@@ -249,8 +265,11 @@ export async function gateCollection(
   const graded: GradedPage[] = [];
   const silenced: string[] = [];
   for (const entry of entries) {
-    if (!entry.filePath?.endsWith('.md')) continue;
-    const file = resolve(entry.filePath);
+    const path = entry.filePath;
+    if (!path) continue;
+    const isData = /\.ya?ml$/.test(path);
+    if (!path.endsWith('.md') && !isData) continue;
+    const file = resolve(path);
     const shown = displayPath(file);
     const raw = readFileSync(file, 'utf8');
     const digest = fingerprint && createHash('sha256').update(fingerprint).update(raw).digest('hex');
@@ -260,7 +279,8 @@ export async function gateCollection(
     if (kept && kept.digest === digest) {
       verdict = kept;
     } else {
-      const check = await checkContentFile(readContentFile(raw, schema), loadContentRules(), name);
+      const read = isData ? readDataFile(raw, schema) : readContentFile(raw, schema);
+      const check = await checkContentFile(read, loadContentRules(), name);
       const failure = firstFailure(check);
       if (failure) throw new ContentError(file, undefined, failure);
       verdict = {
@@ -275,8 +295,10 @@ export async function gateCollection(
     }
     for (const warning of verdict.warnings) logger.warn(`Content warning in ${shown}: ${warning}`);
     silenced.push(...verdict.silenced);
-    graded.push({ collection, file: shown, grade: verdict.grade });
+    // Data files have no prose to grade; only their words are checked.
+    if (!isData) graded.push({ collection, file: shown, grade: verdict.grade });
   }
+  if (!expected.includes(collection)) return;
   reported.set(collection, { graded, silenced });
   if (expected.every((c) => reported.has(c))) {
     const all = expected.flatMap((c) => reported.get(c)?.graded ?? []);

@@ -3,7 +3,7 @@
  * every collection with its reading grade, words, review date (A–Z), helplines and warnings.
  * `npm run content:report` prints it; /admin/report/ shows it. Both call `buildContentReport`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTINGS_FILE } from '../config';
 import { displayPath } from '../lib/content-error';
@@ -18,6 +18,7 @@ import {
   helplineNamer,
   loadContentRules,
   readContentFile,
+  readDataFile,
 } from './content-gate';
 import { readSiteLists } from './site-lists';
 import { contentFiles, topicReview } from './topic-reviews';
@@ -65,5 +66,55 @@ export async function buildContentReport(contentDir: string, today: Date): Promi
       });
     }
   }
+  rows.push(...(await dataFileRows(contentDir, rules, lists)));
   return sortRows(rows, MARKDOWN_COLLECTIONS);
+}
+
+/** The YAML files of a data collection's folder (settings, helplines), leaving out files that start with "_". */
+function dataFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+      .filter((name) => /^[^_].*\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => join(folder, name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Rows for the data files (the settings, each helpline) whose text fields trip a language rule, as
+ * the build warns about them. They have no prose to grade, so files with nothing to say are left out.
+ */
+async function dataFileRows(
+  contentDir: string,
+  rules: ReturnType<typeof loadContentRules>,
+  lists: ReturnType<typeof readSiteLists>,
+): Promise<ReportRow[]> {
+  const rows: ReportRow[] = [];
+  for (const declaration of COLLECTIONS) {
+    if (declaration.kind === 'markdown') continue;
+    const schema = declaration.schema(lists);
+    for (const file of dataFiles(join(contentDir, declaration.name))) {
+      const content = readDataFile(readFileSync(file, 'utf8'), schema);
+      const check = await checkContentFile(content, rules);
+      const failure = firstFailure(check);
+      const warnings = fileWarnings(declaration.name, check);
+      if (!failure && warnings.length === 0) continue;
+      const shown = displayPath(file);
+      const title = content.data['name'] ?? content.data['charityName'];
+      rows.push({
+        collection: declaration.name,
+        file: shown,
+        title: typeof title === 'string' ? title : shown,
+        grade: undefined,
+        words: 0,
+        sentences: 0,
+        helplines: [],
+        errors: failure ? [failure] : [],
+        warnings,
+      });
+    }
+  }
+  return rows;
 }

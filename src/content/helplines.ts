@@ -100,7 +100,7 @@ export function ownNumbers(contentDir: string, settingsFile: string): Set<string
 }
 
 /** The line a Markdown body starts on in its file (after the frontmatter). */
-function bodyOffset(fileText: string, body: string): number {
+export function bodyOffset(fileText: string, body: string): number {
   const at = body ? fileText.indexOf(body) : -1;
   return at < 0 ? 0 : (fileText.slice(0, at).match(/\n/g)?.length ?? 0);
 }

@@ -13,6 +13,7 @@ import { sortValues, type ValueLike } from '../lib/values';
 import { azCollectionCheck } from './a-z-content-check';
 import { checkedGlob, type CheckedEntry, type CheckedGlobOptions } from './checked-glob';
 import { HELPLINES_FOLDER, helplineEntryCheck, registryFingerprint } from './helplines';
+import { warnStaleDates } from './news-dates';
 
 /** The loader for one collection of the content tree at `contentDir`. */
 export function collectionLoader(name: CollectionName, contentDir: string, lists: SiteLists): Loader {
@@ -20,7 +21,11 @@ export function collectionLoader(name: CollectionName, contentDir: string, lists
   if (!declaration) throw new Error(`No collection named "${name}"`);
   const checkAll: Partial<Record<CollectionName, CheckedGlobOptions['checkAll']>> = {
     'a-z': azCollectionCheck(contentDir),
-    news: checkNewsSlugs,
+    news: (entries) => {
+      checkNewsSlugs(entries);
+      // Every build, cached entries too: a promise goes stale as the days pass, not as the file changes.
+      for (const entry of entries) warnStaleDates(entry);
+    },
     // Two values with the same order would make the values page's order a guess.
     values: (entries) => void sortValues(entries as (CheckedEntry & ValueLike)[], (entry) => entry.file),
   };

@@ -135,6 +135,12 @@ export const helplinesSchema = defineSchema(
       message: 'needs a text number to send it to',
       check: (d) => !d['textKeyword'] || Boolean(d['textNumber']),
     },
+    {
+      // A card must not claim what it cannot show: "free to call" with nothing to call or text.
+      field: 'freeToCall',
+      message: 'is on, but the line has no phone or text number to call: turn it off, or add the number',
+      check: (d) => !d['freeToCall'] || Boolean(d['phone']) || Boolean(d['textNumber']),
+    },
   ],
 );
 

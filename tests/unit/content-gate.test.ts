@@ -18,6 +18,7 @@ import {
 import { parseContentRules } from '../../src/lib/content-rules';
 import { checkProse, describeFinding } from '../../src/lib/prose-check';
 import { azSchema } from '../../src/schemas/a-z';
+import { helplinesSchema } from '../../src/schemas/helplines';
 import { ROOT } from '../support/build';
 
 const rules = loadContentRules();
@@ -233,6 +234,29 @@ describe('the gate in the loader', () => {
     expect(await run()).toEqual([expect.stringContaining('uses "remembered"')]);
     writeFileSync(join(dir, 'news/ok.md'), post('A crazy, insane week.'));
     expect(await run()).toEqual([expect.stringContaining('uses "crazy"'), expect.stringContaining('uses "insane"')]);
+  });
+
+  it('checks the text fields of YAML data files too (helplines, settings): warns, and stops on a failure', async () => {
+    const line = (purpose: string) =>
+      `name: A line\npurpose: ${purpose}\naudience: Anyone\nnations: [England]\nurl: https://x.example/\nhours: Any time\n`;
+    const dir = tree({
+      'helplines/ok.yaml': line('Support for people who are crazy busy.'),
+      'helplines/bad.yaml': line('For families after someone committed suicide.'),
+    });
+    const log = logger();
+    await gateCollection('helplines', [{ filePath: join(dir, 'helplines/ok.yaml') }], helplinesSchema, log, dir, {
+      expected: ['news'],
+    });
+    expect(log.lines).toEqual([
+      expect.stringMatching(/^warn: Content warning in .*helplines\/ok\.yaml: field "purpose" uses "crazy"; consider/),
+    ]);
+    await expect(
+      gateCollection('helplines', [{ filePath: join(dir, 'helplines/bad.yaml') }], helplinesSchema, logger(), dir, {
+        expected: ['news'],
+      }),
+    ).rejects.toThrow(
+      /^Content error in .*helplines\/bad\.yaml: field "purpose" uses "committed suicide"; write "took their own life" or "died by suicide" instead$/,
+    );
   });
 
   it('stops at an .mdx file in a CMS-edited folder, naming it and the fix', () => {

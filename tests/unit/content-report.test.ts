@@ -3,7 +3,7 @@
  * its reading grade, words, review date, helplines and warnings, and the build's summary line.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContentReport } from '../../src/content/content-report';
@@ -151,4 +151,16 @@ describe('the report over a content tree', () => {
     expect(bad.stdout).toContain('ERROR: line 4 uses "committed suicide"');
     // Two runs of the script, each starting Node and Vite's module runner.
   }, 60_000);
+
+  it('lists a helpline file whose text trips a rule, as the build warns about it', async () => {
+    mkdirSync(join(tree, 'helplines'), { recursive: true });
+    writeFileSync(
+      join(tree, 'helplines/busy-line.yaml'),
+      'name: Busy line\npurpose: For people having a crazy week.\naudience: Anyone\nnations: [England]\nurl: https://x.example/\nhours: Any time\n',
+    );
+    const rows = await buildContentReport(tree, new Date(Date.UTC(2030, 0, 1)));
+    const row = rows.find((r) => r.file.endsWith('helplines/busy-line.yaml'));
+    expect(row).toMatchObject({ collection: 'helplines', title: 'Busy line', grade: undefined, errors: [] });
+    expect(row?.warnings).toEqual([expect.stringMatching(/^field "purpose" uses "crazy"; consider/)]);
+  });
 });

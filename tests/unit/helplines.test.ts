@@ -65,6 +65,24 @@ describe('phone numbers', () => {
     const good = schema.safeParse({ ...base, phone: '08000684141' });
     expect(good.data).toMatchObject({ phone: '0800 068 4141', open24Hours: false, freeToCall: false });
   });
+
+  it('refuses "free to call" on a line with no phone or text number, naming the field and the fix', () => {
+    const schema = zodFor(helplinesSchema);
+    const base = {
+      name: 'X',
+      purpose: 'Y',
+      audience: 'Anyone',
+      nations: ['England'],
+      url: 'https://x.example/',
+      hours: 'Z',
+    };
+    const bad = schema.safeParse({ ...base, freeToCall: true });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['freeToCall']);
+    expect(bad.error?.issues[0]?.message).toMatch(/no phone or text number.*turn it off, or add the number/);
+    expect(schema.safeParse({ ...base, freeToCall: true, textNumber: '85258' }).success).toBe(true);
+    expect(schema.safeParse({ ...base, freeToCall: false }).success).toBe(true);
+  });
 });
 
 describe('the registry', () => {
@@ -90,6 +108,10 @@ describe('the registry', () => {
       'the-mix',
       'local-crisis-line',
       'support-line',
+      'mind-support-line',
+      'mens-advice-line',
+      'galop',
+      'combat-stress',
     ]) {
       expect(files, id).toContain(id);
       expect(registry.has(id), `${id} is valid`).toBe(true);

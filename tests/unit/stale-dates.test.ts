@@ -1,0 +1,85 @@
+/**
+ * The warning for a published news post that names a date which has passed as if it were still to
+ * come. Every day here is given explicitly: nothing reads the clock.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { warnStaleDates } from '../../src/content/news-dates';
+import { findStaleDates, RECENT_DAYS } from '../../src/lib/stale-dates';
+import { addDays } from '../../src/lib/schedule';
+
+const TODAY = '2026-12-01';
+
+describe('findStaleDates', () => {
+  it('finds a "When:" line whose day has passed, and leaves one still to come', () => {
+    const body = [
+      '## Sleeping better',
+      '',
+      '- **When:** Saturday 21 November 2026, 10:30am',
+      '- **When:** Thursday 3 December 2026, 2pm',
+    ].join('\n');
+    expect(findStaleDates(body, { published: '2026-11-10', today: TODAY })).toEqual([
+      { line: 3, text: 'Saturday 21 November 2026', day: '2026-11-21' },
+    ]);
+  });
+
+  it('reads a month without a year as the next one after the post, and its end as the deadline', () => {
+    const body = 'Sam will call you before the end of August.';
+    // Posted in August 2025: "the end of August" is 31 August 2025, passed, and the post was
+    // updated afterwards, so it reads as current.
+    expect(findStaleDates(body, { published: '2025-08-12', updated: '2026-11-28', today: TODAY })).toEqual([
+      { line: 1, text: 'end of August', day: '2025-08-31' },
+    ]);
+    // The same sentence on the day it was posted is fine.
+    expect(findStaleDates(body, { published: '2025-08-12', today: '2025-08-20' })).toEqual([]);
+  });
+
+  it('leaves lines that say the date has passed, and lines that do not promise anything', () => {
+    const body = [
+      '- **When:** Saturday 21 November 2026 (this session has taken place)',
+      '**Update, 28 November 2026:** the group is still paused.',
+      'On 2 November 2026 we raised £300.',
+    ].join('\n');
+    expect(findStaleDates(body, { published: '2026-11-01', today: TODAY })).toEqual([]);
+  });
+
+  it('reads an old post as the archive it is, unless it was updated after the date passed', () => {
+    const body = 'Join us on Friday 27 September 2024 for coffee.';
+    // 27 September 2024 is more than RECENT_DAYS before TODAY.
+    expect(addDays(TODAY, -RECENT_DAYS) > '2024-09-27').toBe(true);
+    expect(findStaleDates(body, { published: '2024-09-03', today: TODAY })).toEqual([]);
+    expect(findStaleDates(body, { published: '2024-09-03', updated: '2026-11-01', today: TODAY })).toHaveLength(1);
+    expect(findStaleDates(body, { published: '2024-09-03', today: '2024-10-10' })).toHaveLength(1);
+  });
+});
+
+describe('warnStaleDates', () => {
+  const post = (frontmatter: string, body: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'stale-')), 'post.md');
+    writeFileSync(file, `---\n${frontmatter}\n---\n${body}\n`);
+    return file;
+  };
+  const NOW = new Date('2026-12-01T09:00:00Z');
+
+  it('warns with one line naming the file, the line, the words and the fix', () => {
+    const file = post('title: A\ndraft: false', 'Hello.\n\nWe will meet on 21 November 2026.');
+    const lines: string[] = [];
+    warnStaleDates({ file, data: { date: new Date('2026-11-10T10:00:00Z'), draft: false } }, NOW, (l) => lines.push(l));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^Content warning in .*post\.md: line 7 names "21 November 2026" as if it were still to come, but that date has passed; say it has happened, or update the post$/,
+      ),
+    ]);
+  });
+
+  it('says nothing about drafts and posts not yet published', () => {
+    const file = post('title: A', 'We will meet on 21 November 2026.');
+    const lines: string[] = [];
+    const warn = (l: string) => lines.push(l);
+    warnStaleDates({ file, data: { date: new Date('2026-11-10T10:00:00Z'), draft: true } }, NOW, warn);
+    warnStaleDates({ file, data: { date: new Date('2026-12-05T10:00:00Z'), draft: false } }, NOW, warn);
+    expect(lines).toEqual([]);
+  });
+});
