@@ -28,3 +28,18 @@ export const BUILD_NOW: Date = (() => {
   if (Number.isNaN(date.getTime())) throw new Error(`BUILD_DATE "${value}" is not a date (use the form 2026-12-14)`);
   return date;
 })();
+
+/**
+ * Netlify Forms name of the "Was this page useful?" form on every A–Z topic. Netlify lists the
+ * answers under this name (docs/feedback.md); renaming it starts a new, empty list.
+ */
+export const A_Z_FEEDBACK_FORM = 'topic-feedback';
+
+/** Where the A–Z feedback form lands once sent (src/pages/a-z/thank-you.astro). */
+export const A_Z_FEEDBACK_THANKS = '/a-z/thank-you/';
+
+/**
+ * Slug of the page (content/pages/) that says how the charity writes and checks its health
+ * information. Every A–Z topic links to it beside the review dates.
+ */
+export const HOW_WE_WRITE_PAGE = 'how-we-write-our-health-information';

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { BUILD_NOW } from '../config';
 import { azReviewReport, buildAzIndex, overdueWarning, type AzIndex, type AzTopic } from '../lib/a-z-index';
 import { relatedByTags } from '../lib/related-by-tags';
+import { activeServices } from '../lib/services';
 import { getNews } from './news';
 
 /** An A–Z topic entry from content/a-z/. */
@@ -50,7 +51,11 @@ async function load(): Promise<AzSite> {
   const liveNews = news.posts.map((post) => ({ post, tags: post.data.tags, date: post.data.date }));
   const pages = index.topics.map((topic) => ({
     topic,
-    services: topic.data.relatedServices.map((slug) => servicesBySlug.get(slug) as CollectionEntry<'services'>),
+    // A service that is not running now is published nowhere (src/lib/services.ts), so a topic
+    // that names it leaves it out rather than linking to a page that does not exist.
+    services: activeServices(
+      topic.data.relatedServices.map((slug) => servicesBySlug.get(slug) as CollectionEntry<'services'>),
+    ),
     news: relatedByTags(topic.data.tags, liveNews).map((n) => n.post),
   }));
   return { index, pages };

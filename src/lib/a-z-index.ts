@@ -95,8 +95,14 @@ export function compareLabels(a: string, b: string): number {
 }
 
 /**
+ * File names a topic may not have, because the A–Z uses their address for something else:
+ * /a-z/thank-you/ is where the "Was this page useful?" form lands.
+ */
+export const RESERVED_AZ_SLUGS: readonly string[] = ['thank-you'];
+
+/**
  * Checks the references between topics and services. Throws a one-line ContentError naming the
- * file and the field for: a related topic or service that does not exist, an "also known as" name
+ * file and the field for: a file name the A–Z keeps for itself (RESERVED_AZ_SLUGS), a related topic or service that does not exist, an "also known as" name
  * claimed by two topics, one that is another topic's title (or the same topic's own title), or one
  * listed twice. Topics are checked in slug order, so the same content always names the same file.
  */
@@ -111,6 +117,13 @@ export function checkAzReferences(
   const synonymOwner = new Map<string, (typeof ordered)[number]>();
 
   for (const topic of ordered) {
+    if (RESERVED_AZ_SLUGS.includes(topic.slug)) {
+      throw new ContentError(
+        topic.file,
+        undefined,
+        `has a file name that the site uses for /a-z/${topic.slug}/; rename the file`,
+      );
+    }
     for (const slug of topic.data.relatedTopics) {
       if (!topicSlugs.has(slug)) {
         throw new ContentError(topic.file, 'relatedTopics', `names "${slug}", which is not an A–Z topic`);

@@ -2,7 +2,8 @@
  * A small static server that behaves like Netlify for what the tests need: it serves a built
  * folder with pretty URLs and 404.html, applies the [[headers]] rules from netlify.toml (every
  * matching rule, with Netlify's path patterns and its default Cache-Control), and follows the
- * generated `_redirects` file, including query-parameter conditions.
+ * generated `_redirects` file, including query-parameter conditions. Form POSTs are handled as
+ * Netlify Forms handles them (tests/harness/netlify-forms.ts), and kept submissions are listed.
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'smol-toml';
 import { contentType } from './mime.ts';
+import { deployedForms, receiveForm, type DeployedForm, type FormSubmission } from '../tests/harness/netlify-forms.ts';
 
 /** One [[headers]] rule from netlify.toml. */
 export interface HeaderRule {
@@ -105,6 +107,8 @@ function resolveFile(root: string, path: string): string | undefined {
 export interface RunningServer {
   url: string;
   server: Server;
+  /** Form submissions Netlify would have kept, oldest first (what the Forms tab would list). */
+  submissions: FormSubmission[];
   close: () => Promise<void>;
 }
 
@@ -112,6 +116,9 @@ export interface RunningServer {
 export async function startNetlifyServer(root: string, tomlFile: string, port = 0): Promise<RunningServer> {
   const rules = readHeaderRules(tomlFile);
   const redirects = readRedirects(root);
+  const submissions: FormSubmission[] = [];
+  // Read when the first form arrives, so serving a large bench build does not parse every page.
+  let forms: Map<string, DeployedForm> | undefined;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status: number, file: string | undefined, extra: Record<string, string> = {}) => {
@@ -122,6 +129,19 @@ export async function startNetlifyServer(root: string, tomlFile: string, port = 
       res.end(file && req.method !== 'HEAD' ? readFileSync(file) : undefined);
     };
     const file = resolveFile(root, url.pathname);
+    if (req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        forms ??= deployedForms(root);
+        const outcome = receiveForm(forms, url.pathname, Buffer.concat(chunks).toString('utf8'));
+        if (outcome.kind === 'kept') submissions.push(outcome.submission);
+        // Netlify answers a received form with the page at the address it was posted to.
+        if (outcome.kind !== 'unknown-form' && file) send(200, file);
+        else send(404, existsSync(join(root, '404.html')) ? join(root, '404.html') : undefined);
+      });
+      return;
+    }
     if (file) {
       // Pretty URLs: a folder asked for without its slash moves to the slashed address.
       if (file.endsWith('index.html') && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {
@@ -148,6 +168,7 @@ export async function startNetlifyServer(root: string, tomlFile: string, port = 
   return {
     url: `http://127.0.0.1:${actual}`,
     server,
+    submissions,
     close: () => new Promise((resolvePromise) => server.close(() => resolvePromise())),
   };
 }

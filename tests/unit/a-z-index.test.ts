@@ -128,6 +128,12 @@ describe('bad references fail with one line naming the file and the field', () =
     );
   });
 
+  it('a file name the A–Z uses for the feedback thank-you page', () => {
+    expect(build([topic('thank-you', 'Thanks')])).toThrow(
+      'Content error in content/a-z/thank-you.md: has a file name that the site uses for /a-z/thank-you/; rename the file',
+    );
+  });
+
   it('a topic related to itself, or a synonym listed twice', () => {
     expect(build([topic('a', 'A', { relatedTopics: ['a'] })])).toThrow('field "relatedTopics"');
     expect(build([topic('a', 'A', { alsoKnownAs: ['X', 'x'] })])).toThrow('field "alsoKnownAs" lists "x" twice');
