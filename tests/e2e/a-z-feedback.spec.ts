@@ -1,14 +1,14 @@
 /**
  * "Help us improve this page" on A–Z topics, and the link to "How we write our health information"
  * beside the review dates. The built site is served by the local Netlify stand-in
- * (scripts/netlify-server.ts), which receives form posts as Netlify Forms would
+ * (tests/harness/netlify-server.ts), which receives form posts as Netlify Forms would
  * (tests/harness/netlify-forms.ts), so a reader's answer is followed from the page, with
  * JavaScript switched off, to what the charity would find in Netlify's Forms list.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser } from '@playwright/test';
 import { DIST, builtPages } from '../support/built-pages';
-import { startNetlifyServer, type RunningServer } from '../../scripts/netlify-server';
+import { startNetlifyServer, type RunningServer } from '../harness/netlify-server';
 import { A_Z_FEEDBACK_FORM, A_Z_FEEDBACK_THANKS, HOW_WE_WRITE_PAGE } from '../../src/config';
 import { axeViolations } from './support/axe';
 import { sitemapPaths } from './support/site';

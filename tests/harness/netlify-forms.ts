@@ -1,5 +1,5 @@
 /**
- * Netlify Forms, as the local Netlify stand-in (scripts/netlify-server.ts) needs them: at "deploy"
+ * Netlify Forms, as the local Netlify stand-in (tests/harness/netlify-server.ts) needs them: at "deploy"
  * every built page is read for `<form data-netlify="true">` (or the bare `netlify` attribute), and
  * each form is known by its `name` with the fields it has in the HTML. A POST then behaves the way
  * Netlify's form handling does:

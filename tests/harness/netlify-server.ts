@@ -11,7 +11,7 @@ import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'smol-toml';
 import { contentType } from './mime.ts';
-import { deployedForms, receiveForm, type DeployedForm, type FormSubmission } from '../tests/harness/netlify-forms.ts';
+import { deployedForms, receiveForm, type DeployedForm, type FormSubmission } from './netlify-forms.ts';
 
 /** One [[headers]] rule from netlify.toml. */
 export interface HeaderRule {
