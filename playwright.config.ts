@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './tests/harness/chromium';
+import { CHROMIUM_ARGS, chromiumEnv, chromiumPath } from './tests/harness/chromium';
 import { useSuiteClock } from './tests/support/clock';
 
 // Every build and expectation in the browser tests is as of the suite's one clock.
@@ -27,7 +27,7 @@ export default defineConfig({
     // Recording a trace of every test costs CPU that CI's two cores need for the tests; failures
     // still print their error and the page's accessibility snapshot.
     trace: process.env['CI'] ? 'off' : 'retain-on-failure',
-    launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+    launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS, env: chromiumEnv() },
   },
   projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /tests\/e2e\/cms\// }],
   webServer: {

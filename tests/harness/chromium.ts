@@ -24,3 +24,21 @@ export function chromiumPath(): string | undefined {
   if (fromEnv) return fromEnv;
   return CANDIDATES.find((path) => existsSync(path));
 }
+
+/**
+ * The environment to start Chromium with: the tests' own, less libfaketime. Under Debian's
+ * `faketime` (which the suite is run with to prove it does not depend on the date, see
+ * docs/testing.md) LD_PRELOAD carries libfaketime into every child process, and Chromium's zygote
+ * then hangs at start (seen with faketime 0.9.10 and Chromium 156: `--dump-dom` of a data: page
+ * never returns). The browser then runs on the machine's clock; no page script reads the clock,
+ * and every date the tests expect comes from the suite's clock (tests/support/clock.ts).
+ */
+export function chromiumEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (name === 'LD_PRELOAD' && value.includes('faketime')) continue;
+    clean[name] = value;
+  }
+  return clean;
+}
