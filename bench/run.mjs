@@ -39,6 +39,9 @@ const LIGHTHOUSE = !args['no-lighthouse'];
 const CHROME = chromiumPath() ?? '/usr/bin/chromium';
 const CHROME_FLAGS = CHROMIUM_ARGS;
 
+/** Names this run's results file. */
+const RUN_STARTED = new Date().toISOString().replace(/[:.]/g, '-');
+
 /** How busy the machine was before we started: wall time far above CPU time means waiting. */
 const LOAD_AT_START = loadavg();
 
@@ -130,6 +133,15 @@ function countPages(dir) {
     .length;
 }
 
+/** The temporary folder of the size being built, removed if the run is stopped. */
+let workInProgress;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (workInProgress) rmSync(workInProgress, { recursive: true, force: true });
+    process.exit(1);
+  });
+}
+
 /** Environment for one side's build: its own output and cache folders under `dir`. */
 function buildEnv(dir, content, port) {
   return {
@@ -149,6 +161,7 @@ function buildEnv(dir, content, port) {
  */
 async function buildSize(news, warm) {
   const work = mkdtempSync(join(tmpdir(), `bench-${news}-`));
+  workInProgress = work;
   const content = join(work, 'content');
   log(`generating ${news} news posts, ${AZ} A–Z topics, ${SERVICES} services…`);
   const slugs = generateContent(content, { news, az: AZ, services: SERVICES });
@@ -323,8 +336,16 @@ async function main() {
       await server.close();
     }
     rmSync(build.work, { recursive: true, force: true });
+    workInProgress = undefined;
+    // Written after every size, so a run stopped part-way leaves what it measured.
+    await writeReport(builds, weights);
   }
+  log('results written to BENCHMARKS.md');
+}
+/** Writes BENCHMARKS.md and bench/results/<time>.json from the builds measured so far. */
+async function writeReport(builds, weights) {
   const loadAtEnd = loadavg();
+  const pending = SIZES.slice(builds.length);
 
   const header = [
     '| News posts | Build | Pages | Wall (s) | CPU (s) | Content sync / pages, Astro’s log (s) | ms per page (wall) | Peak memory (MB) |',
@@ -385,6 +406,10 @@ async function main() {
       const r = ratio(b.ours.cold.wall, b.floor.cold.wall);
       return `| Cold build at ${b.news} posts ≤ ${TARGET.ratio.toFixed(1)}× the floor | ${times(r)} (${num(b.ours.cold.wall)} s ÷ ${num(b.floor.cold.wall)} s); CPU ${times(ratio(b.ours.cold.cpu, b.floor.cold.cpu))} | ${mark(r <= TARGET.ratio)} |`;
     }),
+    ...pending.map(
+      (news) =>
+        `| Cold build at ${news} posts ≤ ${TARGET.ratio.toFixed(1)}× the floor | not measured (the run was stopped) | – |`,
+    ),
     warm
       ? (() => {
           const r = ratio(warm.ours.warm.wall, warm.floor.warm.wall);
@@ -415,8 +440,8 @@ async function main() {
   const report = `# Benchmarks
 
 Written by \`${command}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (${machine}; load
-average ${load(LOAD_AT_START)} at the start, ${load(loadAtEnd)} at the end). Everything below was
-measured in that run; the history of earlier figures is in docs/performance.md.
+average ${load(LOAD_AT_START)} at the start, ${load(loadAtEnd)} at the end of the last build). Everything below was
+measured in that run; the history of earlier figures is in docs/performance.md.${pending.length ? ` The run was stopped before the ${pending.join(', ')}-post builds.` : ''}
 
 Content is synthetic and seeded (bench/generate.mjs): the news posts given, ${AZ} A–Z topics and
 ${SERVICES} services, plus the real settings, pages and values. **Ours** is \`npm run build\`. **The
@@ -463,7 +488,7 @@ ${lhTable.join('\n')}
   );
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(
-    join(ROOT, `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    join(ROOT, `bench/results/${RUN_STARTED}.json`),
     JSON.stringify(
       {
         loadAtStart: LOAD_AT_START,
@@ -478,7 +503,6 @@ ${lhTable.join('\n')}
   console.log(
     `\n${coldTable.join('\n')}\n\n${warmTable.join('\n')}\n\n${targetRows.join('\n')}\n\n${weightTable.join('\n')}\n\n${lhTable.join('\n')}\n`,
   );
-  log('results written to BENCHMARKS.md');
 }
 
 await main();
