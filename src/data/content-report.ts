@@ -7,7 +7,7 @@
  */
 import { getCollection } from 'astro:content';
 import { resolve } from 'node:path';
-import { CONTENT_DIR, SETTINGS_FILE } from '../config';
+import { BUILD_NOW, CONTENT_DIR, SETTINGS_FILE } from '../config';
 import { readSiteLists } from '../content/site-lists';
 import { topicReview } from '../content/topic-reviews';
 import { displayPath } from '../lib/content-error';
@@ -26,7 +26,6 @@ let report: Promise<ContentReport> | undefined;
 const MARKDOWN = COLLECTIONS.filter((c) => c.kind === 'markdown');
 
 async function build(): Promise<ContentReport> {
-  const today = new Date();
   const rows: ReportRow[] = [];
   for (const { name } of MARKDOWN) {
     for (const entry of await getCollection(name)) {
@@ -38,7 +37,8 @@ async function build(): Promise<ContentReport> {
       const data = entry.data as Record<string, unknown>;
       let review: ReportRow['review'];
       if (name === 'a-z') {
-        const topic = topicReview(file, data, today, DUE_SOON_DAYS);
+        // Review states as of the build's one "now" (BUILD_DATE when set).
+        const topic = topicReview(file, data, BUILD_NOW, DUE_SOON_DAYS);
         review = { state: topic.state, due: topic.nextReview };
       }
       rows.push({
