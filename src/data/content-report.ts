@@ -32,8 +32,14 @@ async function build(): Promise<ContentReport> {
       if (!entry.filePath?.endsWith('.md')) continue;
       const file = resolve(entry.filePath);
       const verdict = entry.rendered?.metadata?.[VERDICT_KEY] as FileVerdict | undefined;
-      // Every stored Markdown entry passed the gate; one without a verdict is a loader bug.
-      if (!verdict) throw new Error(`${displayPath(file)} has no content check verdict in the content store`);
+      // The loader keeps a verdict with every entry it rendered; Astro stores an entry it could not
+      // render without one (and logs "Error rendering" with the reason), and such a page must not
+      // go out empty.
+      if (!verdict) {
+        throw new Error(
+          `${displayPath(file)} could not be rendered, so it has no content check (see the "Error rendering" line above)`,
+        );
+      }
       const data = entry.data as Record<string, unknown>;
       let review: ReportRow['review'];
       if (name === 'a-z') {
