@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from 'astro/markdown';
 import { ContentError, describeIssue, type IssueLike } from '../lib/content-error';
-import { gateCollection, refuseMdx } from './content-gate';
+import { gateCollection, markdownGate, refuseMdx, type FileVerdict, type MarkdownGate } from './content-gate';
+import { VERDICT_KEY } from '../lib/content-report';
 import { findUnsafeHtml } from '../lib/safe-html';
 import type { CollectionSchema } from '../schemas/fields';
 
@@ -31,10 +32,10 @@ export interface CheckedGlobOptions {
    */
   checkAll?: (entries: CheckedEntry[]) => void;
   /**
-   * Checks one entry as it is stored, with its Markdown body (helpline directives, numbers typed
-   * by hand, references to the helpline registry). Throws a ContentError to stop the build.
+   * Checks one entry's data as it is stored (references to the helpline registry). Throws a
+   * ContentError to stop the build. (Markdown bodies go through the content gate.)
    */
-  checkEntry?: (entry: { file: string; body: string; data: Record<string, unknown> }) => void;
+  checkEntry?: (entry: { file: string; data: Record<string, unknown> }) => void;
   /**
    * A key for files outside the collection that rendered entries show (the helpline registry):
    * when it changes, every entry is rendered again instead of being taken from Astro's cache.
@@ -61,20 +62,27 @@ export interface CheckedEntry {
  * What entries stored by this loader hold, named in the store's cache key: entries an older loader
  * stored (with their raw body, without the body facts) are read again instead of being reused.
  */
-const STORED_ENTRY_FORMAT = 'rendered-without-body-1';
+const STORED_ENTRY_FORMAT = 'rendered-without-body-2';
+
 
 type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
 
 /**
  * The entry as the store keeps it: without the raw Markdown body, which every page build would
  * otherwise carry (Astro bundles the whole store into the build), and without the rendered copy of
- * the frontmatter (the parsed `data` holds it). What the pages need from the body is kept as facts.
+ * the frontmatter (the parsed `data` holds it). What the pages need from the body is kept as facts,
+ * and the content gate's verdict with them, for the content report page and the next build.
  */
-function withoutBody(entry: StoredEntry, body: string, facts: CheckedGlobOptions['bodyFacts']): StoredEntry {
+function withoutBody(
+  entry: StoredEntry,
+  body: string,
+  facts: CheckedGlobOptions['bodyFacts'],
+  verdict: FileVerdict | undefined,
+): StoredEntry {
   const stored: StoredEntry = { ...entry };
   delete stored.body;
   if (!stored.rendered) return stored;
-  const metadata = { ...stored.rendered.metadata, ...facts?.(body) };
+  const metadata = { ...stored.rendered.metadata, ...facts?.(body), ...(verdict ? { [VERDICT_KEY]: verdict } : {}) };
   delete metadata.frontmatter;
   stored.rendered = { ...stored.rendered, metadata };
   return stored;
@@ -89,9 +97,18 @@ function markdownBody(file: string): string {
 const watching = new WeakMap<object, Set<string>>();
 
 /**
+ * The key of what stored entries were made with: the loader's format, the files they show (the
+ * helpline registry) and the content gate's fingerprint. When it changes, the store is emptied and
+ * every entry read, rendered and checked again, so a stored verdict is always the current one.
+ */
+function dependencyKey(options: CheckedGlobOptions, gate: MarkdownGate): string {
+  return `${STORED_ENTRY_FORMAT}:${options.renderDependsOn?.() ?? ''}:${gate.fingerprint ?? 'unchecked'}`;
+}
+
+/**
  * In `astro dev`, when a file that rendered entries show changes (a helpline's number), the stored
- * entries are rendered again at once, so pages show it without restarting the server. (A build
- * renders everything afresh whenever the dependency changed: see `renderDependsOn`.)
+ * entries are rendered and checked again at once, so pages show it without restarting the server.
+ * (A build renders everything afresh whenever the dependency changed: see `renderDependsOn`.)
  */
 function rerenderOnChange(ctx: LoaderContext, options: CheckedGlobOptions, base: string): void {
   const folder = options.renderDependsOnFolder;
@@ -103,16 +120,20 @@ function rerenderOnChange(ctx: LoaderContext, options: CheckedGlobOptions, base:
   watcher.add(folder);
   const rerender = async (changed: string) => {
     if (!resolve(changed).startsWith(resolve(folder))) return;
-    const key = `${STORED_ENTRY_FORMAT}:${options.renderDependsOn?.() ?? ''}`;
+    const gate = markdownGate(options.folder, options.schema, options.contentDir, ctx.meta);
+    const key = dependencyKey(options, gate);
     for (const entry of ctx.store.values()) {
       if (!entry.rendered) continue;
       try {
         // The store keeps no raw body, so the file is read again.
         const file = resolve(entry.filePath ?? join(base, entry.id));
         const body = markdownBody(file);
+        const verdict = await gate.check(file);
         const rendered = await ctx.renderMarkdown(body, { fileURL: pathToFileURL(file) });
         // A new digest, or the store keeps the old rendering; the next sync compares file digests.
-        ctx.store.set(withoutBody({ ...entry, rendered, digest: `${String(entry.digest)}+${key}` }, body, options.bodyFacts));
+        ctx.store.set(
+          withoutBody({ ...entry, rendered, digest: `${String(entry.digest)}+${key}` }, body, options.bodyFacts, verdict),
+        );
       } catch (error) {
         ctx.logger.warn(`${entry.filePath ?? entry.id}: ${(error as Error).message.split('\n')[0] ?? ''}`);
       }
@@ -138,6 +159,10 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
     name: 'checked-glob',
     load: async (ctx: LoaderContext) => {
       refuseMdx(base);
+      // Rules, helpline registry and the charity's own numbers are read once per load.
+      const gate = markdownGate(options.folder, options.schema, options.contentDir, ctx.meta);
+      /** Verdicts of the files Astro read in this load, by absolute path. */
+      const verdicts = new Map<string, FileVerdict>();
       const parseData: LoaderContext['parseData'] = async (props) => {
         const file = props.filePath ?? join(base, props.id);
         const result = check.safeParse(props.data, { reportInput: true });
@@ -146,6 +171,9 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
           const { field, problem } = describeIssue(first);
           throw new ContentError(file, field, problem);
         }
+        // Astro calls this only for new and changed files, before rendering them: the content gate
+        // (safe language, reading grade, helplines) checks each such file here, parsing it once.
+        if (file.endsWith('.md')) verdicts.set(resolve(file), await gate.check(resolve(file), props.data));
         return ctx.parseData(props);
       };
       const store = new Proxy(ctx.store, {
@@ -153,31 +181,44 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
           if (prop === 'set') {
             return (entry: StoredEntry) => {
               const body = entry.body ?? '';
-              options.checkEntry?.({ file: join(process.cwd(), entry.filePath ?? entry.id), body, data: entry.data });
+              const file = join(process.cwd(), entry.filePath ?? entry.id);
+              options.checkEntry?.({ file, data: entry.data });
               const html = entry.rendered?.html ?? '';
               const problems = findUnsafeHtml(html);
               if (problems.length > 0) {
-                throw new ContentError(join(process.cwd(), entry.filePath ?? entry.id), 'body', problems[0] ?? '');
+                throw new ContentError(file, 'body', problems[0] ?? '');
               }
-              return target.set(withoutBody(entry, body, options.bodyFacts));
+              return target.set(withoutBody(entry, body, options.bodyFacts, verdicts.get(resolve(file))));
             };
           }
           const value: unknown = Reflect.get(target, prop, receiver);
           return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         },
       });
-      // Entries stored by an older loader, or rendered with other helpline numbers, are read again.
-      const dependency = `${STORED_ENTRY_FORMAT}:${options.renderDependsOn?.() ?? ''}`;
+      // Entries stored by an older loader, rendered with other helpline numbers, or checked by
+      // another version of the gate or its rules, are read again.
+      const dependency = dependencyKey(options, gate);
       if (ctx.meta.get('render-depends-on') !== dependency) {
         ctx.store.clear();
         ctx.meta.set('render-depends-on', dependency);
       }
       await inner.load({ ...ctx, parseData, store });
       rerenderOnChange(ctx, options, base);
-      // Every entry, cached or not, so a changed rule in content-rules.yaml reaches unchanged files.
-      await gateCollection(options.folder, ctx.store.values(), options.schema, ctx.logger, options.contentDir, {
-        cache: ctx.meta,
-      });
+      // Every entry, cached or not: one Astro took from its cache carries the verdict it was stored
+      // with, which is current (the dependency key above names the gate's fingerprint). Without a
+      // fingerprint nothing is trusted from an earlier build, and such entries are checked again.
+      await gateCollection(
+        options.folder,
+        ctx.store.values().map((entry) => {
+          const file = resolve(entry.filePath ?? join(base, entry.id));
+          const stored = gate.fingerprint ? (entry.rendered?.metadata?.[VERDICT_KEY] as FileVerdict | undefined) : undefined;
+          return { filePath: entry.filePath, verdict: verdicts.get(file) ?? stored };
+        }),
+        options.schema,
+        ctx.logger,
+        options.contentDir,
+        { cache: ctx.meta, gate },
+      );
       options.checkAll?.(
         ctx.store.values().map((entry) => ({
           id: entry.id,

@@ -7,11 +7,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseFrontmatter } from 'astro/markdown';
+import { extractFrontmatter, parseFrontmatter } from 'astro/markdown';
 import { parse as parseYaml } from 'yaml';
+import { SETTINGS_FILE } from '../config';
 import { ContentError, displayPath } from '../lib/content-error';
 import { parseContentRules, type ContentRules } from '../lib/content-rules';
-import { gradeSummary, readingWarning, type GradedPage } from '../lib/content-report';
+import { gradeSummary, readingWarning, type FileVerdict, type GradedPage } from '../lib/content-report';
+
+export type { FileVerdict } from '../lib/content-report';
+import { checkHelplineProse, type ProseCheck } from '../lib/helpline-directive';
 import { helplinesUsed, parseMarkdown, type HelplineNamer } from '../lib/markdown-prose';
 import {
   checkProse,
@@ -23,7 +27,7 @@ import {
 import { readingLevel, type ReadingLevel } from '../lib/reading-level';
 import { COLLECTIONS } from '../schemas/collections';
 import type { CmsField, CollectionSchema } from '../schemas/fields';
-import { readHelplineRegistry } from './helplines';
+import { helplineContext, readHelplineRegistry, type HelplineContext } from './helplines';
 
 /** The Markdown collections, in the order editors see them in the CMS. */
 export const MARKDOWN_COLLECTIONS: readonly string[] = COLLECTIONS.filter((c) => c.kind === 'markdown').map(
@@ -95,13 +99,29 @@ export interface ContentFile {
 }
 
 /**
+ * The body with its YAML frontmatter blanked out line for line, as Astro's
+ * `parseFrontmatter(raw, { frontmatter: 'empty-with-lines' })` gives it (astro/markdown, from
+ * @astrojs/internal-helpers/frontmatter), and the frontmatter's data. When the loader already has
+ * the data Astro parsed from this text, it is used instead of parsing the YAML again.
+ */
+function blankFrontmatter(raw: string, parsedData?: Record<string, unknown>): { body: string; data: Record<string, unknown> } {
+  const yaml = parsedData ? extractFrontmatter(raw) : undefined;
+  const block = yaml === undefined ? undefined : `---${yaml}---`;
+  if (parsedData && yaml !== undefined && block !== undefined && raw.includes(block)) {
+    return { body: raw.replace(block, yaml.replace(/[^\r\n]/g, '')), data: parsedData };
+  }
+  const parsed = parseFrontmatter(raw, { frontmatter: 'empty-with-lines' });
+  return { body: parsed.content, data: parsed.frontmatter as Record<string, unknown> };
+}
+
+/**
  * Reads a Markdown file with Astro's own frontmatter parser and picks out its text fields (those
  * the collection declares as text), each with the line its value starts on.
+ * @param parsedData The frontmatter Astro already parsed from `raw`, if the caller has it.
  */
-export function readContentFile(raw: string, schema?: CollectionSchema): ContentFile {
-  const parsed = parseFrontmatter(raw, { frontmatter: 'empty-with-lines' });
-  const data = parsed.frontmatter as Record<string, unknown>;
-  return { body: parsed.content, data, fields: textFields(raw, data, schema) };
+export function readContentFile(raw: string, schema?: CollectionSchema, parsedData?: Record<string, unknown>): ContentFile {
+  const { body, data } = blankFrontmatter(raw, parsedData);
+  return { body, data, fields: textFields(raw, data, schema) };
 }
 
 /**
@@ -134,21 +154,34 @@ function textFields(raw: string, data: Record<string, unknown>, schema?: Collect
 export interface FileCheck extends ProseCheckResult {
   reading: ReadingLevel;
   helplines: string[];
+  /** Helpline directives and phone numbers (when the registry was given), with the file's lines. */
+  helplineProblems?: ProseCheck;
 }
 
-/** Checks one file's text: rules, silencing comments, reading level and helplines used. */
+/**
+ * Checks one file's text: rules, silencing comments, reading level, helplines used and, given the
+ * registry, helpline directives and numbers. The body is parsed once for all of these.
+ */
 export async function checkContentFile(
   content: ContentFile,
   rules: ContentRules,
   helplineName?: HelplineNamer,
+  helplines?: HelplineContext,
 ): Promise<FileCheck> {
   const tree = parseMarkdown(content.body);
   const prose = await checkProse(content.body, rules, content.fields, tree);
-  return { ...prose, reading: readingLevel(tree, helplineName), helplines: helplinesUsed(tree) };
+  return {
+    ...prose,
+    reading: readingLevel(tree, helplineName),
+    helplines: helplinesUsed(tree),
+    ...(helplines ? { helplineProblems: checkHelplineProse(tree, helplines.registry, helplines.ownDials) } : {}),
+  };
 }
 
 /** The first problem that must stop the build, as one line without the file name. */
-export function firstFailure(check: ProseCheckResult): string | undefined {
+export function firstFailure(check: ProseCheckResult & Pick<FileCheck, 'helplineProblems'>): string | undefined {
+  const helpline = check.helplineProblems?.errors[0];
+  if (helpline) return `line ${String(helpline.line)} ${helpline.message}`;
   const finding = check.findings.find((f) => f.rule.level === 'fail');
   if (finding) return describeFinding(finding);
   const comment = check.commentProblems.find((p) => p.level === 'fail');
@@ -159,6 +192,7 @@ export function firstFailure(check: ProseCheckResult): string | undefined {
 export function fileWarnings(collection: string, check: FileCheck): string[] {
   const reading = readingWarning(collection, check.reading.grade);
   return [
+    ...(check.helplineProblems?.warnings ?? []).map((w) => `line ${String(w.line)} ${w.message}`),
     ...check.findings.filter((f) => f.rule.level === 'warn').map(describeFinding),
     ...check.commentProblems.filter((p) => p.level === 'warn').map(describeCommentProblem),
     ...(reading ? [reading] : []),
@@ -188,12 +222,6 @@ export function refuseMdx(folder: string): void {
   }
 }
 
-/** An entry as the gate needs it from the loader's store. */
-export interface GateEntry {
-  /** Path of the entry's file, as Astro stores it (relative to the project or absolute). */
-  filePath?: string | undefined;
-}
-
 /** The logger the gate writes to (Astro's loader logger). */
 export interface GateLogger {
   info: (message: string) => void;
@@ -206,38 +234,120 @@ export interface GateCache {
   set: (key: string, value: string) => void;
 }
 
-/** What the gate remembers about a file that passed: enough to print the same lines again. */
-interface FileVerdict {
-  digest: string;
-  warnings: string[];
-  silenced: string[];
-  grade: number | undefined;
-}
-
 /** The gate's own code: a change to any of these files must re-check every file. */
 const GATE_SOURCES = [
   'src/content/content-gate.ts',
+  'src/content/helplines.ts',
   'src/lib/content-report.ts',
   'src/lib/content-rules.ts',
+  'src/lib/helpline-directive.ts',
+  'src/lib/helpline-render.ts',
   'src/lib/markdown-prose.ts',
+  'src/lib/phone-numbers.ts',
   'src/lib/prose-check.ts',
   'src/lib/reading-level.ts',
 ];
 
 /**
  * A fingerprint of everything besides a file's own text that decides its verdict: the gate's code,
- * content-rules.yaml and the helpline names. Undefined (no caching) when the sources are not where
- * the project keeps them.
+ * content-rules.yaml, the helpline registry and the charity's own numbers. Undefined (no caching)
+ * when the sources are not where the project keeps them.
  */
-function gateFingerprint(contentDir: string): string | undefined {
+function gateFingerprint(helplines: HelplineContext): string | undefined {
   const hash = createHash('sha256');
   try {
     for (const file of [...GATE_SOURCES, RULES_FILE]) hash.update(readFileSync(resolve(file)));
   } catch {
     return undefined;
   }
-  hash.update(JSON.stringify([...helplineNames(contentDir)]));
+  hash.update(JSON.stringify([[...helplines.registry], [...helplines.ownDials].sort()]));
   return hash.digest('hex');
+}
+
+/** The content gate for one collection, set up once per load: rules, registry and own numbers read once. */
+export interface MarkdownGate {
+  /**
+   * What the verdict of a file depends on besides its text (see `gateFingerprint`); undefined
+   * when it cannot be known, and then nothing is reused between builds.
+   */
+  fingerprint: string | undefined;
+  /**
+   * Checks one Markdown file, or takes its verdict from the cache when neither its text nor the
+   * fingerprint changed. Throws a ContentError (one line naming the file) on a failing rule.
+   * @param parsedData The frontmatter Astro already parsed from the file, to save parsing it again.
+   */
+  check: (file: string, parsedData?: Record<string, unknown>) => Promise<FileVerdict>;
+  /**
+   * Checks the text fields of a YAML data file (the settings, a helpline) against the language
+   * rules; such files have no body, so no reading grade or helpline directives. Not cached: there
+   * are a few dozen, each a few lines.
+   */
+  checkData: (file: string) => Promise<FileVerdict>;
+}
+
+/** Sets up the gate for `collection` of the content tree at `contentDir`. */
+export function markdownGate(
+  collection: string,
+  schema: CollectionSchema,
+  contentDir: string,
+  cache?: GateCache,
+): MarkdownGate {
+  const helplines = helplineContext(contentDir, SETTINGS_FILE);
+  const fingerprint = cache ? gateFingerprint(helplines) : undefined;
+  const name = helplineNamer(contentDir);
+  return {
+    fingerprint,
+    check: async (file, parsedData) => {
+      const shown = displayPath(file);
+      const raw = readFileSync(file, 'utf8');
+      const digest = fingerprint && createHash('sha256').update(fingerprint).update(raw).digest('hex');
+      const key = `content-gate:${shown}`;
+      const kept = digest ? (JSON.parse(cache?.get(key) ?? 'null') as (FileVerdict & { digest: string }) | null) : null;
+      if (kept && kept.digest === digest) {
+        const { warnings, silenced, grade, words, sentences, helplines: used } = kept;
+        return { warnings, silenced, grade, words, sentences, helplines: used };
+      }
+      const check = await checkContentFile(readContentFile(raw, schema, parsedData), loadContentRules(), name, helplines);
+      const failure = firstFailure(check);
+      if (failure) throw new ContentError(file, undefined, failure);
+      const verdict: FileVerdict = {
+        warnings: fileWarnings(collection, check),
+        silenced: check.silenced.map(
+          (item) => `${shown} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`,
+        ),
+        grade: check.reading.grade,
+        words: check.reading.words,
+        sentences: check.reading.sentences,
+        helplines: check.helplines,
+      };
+      if (digest) cache?.set(key, JSON.stringify({ ...verdict, digest }));
+      return verdict;
+    },
+    checkData: async (file) => {
+      const shown = displayPath(file);
+      const check = await checkContentFile(readDataFile(readFileSync(file, 'utf8'), schema), loadContentRules(), name);
+      const failure = firstFailure(check);
+      if (failure) throw new ContentError(file, undefined, failure);
+      return {
+        warnings: fileWarnings(collection, check),
+        silenced: check.silenced.map(
+          (item) => `${shown} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`,
+        ),
+        grade: check.reading.grade,
+        words: check.reading.words,
+        sentences: check.reading.sentences,
+        helplines: check.helplines,
+      };
+    },
+  };
+}
+
+/** An entry as the gate needs it from the loader's store. */
+export interface GateEntry {
+  /** Path of the entry's file, as Astro stores it (relative to the project or absolute). */
+  filePath?: string | undefined;
+  /** The entry's verdict when the loader already has it (checked as it was stored). */
+  verdict?: FileVerdict | undefined;
 }
 
 /** Each Markdown collection's results, so the summary is printed once every one has reported. */
@@ -246,10 +356,12 @@ const reported = new Map<string, { graded: GradedPage[]; silenced: string[] }>()
 /**
  * Runs the gate over every entry of a loaded collection: Markdown pages, and YAML data files (the
  * settings, each helpline) by their text fields alone; those Astro re-read and those it took from
- * its cache alike, so a changed rule reaches unchanged files. A file's verdict is kept in `cache`
- * under a digest of its text and of the gate itself, so a warm build re-checks only what changed. A
- * failing rule throws one ContentError line; warnings are logged. Once every collection in
- * `expected` has reported, prints the reading-grade summary and the list of silenced rules.
+ * its cache alike, so a changed rule reaches unchanged files. An entry that carries its verdict
+ * (the loader checked it as it was stored) is not checked again; otherwise the verdict is kept in
+ * `cache` under a digest of the file's text and of the gate itself, so a warm build re-checks only
+ * what changed. A failing rule throws one ContentError line; warnings are logged. Once every
+ * collection in `expected` has reported, prints the reading-grade summary and the list of silenced
+ * rules.
  */
 export async function gateCollection(
   collection: string,
@@ -257,11 +369,10 @@ export async function gateCollection(
   schema: CollectionSchema,
   logger: GateLogger,
   contentDir: string,
-  options: { expected?: readonly string[]; cache?: GateCache | undefined } = {},
+  options: { expected?: readonly string[]; cache?: GateCache | undefined; gate?: MarkdownGate } = {},
 ): Promise<void> {
   const expected = options.expected ?? MARKDOWN_COLLECTIONS;
-  const fingerprint = options.cache ? gateFingerprint(contentDir) : undefined;
-  const name = helplineNamer(contentDir);
+  let gate = options.gate;
   const graded: GradedPage[] = [];
   const silenced: string[] = [];
   for (const entry of entries) {
@@ -271,28 +382,8 @@ export async function gateCollection(
     if (!path.endsWith('.md') && !isData) continue;
     const file = resolve(path);
     const shown = displayPath(file);
-    const raw = readFileSync(file, 'utf8');
-    const digest = fingerprint && createHash('sha256').update(fingerprint).update(raw).digest('hex');
-    const key = `content-gate:${shown}`;
-    const kept = digest ? (JSON.parse(options.cache?.get(key) ?? 'null') as FileVerdict | null) : null;
-    let verdict: FileVerdict;
-    if (kept && kept.digest === digest) {
-      verdict = kept;
-    } else {
-      const read = isData ? readDataFile(raw, schema) : readContentFile(raw, schema);
-      const check = await checkContentFile(read, loadContentRules(), name);
-      const failure = firstFailure(check);
-      if (failure) throw new ContentError(file, undefined, failure);
-      verdict = {
-        digest: digest ?? '',
-        warnings: fileWarnings(collection, check),
-        silenced: check.silenced.map(
-          (item) => `${shown} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`,
-        ),
-        grade: check.reading.grade,
-      };
-      if (digest) options.cache?.set(key, JSON.stringify(verdict));
-    }
+    gate ??= markdownGate(collection, schema, contentDir, options.cache);
+    const verdict = isData ? await gate.checkData(file) : (entry.verdict ?? (await gate.check(file)));
     for (const warning of verdict.warnings) logger.warn(`Content warning in ${shown}: ${warning}`);
     silenced.push(...verdict.silenced);
     // Data files have no prose to grade; only their words are checked.

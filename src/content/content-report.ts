@@ -20,6 +20,7 @@ import {
   readContentFile,
   readDataFile,
 } from './content-gate';
+import { helplineContext } from './helplines';
 import { readSiteLists } from './site-lists';
 import { contentFiles, topicReview } from './topic-reviews';
 
@@ -30,6 +31,7 @@ import { contentFiles, topicReview } from './topic-reviews';
 export async function buildContentReport(contentDir: string, today: Date): Promise<ReportRow[]> {
   const rules = loadContentRules();
   const name = helplineNamer(contentDir);
+  const helplines = helplineContext(contentDir, SETTINGS_FILE);
   const lists = readSiteLists(contentDir, SETTINGS_FILE);
   const rows: ReportRow[] = [];
   for (const declaration of COLLECTIONS) {
@@ -38,7 +40,7 @@ export async function buildContentReport(contentDir: string, today: Date): Promi
     for (const file of contentFiles(join(contentDir, declaration.name))) {
       const shown = displayPath(file);
       const content = readContentFile(readFileSync(file, 'utf8'), schema);
-      const check = await checkContentFile(content, rules, name);
+      const check = await checkContentFile(content, rules, name, helplines);
       const errors: string[] = [];
       if (file.endsWith('.mdx')) errors.push('.mdx files are refused in this folder; rename it to .md');
       const failure = firstFailure(check);

@@ -99,6 +99,53 @@ export function ownNumbers(contentDir: string, settingsFile: string): Set<string
   return dials;
 }
 
+/** What a Markdown body's helpline check needs besides the body itself. */
+export interface HelplineContext {
+  /** Every registry line by id; a broken registry file still counts as a known id (its own collection reports it). */
+  registry: HelplineRegistry;
+  /** The charity's own numbers, digits only ({@link ownNumbers}). */
+  ownDials: ReadonlySet<string>;
+}
+
+/** A key that changes whenever the settings file or a service file is added, removed or edited. */
+function ownNumbersFingerprint(contentDir: string, settingsFile: string): string {
+  const stamp = (file: string) => {
+    try {
+      const stat = statSync(file);
+      return `${String(stat.mtimeMs)}:${String(stat.size)}`;
+    } catch {
+      return '-';
+    }
+  };
+  let services: string[];
+  try {
+    services = readdirSync(join(contentDir, 'services')).sort();
+  } catch {
+    services = [];
+  }
+  return [
+    stamp(join(contentDir, settingsFile)),
+    ...services.map((name) => `${name}:${stamp(join(contentDir, 'services', name))}`),
+  ].join('|');
+}
+
+let cachedContext: { key: string; context: HelplineContext } | undefined;
+
+/**
+ * The registry and the charity's own numbers, read once and kept until one of their files changes:
+ * the check runs on every Markdown file, and reading every service file for each of them cost more
+ * than all the other content checks together.
+ */
+export function helplineContext(contentDir: string, settingsFile: string): HelplineContext {
+  const key = `${contentDir}#${settingsFile}#${registryFingerprint(contentDir)}#${ownNumbersFingerprint(contentDir, settingsFile)}`;
+  if (cachedContext?.key === key) return cachedContext.context;
+  const registry = new Map(readHelplineRegistry(contentDir));
+  for (const id of helplineIds(contentDir)) if (!registry.has(id)) registry.set(id, { id, name: id } as Helpline);
+  const context = { registry, ownDials: ownNumbers(contentDir, settingsFile) };
+  cachedContext = { key, context };
+  return context;
+}
+
 /** The line a Markdown body starts on in its file (after the frontmatter). */
 export function bodyOffset(fileText: string, body: string): number {
   const at = body ? fileText.indexOf(body) : -1;
@@ -117,12 +164,8 @@ export function checkProseFile(options: {
 }): void {
   const { contentDir, settingsFile, file, body } = options;
   if (!body.trim()) return;
-  const registry = readHelplineRegistry(contentDir);
-  const ids = helplineIds(contentDir);
-  // Broken registry files still count as known ids; their own collection reports them.
-  const known = new Map(registry);
-  for (const id of ids) if (!known.has(id)) known.set(id, { id, name: id } as Helpline);
-  const { errors, warnings } = checkHelplineProse(body, known, ownNumbers(contentDir, settingsFile));
+  const { registry, ownDials } = helplineContext(contentDir, settingsFile);
+  const { errors, warnings } = checkHelplineProse(body, registry, ownDials);
   let offset: number | undefined;
   const lineOf = (line: number) => {
     offset ??= bodyOffset(readFileSync(file, 'utf8'), body);
@@ -153,14 +196,11 @@ function helplineReferences(collection: string, data: Record<string, unknown>): 
 
 /**
  * The content loader's per-entry check for a collection: registry ids named in the data must
- * exist, and a Markdown body passes {@link checkProseFile}.
+ * exist. (A Markdown body's helplines are checked by the content gate, on the tree it parses for
+ * all its checks: see `checkContentFile` in content-gate.ts.)
  */
-export function helplineEntryCheck(
-  collection: string,
-  contentDir: string,
-  settingsFile: string,
-): (entry: { file: string; body: string; data: Record<string, unknown> }) => void {
-  return ({ file, body, data }) => {
+export function helplineEntryCheck(collection: string, contentDir: string): (entry: { file: string; data: Record<string, unknown> }) => void {
+  return ({ file, data }) => {
     const ids = new Set(helplineIds(contentDir));
     for (const [field, id] of helplineReferences(collection, data)) {
       if (!ids.has(id)) {
@@ -171,6 +211,5 @@ export function helplineEntryCheck(
         );
       }
     }
-    checkProseFile({ contentDir, settingsFile, file, body });
   };
 }

@@ -5,7 +5,6 @@
  */
 import type { Loader } from 'astro/loaders';
 import { join } from 'node:path';
-import { SETTINGS_FILE } from '../config';
 import { COLLECTIONS, type CollectionName } from '../schemas/collections';
 import type { SiteLists } from '../schemas/settings';
 import { checkNewsSlugs, readingMinutes } from '../lib/news';
@@ -36,9 +35,10 @@ export function collectionLoader(name: CollectionName, contentDir: string, lists
     schema: declaration.schema(lists),
     ...(declaration.kind === 'markdown' ? {} : { pattern: '[^_]*.yaml' }),
     ...(check ? { checkAll: check } : {}),
-    // Helpline ids and numbers are checked in every file; Markdown that shows registry lines is
-    // rendered again whenever the registry changes.
-    checkEntry: helplineEntryCheck(name, contentDir, SETTINGS_FILE),
+    // Helpline ids named in every file's data are checked (a Markdown body's directives and
+    // numbers by the content gate); Markdown that shows registry lines is rendered again whenever
+    // the registry changes.
+    checkEntry: helplineEntryCheck(name, contentDir),
     // The store keeps no raw Markdown: a news post's reading time is counted as it is stored.
     ...(name === 'news' ? { bodyFacts: (body: string) => ({ readingMinutes: readingMinutes(body) }) } : {}),
     ...(declaration.kind === 'markdown'

@@ -65,6 +65,23 @@ export interface ReviewStatus {
   due: Date;
 }
 
+/**
+ * What the gate concluded about a file that passed: enough to print the same lines again and to
+ * fill the file's row of the content report (/admin/report/) without checking it again.
+ */
+export interface FileVerdict {
+  warnings: string[];
+  silenced: string[];
+  grade: number | undefined;
+  words: number;
+  sentences: number;
+  /** Ids of the helplines the page names with `:helpline[id]`. */
+  helplines: string[];
+}
+
+/** Where a stored Markdown entry keeps its {@link FileVerdict}, in its rendered metadata. */
+export const VERDICT_KEY = 'contentCheck';
+
 /** One page of the report. */
 export interface ReportRow {
   collection: string;

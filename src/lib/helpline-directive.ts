@@ -169,13 +169,17 @@ export interface ProseCheck {
  * it can be reached), no registry number may be typed by hand (with any spacing, dashes, dots or
  * +44), and a phone number that is neither in the registry nor one of `ownDials` (the charity's
  * own, digits only) is worth a warning.
+ * @param markdown The body, or a tree already parsed with remark-parse and remark-directive.
  */
 export function checkHelplineProse(
-  markdown: string,
+  markdown: string | Root,
   registry: HelplineRegistry,
   ownDials: ReadonlySet<string>,
 ): ProseCheck {
-  const tree = unified().use(remarkParse).use(remarkDirective).parse(markdown);
+  // A tree the content gate already parsed (remark-parse + remark-directive, as here) is reused, so
+  // each file is parsed once for all its checks; its lines are then the tree's lines.
+  const tree =
+    typeof markdown === 'string' ? unified().use(remarkParse).use(remarkDirective).parse(markdown) : markdown;
   const errors: ProseFinding[] = [];
   const warnings: ProseFinding[] = [];
 

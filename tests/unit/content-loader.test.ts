@@ -5,9 +5,12 @@
  * few real builds in tests/build/ prove the same error stops `astro build` and publishes nothing.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildContentReport } from '../../src/content/content-report';
+import { displayPath } from '../../src/lib/content-error';
+import { VERDICT_KEY, type FileVerdict } from '../../src/lib/content-report';
 import { readingMinutes } from '../../src/lib/news';
 import type { CollectionName } from '../../src/schemas/collections';
 import { ROOT, makeContentTree, removeTemporaryFolders } from '../support/build';
@@ -50,6 +53,35 @@ describe('the minimal content tree', () => {
       const { entries } = await loadCollection(name, makeContentTree());
       for (const entry of entries) expect(entry.body, `${name}/${entry.id}`).toBeUndefined();
     }
+  });
+
+  it('keeps each Markdown file’s content check with it, as the terminal report gives it (for /admin/report/)', async () => {
+    const tree = makeContentTree();
+    // A number the registry does not know is a warning: it must reach the stored verdict too.
+    const post = readFileSync(join(tree, 'news/fixture-post.md'), 'utf8');
+    writeFileSync(join(tree, 'news/fixture-post.md'), `${post}\nOr ring the office on 020 7946 0000.\n`);
+    const rows = await buildContentReport(tree, new Date(Date.UTC(2030, 0, 1)));
+    // News and the A–Z: the collections with reading targets, helplines and the longest pages.
+    for (const name of ['news', 'a-z'] as const) {
+      const { entries } = await loadCollection(name, tree);
+      expect(entries.length).toBeGreaterThan(0);
+      for (const entry of entries) {
+        const file = displayPath(resolve(ROOT, entry.filePath ?? ''));
+        const row = rows.find((r) => r.file === file);
+        const verdict = entry.rendered?.metadata?.[VERDICT_KEY] as FileVerdict | undefined;
+        expect(row, file).toBeDefined();
+        expect(verdict, file).toEqual({
+          grade: row?.grade,
+          words: row?.words,
+          sentences: row?.sentences,
+          helplines: row?.helplines,
+          warnings: row?.warnings,
+          silenced: [],
+        });
+      }
+    }
+    const news = rows.find((r) => r.file.endsWith('news/fixture-post.md'));
+    expect(news?.warnings).toEqual([expect.stringContaining('"020 7946 0000" is not in the helpline registry')]);
   });
 
   it("keeps each news post's reading time, counted from its Markdown", async () => {
