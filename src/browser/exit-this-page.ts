@@ -1,10 +1,10 @@
 /**
- * "Exit this page": replaces this page with an everyday website, from the button, the skip link
- * or Shift pressed three times. It follows GOV.UK Frontend's Exit this page component
+ * "Exit this page": replaces this page with an everyday website, from the button or Shift pressed
+ * three times. It follows GOV.UK Frontend's Exit this page component
  * (`ExitThisPage` in govuk-frontend 6: the Shift count, the 5-second limit, the spoken progress,
  * the blank screen while the other site loads) in our own few lines, with one change the charity
  * asked for: `location.replace`, so the Back button does not return here. Without JavaScript the
- * button and skip link are ordinary links to the same website.
+ * button is an ordinary link to the same website.
  */
 
 /** Shift presses in a row that leave the page. */
@@ -28,7 +28,7 @@ export function pressMessage(presses: number): string {
   return `Shift, press ${String(left)} more ${left === 1 ? 'time' : 'times'} to exit.`;
 }
 
-/** Makes the page's Exit this page links leave with `location.replace`, and listens for Shift ×3. */
+/** Makes the page's Exit this page link leave with `location.replace`, and listens for Shift ×3. */
 export function watchExitThisPage(): void {
   const links = document.querySelectorAll<HTMLAnchorElement>('[data-exit-link]');
   const first = links[0];

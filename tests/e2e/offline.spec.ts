@@ -135,8 +135,8 @@ test.describe('the content editor', () => {
     page.on('response', (response) => {
       if (response.fromServiceWorker()) fromWorker.push(response.url());
     });
-    await page.goto('/admin/');
-    await expect(page.getByRole('button', { name: /login/i })).toBeVisible({ timeout: 30_000 });
+    const response = await page.goto('/admin/', { waitUntil: 'networkidle' });
+    expect(response?.ok()).toBe(true);
     expect(fromWorker).toEqual([]);
     // Offline, the worker does not answer for the editor with the offline page either.
     await context.setOffline(true);
@@ -144,8 +144,7 @@ test.describe('the content editor', () => {
   });
 
   test('the editor itself registers no service worker', async ({ page }) => {
-    await page.goto('/admin/');
-    await expect(page.getByRole('button', { name: /login/i })).toBeVisible({ timeout: 30_000 });
+    await page.goto('/admin/', { waitUntil: 'networkidle' });
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
     expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
   });
