@@ -15,7 +15,9 @@ const PRESS_WINDOW_MS = 5000;
 
 /**
  * Leaves for `href` at once: the page goes blank first (nothing of it stays on screen while the
- * other site loads), then the other site replaces this page in the tab's history.
+ * other site loads), then the other site replaces this page in the tab's history. Being replaced,
+ * the page cannot come back blank from the browser's memory (GOV.UK's `pageshow` reset is for the
+ * Back button, which here never returns to it).
  */
 export function leavePage(href: string): void {
   document.body.hidden = true;
@@ -25,56 +27,47 @@ export function leavePage(href: string): void {
 /** What the status line says after `presses` Shift presses (GOV.UK's wording). */
 export function pressMessage(presses: number): string {
   const left = PRESSES - presses;
-  return `Shift, press ${String(left)} more ${left === 1 ? 'time' : 'times'} to exit.`;
+  return `Shift, press ${String(left)} more time${left === 1 ? '' : 's'} to exit.`;
 }
 
 /** Makes the page's Exit this page link leave with `location.replace`, and listens for Shift ×3. */
 export function watchExitThisPage(): void {
-  const links = document.querySelectorAll<HTMLAnchorElement>('[data-exit-link]');
-  const first = links[0];
-  if (!first) return;
+  const link = document.querySelector<HTMLAnchorElement>('[data-exit-link]');
   const status = document.querySelector('[data-exit-status]');
+  const hint = document.querySelector<HTMLElement>('[data-exit-hint]');
+  if (!link || !status || !hint) return;
   // The Shift hint is only true once this script runs, so the page is sent with it hidden.
-  for (const hint of document.querySelectorAll<HTMLElement>('[data-exit-hint]')) hint.hidden = false;
-  for (const link of links) {
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      leavePage(link.href);
-    });
-  }
+  hint.hidden = false;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    leavePage(link.href);
+  });
 
   let presses = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Shift released after typing a capital letter is not a press of Shift on its own.
   let lastKeyHadShift = false;
-  const reset = () => {
-    presses = 0;
+  /** Sets the count and what the status line says; a count above 0 lapses after the time limit. */
+  const count = (n: number) => {
+    presses = n;
     clearTimeout(timer);
-    if (status) status.textContent = '';
+    status.textContent = n ? pressMessage(n) : '';
+    if (n) timer = setTimeout(count, PRESS_WINDOW_MS, 0);
   };
   document.addEventListener(
     'keyup',
     (event) => {
       if (event.key === 'Shift' && !lastKeyHadShift) {
-        presses += 1;
-        clearTimeout(timer);
-        if (presses >= PRESSES) {
-          reset();
-          leavePage(first.href);
-        } else {
-          if (status) status.textContent = pressMessage(presses);
-          timer = setTimeout(reset, PRESS_WINDOW_MS);
+        if (presses + 1 < PRESSES) count(presses + 1);
+        else {
+          count(0);
+          leavePage(link.href);
         }
-      } else if (presses > 0) {
-        reset();
+      } else if (presses) {
+        count(0);
       }
       lastKeyHadShift = event.shiftKey;
     },
     true,
   );
-  // A browser that keeps pages in memory may show this one again (Forward): show it whole.
-  addEventListener('pageshow', () => {
-    document.body.hidden = false;
-    reset();
-  });
 }

@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 import { writeServiceWorker } from '../../src/integrations/service-worker';
 import { DIST } from '../support/built-pages';
+import { axeViolations } from './support/axe';
 import { registryHelpline, siteSettings } from './support/site';
 
 /** Waits until the service worker has saved its files and controls the page. */
@@ -53,6 +54,7 @@ test('offline, a page never visited shows the offline page with working phone an
   );
   await expect(page.getByRole('link', { name: new RegExp(`${shout.textKeyword ?? ''}.*${shout.textNumber ?? ''}`) }))
     .toHaveAttribute('href', new RegExp(`^sms:${digits(shout.textNumber ?? '')}`));
+  expect(await axeViolations(page)).toEqual([]);
 
 });
 
