@@ -97,7 +97,9 @@ export function serviceWorker(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const { files, bytes } = await writeServiceWorker(fileURLToPath(dir));
-        logger.info(`wrote ${SERVICE_WORKER_FILE}: ${String(files.length)} files kept for offline use (${String(bytes)} bytes)`);
+        logger.info(
+          `wrote ${SERVICE_WORKER_FILE}: ${String(files.length)} files kept for offline use (${String(bytes)} bytes)`,
+        );
       },
     },
   };

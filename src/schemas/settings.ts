@@ -96,7 +96,10 @@ export const settingsSchema = defineSchema([
     name: 'exitPageUrl',
     label: "Where 'Exit this page' goes",
     hint: "The everyday website that replaces our page when someone presses 'Exit this page'. Choose one that looks the same for everyone and shows nothing personal, such as BBC Weather. It must start with https://.",
-    pattern: { regex: /^https:\/\/[^\s/]+\.[^\s]+$/, message: 'Use a full web address starting with https://, like https://www.bbc.co.uk/weather.' },
+    pattern: {
+      regex: /^https:\/\/[^\s/]+\.[^\s]+$/,
+      message: 'Use a full web address starting with https://, like https://www.bbc.co.uk/weather.',
+    },
     max: 200,
     default: EXIT_PAGE_DEFAULT_URL,
   }),

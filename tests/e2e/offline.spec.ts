@@ -52,10 +52,10 @@ test('offline, a page never visited shows the offline page with working phone an
     'href',
     `tel:${digits(local.phone ?? '')}`,
   );
-  await expect(page.getByRole('link', { name: new RegExp(`${shout.textKeyword ?? ''}.*${shout.textNumber ?? ''}`) }))
-    .toHaveAttribute('href', new RegExp(`^sms:${digits(shout.textNumber ?? '')}`));
+  await expect(
+    page.getByRole('link', { name: new RegExp(`${shout.textKeyword ?? ''}.*${shout.textNumber ?? ''}`) }),
+  ).toHaveAttribute('href', new RegExp(`^sms:${digits(shout.textNumber ?? '')}`));
   expect(await axeViolations(page)).toEqual([]);
-
 });
 
 test('offline, the urgent help page opens from the saved copy', async ({ page, context }) => {

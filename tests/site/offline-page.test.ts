@@ -16,7 +16,9 @@ const digits = (number: string) => number.replace(/\D/g, '');
 
 describe('the offline page', () => {
   it('loads nothing: no script, stylesheet, image, font or frame', () => {
-    expect(offline).not.toMatch(/<script\b[^>]*\bsrc=|<link\b[^>]*rel="(stylesheet|preload|icon)"|<img\b|<iframe\b|@import|url\(/);
+    expect(offline).not.toMatch(
+      /<script\b[^>]*\bsrc=|<link\b[^>]*rel="(stylesheet|preload|icon)"|<img\b|<iframe\b|@import|url\(/,
+    );
   });
 
   it('links only to phone and text numbers, email, and the saved urgent help page', () => {

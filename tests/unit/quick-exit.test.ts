@@ -26,7 +26,12 @@ describe("Show 'Exit this page' in the CMS", () => {
   for (const name of ['a-z', 'pages', 'news']) {
     it(`${name}: a yes/no switch, off unless turned on, with a hint`, () => {
       const field = cmsFields(name).find((f) => f.name === 'quickExit');
-      expect(field).toMatchObject({ label: "Show 'Exit this page'", widget: 'boolean', default: false, required: false });
+      expect(field).toMatchObject({
+        label: "Show 'Exit this page'",
+        widget: 'boolean',
+        default: false,
+        required: false,
+      });
       expect(field?.hint).toMatch(/domestic abuse/);
     });
 
@@ -50,7 +55,11 @@ describe("Where 'Exit this page' goes (settings)", () => {
   const field = cmsFields('settings').find((f) => f.name === 'exitPageUrl');
   const schema = allSchemas()['settings'];
   if (!schema) throw new Error('no settings schema');
-  const shape = (zodFor(schema) as unknown as { shape: Record<string, { safeParse: (v: unknown) => { success: boolean; data?: unknown } }> }).shape;
+  const shape = (
+    zodFor(schema) as unknown as {
+      shape: Record<string, { safeParse: (v: unknown) => { success: boolean; data?: unknown } }>;
+    }
+  ).shape;
 
   it('defaults to BBC Weather in the CMS and the build', () => {
     expect(field?.default).toBe(EXIT_PAGE_DEFAULT_URL);
