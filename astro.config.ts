@@ -8,10 +8,11 @@ import { readHelplineRegistry } from './src/content/helplines';
 import { remarkHelplines } from './src/lib/helpline-directive';
 import { devPagefind } from './src/integrations/dev-pagefind';
 import { netlifyRedirects } from './src/integrations/netlify-redirects';
+import { serviceWorker } from './src/integrations/service-worker';
 import { PUBLIC_DIRECTIVES, PUBLIC_SCRIPT_SOURCES } from './src/lib/csp-policy';
 
 /** Pages that must never be listed in the sitemap (they are noindex or not pages at all). */
-const NOT_IN_SITEMAP = [/\/admin\//, /\/404\/?$/, /\/thank-you\/?$/];
+const NOT_IN_SITEMAP = [/\/admin\//, /\/404\/?$/, /\/thank-you\/?$/, /^\/offline\/$/];
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -26,6 +27,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !NOT_IN_SITEMAP.some((pattern) => pattern.test(new URL(page).pathname)) }),
     devPagefind(),
     netlifyRedirects(),
+    serviceWorker(),
   ],
   security: {
     // A strict policy in a <meta> tag on every page, with hashes for what Astro emits. The admin

@@ -13,8 +13,10 @@ export const PUBLIC_DIRECTIVES = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  // No page starts a worker: search runs Pagefind on the page itself (noWorker in search-page.ts).
-  "worker-src 'none'",
+  // The only worker is the service worker at /sw.js that keeps urgent help offline
+  // (src/browser/register-offline.ts). Search runs Pagefind on the page itself (noWorker in
+  // search-page.ts), so no blob: worker is needed.
+  "worker-src 'self'",
   "manifest-src 'self'",
   "media-src 'self'",
   "object-src 'none'",

@@ -1,5 +1,6 @@
 /** Mental health A–Z topics (content/a-z/). */
 import { boolean, date, defineSchema, groupList, relation, select, stringList, text, url } from './fields';
+import { quickExitField } from './quick-exit';
 
 /** Fields of an A–Z topic. */
 export const azSchema = defineSchema(
@@ -41,6 +42,7 @@ export const azSchema = defineSchema(
       hint: 'Turn on for topics where someone may be at immediate risk.',
       default: false,
     }),
+    quickExitField,
     relation({
       name: 'relatedTopics',
       label: 'Related topics',

@@ -89,7 +89,10 @@ export const COLLECTIONS = [
       extra: {
         summary: '{{title}} (reviewed {{lastReviewed | date("D MMM YYYY")}})',
         sortable_fields: ['title', 'lastReviewed', 'nextReview'],
-        view_filters: [{ label: 'Shows the urgent help card', field: 'urgent', pattern: true }],
+        view_filters: [
+          { label: 'Shows the urgent help card', field: 'urgent', pattern: true },
+          { label: "Shows 'Exit this page'", field: 'quickExit', pattern: true },
+        ],
         preview_path: 'a-z/{{slug}}/',
       },
     }),

@@ -106,13 +106,14 @@ function finish<N extends string, O>(
   };
 }
 
-/** A single line of text, optionally with a length limit and a pattern. */
+/** A single line of text, optionally with a length limit, a pattern and a value used when left empty. */
 export function text<const N extends string, R extends boolean = false>(
   base: Base<N, R> & {
     max?: number;
     min?: number;
     multiline?: boolean;
     pattern?: { regex: RegExp; message: string };
+    default?: string;
   },
 ): Field<N, Opt<R, string>> {
   const { max, min = base.required ? 1 : 0, multiline = false, pattern } = base;
@@ -131,10 +132,15 @@ export function text<const N extends string, R extends boolean = false>(
     : max !== undefined
       ? [`^[\\s\\S]{${min},${max}}$`, `Must be ${max} characters or fewer.`]
       : undefined;
-  return finish(base, schema, {
-    widget: multiline ? 'text' : 'string',
-    ...(cmsPattern ? { pattern: cmsPattern } : {}),
-  });
+  return finish(
+    base,
+    schema,
+    {
+      widget: multiline ? 'text' : 'string',
+      ...(cmsPattern ? { pattern: cmsPattern } : {}),
+    },
+    base.default,
+  );
 }
 
 /** A web address (https:// or http://), or a site path starting with `/`. */

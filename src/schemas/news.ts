@@ -1,5 +1,6 @@
 /** News posts (content/news/). */
 import { boolean, datetime, defineSchema, image, select, stringList, text } from './fields';
+import { quickExitField } from './quick-exit';
 import type { SiteLists } from './settings';
 
 /** Longest summary, in characters: one or two sentences for lists, feeds and link previews. */
@@ -62,6 +63,7 @@ export function newsSchema(lists: SiteLists) {
         hint: 'Shown before the post, for example "This post mentions suicide." Optional.',
         max: 200,
       }),
+      quickExitField,
       boolean({ name: 'draft', label: 'Draft', hint: 'Drafts are not published on the live site.', default: false }),
     ],
     [

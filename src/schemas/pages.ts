@@ -1,5 +1,6 @@
 /** General pages (content/pages/). */
 import { defineSchema, relation, text } from './fields';
+import { quickExitField } from './quick-exit';
 
 /** Fields of a page. */
 export const pagesSchema = defineSchema([
@@ -18,4 +19,5 @@ export const pagesSchema = defineSchema([
     collection: 'pages',
     multiple: false,
   }),
+  quickExitField,
 ]);

@@ -5,6 +5,12 @@
  */
 import { boolean, defineSchema, email, groupList, phone, relation, stringList, text, url } from './fields';
 
+/**
+ * Where "Exit this page" goes when the settings name nowhere else: BBC Weather, as GOV.UK
+ * Frontend's component does, because it looks the same for everyone and shows nothing personal.
+ */
+export const EXIT_PAGE_DEFAULT_URL = 'https://www.bbc.co.uk/weather';
+
 /** Fields of the settings file (content/settings/site.yaml). */
 export const settingsSchema = defineSchema([
   text({
@@ -85,6 +91,17 @@ export const settingsSchema = defineSchema([
     collection: 'helplines',
     displayField: 'name',
     required: true,
+  }),
+  text({
+    name: 'exitPageUrl',
+    label: "Where 'Exit this page' goes",
+    hint: "The everyday website that replaces our page when someone presses 'Exit this page'. Choose one that looks the same for everyone and shows nothing personal, such as BBC Weather. It must start with https://.",
+    pattern: {
+      regex: /^https:\/\/[^\s/]+\.[^\s]+$/,
+      message: 'Use a full web address starting with https://, like https://www.bbc.co.uk/weather.',
+    },
+    max: 200,
+    default: EXIT_PAGE_DEFAULT_URL,
   }),
   groupList({
     name: 'navigation',

@@ -99,7 +99,9 @@ describe('headings and titles', () => {
 
 describe('head metadata and shared chrome', () => {
   const settings = siteSettings();
-  const SHARED = CONTENT_PAGES.filter(({ path }) => path !== '/404.html');
+  // The offline page stands alone (src/pages/offline.astro): shown when the connection is down,
+  // it carries no navigation, search or footer, whose links could not load.
+  const SHARED = CONTENT_PAGES.filter(({ path }) => path !== '/404.html' && path !== '/offline/');
   const meta = (els: Element[], key: string, value: string) =>
     els.find((el) => el.tagName === 'meta' && attr(el, key) === value);
 

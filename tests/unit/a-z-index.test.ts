@@ -18,6 +18,7 @@ function topic(slug: string, title: string, extra: Partial<AzData> = {}) {
     alsoKnownAs: [],
     searchTerms: [],
     urgent: false,
+    quickExit: false,
     relatedTopics: [],
     relatedServices: [],
     tags: [],

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { EXIT_PAGE_DEFAULT_URL } from '../../../src/schemas/settings';
 
 const DIST = process.env['OUT_DIR'] ?? 'dist';
 
@@ -23,9 +24,14 @@ export function siteSettings(): {
   navigation: { label: string; url: string }[];
   /** The id of the local crisis line in the helpline registry. */
   localCrisisLine: string;
+  /** Ids of the national crisis lines in the helpline registry, in order. */
+  crisisLines: string[];
+  /** Where "Exit this page" goes (the schema's default when the file leaves it out). */
+  exitPageUrl: string;
 } {
   const dir = process.env['CONTENT_DIR'] ?? 'content';
-  return parse(readFileSync(join(dir, 'settings/site.yaml'), 'utf8')) as ReturnType<typeof siteSettings>;
+  const settings = parse(readFileSync(join(dir, 'settings/site.yaml'), 'utf8')) as ReturnType<typeof siteSettings>;
+  return { ...settings, exitPageUrl: settings.exitPageUrl ?? EXIT_PAGE_DEFAULT_URL };
 }
 
 /** A helpline from the registry (content/helplines/<id>.yaml) as the build saw it. */
