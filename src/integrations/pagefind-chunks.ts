@@ -77,7 +77,7 @@ function contentHash(bytes: Uint8Array, length: number): string {
 // index_words.rs, encoded by minicbor as arrays in field order).
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isInteger = (value: unknown): value is number => Number.isInteger(value);
-const isArrayOf = <T>(value: unknown, item: (part: unknown) => part is T): value is T[] =>
+const isArrayOf = (value: unknown, item: (part: unknown) => boolean): value is unknown[] =>
   Array.isArray(value) && value.every(item);
 /** A fixed-length array whose fields pass their checks in order. */
 const isTuple = (value: unknown, fields: ((part: unknown) => boolean)[]): boolean =>

@@ -234,7 +234,11 @@ test.describe('searching the smaller index chunks', () => {
     ...new Set(
       cuts.flat().flatMap((word) =>
         Array.from(word)
-          .map((_, i) => Array.from(word).slice(0, i + 1).join(''))
+          .map((_, i) =>
+            Array.from(word)
+              .slice(0, i + 1)
+              .join(''),
+          )
           .slice(1),
       ),
     ),

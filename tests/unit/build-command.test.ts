@@ -3,6 +3,7 @@
  * index (integrations in src/integrations/), so `npm run build`, Netlify, the tests and the
  * benchmarks all run the same command, with nothing chained before or after it.
  */
+import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
@@ -23,10 +24,13 @@ describe('the production build command', () => {
   });
 
   it("writes the editor's code and the search index from Astro's own build, after the pages", () => {
-    const names = (config.integrations ?? []).flat().map((integration) => integration && integration.name);
+    const integrations = (config.integrations ?? [])
+      .flat()
+      .filter((integration): integration is AstroIntegration => Boolean(integration));
+    const names = integrations.map((integration) => integration.name);
     expect(names).toContain('decap-cms');
     expect(names.at(-1)).toBe('pagefind');
-    const pagefind = (config.integrations ?? []).flat().find((integration) => integration && integration.name === 'pagefind');
+    const pagefind = integrations.find((integration) => integration.name === 'pagefind');
     expect(Object.keys(pagefind?.hooks ?? {})).toEqual(['astro:build:done']);
   });
 

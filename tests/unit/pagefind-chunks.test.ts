@@ -178,7 +178,7 @@ describe('rechunkIndex', () => {
   it('checks the metadata field by field, naming the field that differs', () => {
     const dir = pagefindFolder(WORDS);
     const metaFile = join(dir, 'pagefind.en-gb_0000000000000.pf_meta');
-    const meta = ['1.6.0', [['en-gb_page001', 40, '']], [['advice', 'cause', 'en-gb_0000000']], [], [], []];
+    const meta: unknown[] = ['1.6.0', [['en-gb_page001', 40, '']], [['advice', 'cause', 'en-gb_0000000']], [], [], []];
     const cases: [number, unknown, string][] = [
       [0, '1.5.0', 'version'],
       [1, [['en-gb_page001', '40', '']], 'pages'],
