@@ -15,9 +15,9 @@ import { close, createIndex } from 'pagefind';
 import { recutSearchIndex } from './pagefind-chunks';
 
 /** Indexes the built site in `site` into `site/pagefind`; throws one line if Pagefind reports a problem. */
-export async function indexSite(site: string, logger: AstroIntegrationLogger): Promise<void> {
+async function indexSite(site: string, logger: AstroIntegrationLogger): Promise<void> {
   const outputPath = join(site, 'pagefind');
-  /** Pagefind's first error for a step, as one line naming the step. */
+  /** Pagefind's errors for a step, as one line naming the step. */
   const fail = (step: string, errors: string[]): Error =>
     new Error(`Pagefind could not ${step} (${site}): ${errors.join('; ')}`);
   try {
