@@ -2,14 +2,26 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { setFlagsFromString } from 'node:v8';
 import remarkDirective from 'remark-directive';
 import { CONTENT_DIR, SITE_URL } from './src/config';
 import { readHelplineRegistry } from './src/content/helplines';
 import { remarkHelplines } from './src/lib/helpline-directive';
+import { decapCms } from './src/integrations/decap-cms';
 import { devPagefind } from './src/integrations/dev-pagefind';
 import { netlifyRedirects } from './src/integrations/netlify-redirects';
+import { pagefindSearch } from './src/integrations/pagefind';
 import { serviceWorker } from './src/integrations/service-worker';
 import { PUBLIC_DIRECTIVES, PUBLIC_SCRIPT_SOURCES } from './src/lib/csp-policy';
+
+// Peak memory (BENCHMARKS.md): V8 grows the JavaScript heap by half of what is live after a full
+// collection instead of up to four times, so garbage is collected sooner for a few % more CPU. It is
+// no limit: a bigger site still gets what it needs. Set here, in the process Astro runs in, so every
+// way of starting Astro gets it (`npm run build`, `npx astro build`, the tests and benchmarks). V8
+// reads the flag each time it sets the next collection's limit (`MemoryController::GrowingFactor`
+// in src/heap/memory-controller.cc), so Node's `v8.setFlagsFromString` applies it from here on.
+// Rolldown's allocator settings cannot be set here (netlify.toml says why).
+setFlagsFromString('--heap-growing-percent=50');
 
 /** Pages that must never be listed in the sitemap (they are noindex or not pages at all). */
 const NOT_IN_SITEMAP = [/\/admin\//, /\/404\/?$/, /\/thank-you\/?$/, /^\/offline\/$/];
@@ -28,6 +40,10 @@ export default defineConfig({
     devPagefind(),
     netlifyRedirects(),
     serviceWorker(),
+    // The editor's code at /admin/decap/, and the search index: both written into the output once
+    // Astro has built the pages, so `astro build` alone gives the whole site.
+    decapCms(),
+    pagefindSearch(),
   ],
   security: {
     // A strict policy in a <meta> tag on every page, with hashes for what Astro emits. The admin

@@ -8,7 +8,7 @@
 // else (the history of past figures is in docs/performance.md). Figures are printed, never
 // asserted: the machine is shared and noisy, so the ratios, measured side by side, are what counts.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
+import { parse as parseToml } from 'smol-toml';
 import { floorCommands, writeFloorProject } from './floor.mjs';
 import { generateContent } from './generate.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/harness/chromium.ts';
@@ -60,6 +61,13 @@ const TARGET = {
 const OUR_BUILD = process.env['npm_execpath']
   ? { command: process.execPath, args: [process.env['npm_execpath'], 'run', 'build', '--silent'] }
   : { command: 'npm', args: ['run', 'build', '--silent'] };
+
+/** netlify.toml's [build.environment], read with smol-toml as Netlify reads the file. */
+const NETLIFY_BUILD_ENV = Object.fromEntries(
+  Object.entries(parseToml(readFileSync(join(ROOT, 'netlify.toml'), 'utf8')).build?.environment ?? {}).map(
+    ([name, value]) => [name, String(value)],
+  ),
+);
 
 const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -146,6 +154,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 function buildEnv(dir, content, port) {
   return {
     ...process.env,
+    // Both sides build in the environment Netlify gives a build (netlify.toml's [build.environment],
+    // e.g. Rolldown's allocator settings, which must be set before Astro starts).
+    ...NETLIFY_BUILD_ENV,
     CONTENT_DIR: content,
     OUT_DIR: join(dir, 'dist'),
     ASTRO_CACHE_DIR: join(dir, 'astro-cache'),

@@ -1,8 +1,16 @@
-// Search benchmark: bytes a visitor downloads for a first and a second search, and the size of
-// the Pagefind index on disk, for the sample site and for a synthetic site of about 5,000 pages.
-// Prints a table and writes bench/results/search.json. Figures, not a test: nothing is asserted.
+// Search benchmark: how the word index is cut into chunks decides what a search downloads. For
+// the sample site and a synthetic site of about 5,000 pages, each way of cutting is measured on
+//  - the bytes a visitor downloads for a first and a second search, typed on the real search page
+//    in Chromium and served gzipped as Netlify serves them;
+//  - prefix queries at every cut between two chunks: every beginning of the words either side of the
+//    cut. Each is searched with Pagefind's own engine in Chromium and must find the same pages, in
+//    the same order, as an index of one chunk (which has no cuts, so nothing can fall between them).
+//    A query that finds anything else is lost.
+// Prints a table and writes bench/results/search-chunks.json (every way of cutting) and
+// bench/results/search.json (the one the build uses, as the re-cut below, for `npm run bench`).
+// Figures, not a test: nothing is asserted.
 //
-//   npm run bench:search            (builds the sample site first if dist/ has no index)
+//   npm run bench:search            (builds the sample site first if dist/ has no pages)
 //   PAGES=20000 npm run bench:search
 //   PAGES=0 OUT_DIR=/tmp/site npm run bench:search   (the sample site only, from another build folder)
 import { chromium } from '@playwright/test';
@@ -10,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildSearchIndex } from '../scripts/pagefind-index.ts';
+import { chunkWords, readChunkLists, readIndexFile, rechunkIndex } from '../src/integrations/pagefind-chunks.ts';
 import { serveStatic } from '../tests/harness/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -18,31 +26,78 @@ const DIST = resolve(ROOT, process.env.OUT_DIR ?? 'dist');
 const PAGES = Number(process.env.PAGES ?? 5000);
 const SEED = 20261123;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PAGEFIND_BIN = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 /** Two searches a visitor might make, one after the other. */
 const QUERIES = ['peer support', 'volunteer'];
+/** A chunk size no site here reaches: the whole word index in one chunk. */
+const ONE_CHUNK = 1_000_000_000;
 
-if (!existsSync(join(DIST, 'pagefind', 'pagefind.js'))) run('npm', ['run', 'build', '--silent']);
+/**
+ * The ways of cutting the index. Pagefind 1.6 reads `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` (in word
+ * positions, 20,000 by default) from the environment of its own process (`SearchOptions::load` in
+ * pagefind/src/options.rs), and cuts wherever a chunk reaches it (`chunk_index` in
+ * pagefind/src/index/mod.rs).
+ */
+const VARIANTS = (process.env.VARIANTS ?? 'default,8000,4000,2000,recut').split(',').map((name) => ({
+  name,
+  label:
+    name === 'default'
+      ? "Pagefind's defaults (20,000)"
+      : name === 'recut'
+        ? 'Re-cut at 2-letter changes (8 KB)'
+        : `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=${name}`,
+  chunkSize: /^\d+$/.test(name) ? Number(name) : undefined,
+  recut: name === 'recut',
+}));
+
+if (!existsSync(join(DIST, 'index.html'))) run('npm', ['run', 'build', '--silent']);
 
 const rows = [];
-rows.push(await measure('Sample site', DIST));
-if (PAGES > 0) {
-  const synthetic = makeSyntheticSite(PAGES);
-  rows.push(await measure(`Synthetic, ${PAGES.toLocaleString('en-GB')} pages`, synthetic));
-  rmSync(synthetic, { recursive: true, force: true });
+const sites = [['Sample site', () => copySite()]];
+if (PAGES > 0) sites.push([`Synthetic, ${PAGES.toLocaleString('en-GB')} pages`, () => makeSyntheticSite(PAGES)]);
+for (const [label, make] of sites) {
+  const dir = make();
+  index(dir, { chunkSize: ONE_CHUNK, output: 'pagefind-reference' });
+  for (const variant of VARIANTS) {
+    index(dir, variant);
+    const row = { site: label, variant: variant.label, ...(await measure(dir)), ...(await prefixCheck(dir)) };
+    console.error(`${label}, ${variant.label}: done`);
+    rows.push(row);
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 printTable(rows);
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/search.json'), `${JSON.stringify(rows, null, 2)}\n`);
+writeFileSync(join(ROOT, 'bench/results/search-chunks.json'), `${JSON.stringify(rows, null, 2)}\n`);
+// The index the build writes, one row a site, as `npm run bench` reads it for BENCHMARKS.md.
+const built = rows.filter((row) => row.variant === VARIANTS.find(({ name }) => name === 'recut')?.label);
+if (built.length > 0) writeFileSync(join(ROOT, 'bench/results/search.json'), `${JSON.stringify(built, null, 2)}\n`);
 
 /** Runs a command in the project, stopping the benchmark if it fails. */
-function run(command, args, cwd = ROOT) {
+function run(command, args, env = {}) {
   const result = spawnSync(command, args, {
-    cwd,
-    stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+/** Indexes a site with the Pagefind CLI into `output` (replacing what was there), cut as `variant` says. */
+function index(site, { chunkSize, recut = false, output = 'pagefind' }) {
+  const out = join(site, output);
+  rmSync(out, { recursive: true, force: true });
+  const env = chunkSize ? { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(chunkSize) } : {};
+  run(process.execPath, [PAGEFIND_BIN, '--site', site, '--output-path', out, '--quiet'], env);
+  if (recut) rechunkIndex(out);
+}
+
+/** A copy of the built sample site without its index. */
+function copySite() {
+  const dir = mkdtempSync(join(tmpdir(), 'search-bench-'));
+  cpSync(DIST, dir, { recursive: true, filter: (src) => !src.startsWith(join(DIST, 'pagefind')) });
+  return dir;
 }
 
 /** Total size of the files in a folder (recursively) whose names pass `keep`. */
@@ -56,17 +111,23 @@ function folderBytes(dir, keep = () => true) {
   return total;
 }
 
-/**
- * Opens the search page of a built site in Chromium, runs the two queries by typing, and counts
- * the bytes on the wire (headers and bodies; the server gzips text as Netlify does) of every request to /pagefind/ each one
- * caused. The page itself and its own script are left out: they are the same for every site.
- */
-async function measure(label, site) {
-  const server = await serveStatic(site);
-  const browser = await chromium.launch({
+/** Chromium with the project's flags. */
+function launch() {
+  return chromium.launch({
     ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
+}
+
+/**
+ * Opens the search page of a built site in Chromium, runs the two queries by typing, and counts
+ * the bytes on the wire (headers and bodies; the server gzips text as Netlify does) of every request
+ * to /pagefind/ each one caused. The page itself and its own script are left out: they are the same
+ * for every site.
+ */
+async function measure(site) {
+  const server = await serveStatic(site);
+  const browser = await launch();
   const context = await browser.newContext();
   const page = await context.newPage();
   const transfers = [];
@@ -88,20 +149,74 @@ async function measure(label, site) {
     await page.waitForLoadState('networkidle');
     const mine = transfers.slice(before);
     perQuery.push({ query, requests: mine.length, bytes: mine.reduce((sum, t) => sum + t.bytes, 0) });
-    if (process.env.VERBOSE) for (const t of mine) console.log(`  ${label} "${query}": ${t.bytes} ${t.url}`);
+    if (process.env.VERBOSE) for (const t of mine) console.log(`  "${query}": ${t.bytes} ${t.url}`);
   }
-  const results = await page.getByRole('status').innerText();
   await browser.close();
   await server.close();
   const indexDir = join(site, 'pagefind');
   return {
-    site: label,
     pages: readdirSync(join(indexDir, 'fragment')).length,
+    chunks: readdirSync(join(indexDir, 'index')).length,
     firstQuery: perQuery[0],
     secondQuery: perQuery[1],
-    lastStatus: results,
     indexBytes: folderBytes(indexDir, (name) => !/-ui\.|modular-ui|component-ui|highlight/.test(name)),
-    folderBytes: folderBytes(indexDir),
+  };
+}
+
+/**
+ * The prefix queries at every cut of a site's index: every beginning of the last word of each chunk
+ * and of the first word of the next (as tests/e2e/search.spec.ts searches them).
+ */
+function cutQueries(indexDir) {
+  const words = (readChunkLists(indexDir).get('en-gb') ?? []).map(([, , hash]) => {
+    const file = join(indexDir, 'index', `${hash}.pf_index`);
+    return chunkWords(readIndexFile(file), file).map(([word]) => word);
+  });
+  const edges = words.slice(1).flatMap((next, i) => [words[i].at(-1), next[0]]);
+  const prefixes = edges.flatMap((word) =>
+    Array.from(word).map((_, n) =>
+      Array.from(word)
+        .slice(0, n + 1)
+        .join(''),
+    ),
+  );
+  return [...new Set(prefixes)];
+}
+
+/**
+ * Searches every prefix query at the cuts with the site's index and with the one-chunk reference, in
+ * Chromium with Pagefind's own engine, and counts the queries whose results differ (by length of query).
+ */
+async function prefixCheck(site) {
+  const queries = cutQueries(join(site, 'pagefind'));
+  const server = await serveStatic(site);
+  const browser = await launch();
+  const results = {};
+  for (const bundle of ['pagefind', 'pagefind-reference']) {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/404.html`);
+    results[bundle] = await page.evaluate(
+      async ({ url, queries }) => {
+        const pagefind = await import(url);
+        await pagefind.options({ noWorker: true });
+        await pagefind.init();
+        const found = {};
+        for (const query of queries) found[query] = (await pagefind.search(query)).results.map((r) => r.id).join(' ');
+        return found;
+      },
+      { url: `/${bundle}/pagefind.js`, queries },
+    );
+    await context.close();
+  }
+  await browser.close();
+  await server.close();
+  const lost = queries.filter((query) => results.pagefind[query] !== results['pagefind-reference'][query]);
+  return {
+    prefixQueries: queries.length,
+    lost: lost.length,
+    lostLonger: lost.filter((query) => Array.from(query).length > 1).length,
+    lostExamples: [...lost].sort((a, b) => Array.from(b).length - Array.from(a).length).slice(0, 8),
   };
 }
 
@@ -118,14 +233,12 @@ function random(seed) {
 
 /**
  * A copy of the built sample site plus `count` generated pages with the same search markup as
- * BaseLayout (main content, hidden type/category/date tags), indexed by the real Pagefind CLI.
- * Words follow Zipf's law over everyday English, this site's common words and a long tail of
- * made-up ones, so the index has realistic word frequencies.
+ * BaseLayout (main content, hidden type/category/date tags). Words follow Zipf's law over everyday
+ * English, this site's common words and a long tail of made-up ones, so the index has realistic word
+ * frequencies.
  */
 function makeSyntheticSite(count) {
-  const dir = mkdtempSync(join(tmpdir(), 'search-bench-'));
-  cpSync(DIST, dir, { recursive: true });
-  rmSync(join(dir, 'pagefind'), { recursive: true, force: true });
+  const dir = copySite();
   const rand = random(SEED);
   // Everyday English first (the most frequent words of any text), then words this site uses a
   // lot, then a long tail of made-up words. Ranks follow Zipf's law, as word counts in real text do.
@@ -183,7 +296,6 @@ function makeSyntheticSite(count) {
     mkdirSync(join(dir, 'bench', String(i)), { recursive: true });
     writeFileSync(join(dir, 'bench', String(i), 'index.html'), html);
   }
-  buildSearchIndex(dir, { quiet: true });
   return dir;
 }
 
@@ -193,19 +305,21 @@ function printTable(results) {
   const table = [
     [
       'Site',
-      'Pages indexed',
+      'Index chunks',
+      'Chunks',
       `1st query ("${QUERIES[0]}")`,
       `2nd query ("${QUERIES[1]}")`,
       'Index on disk',
-      'Pagefind folder',
+      'Prefix queries lost (of 2+ letters)',
     ],
     ...results.map((r) => [
       r.site,
-      String(r.pages),
+      r.variant,
+      String(r.chunks),
       `${kb(r.firstQuery.bytes)} in ${r.firstQuery.requests} files`,
       `${kb(r.secondQuery.bytes)} in ${r.secondQuery.requests} files`,
       kb(r.indexBytes),
-      kb(r.folderBytes),
+      `${r.lost} of ${r.prefixQueries} (${r.lostLonger})`,
     ]),
   ];
   const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
@@ -213,4 +327,6 @@ function printTable(results) {
   console.log(line(table[0]));
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const row of table.slice(1)) console.log(line(row));
+  for (const r of results)
+    if (r.lost > 0) console.log(`${r.site}, ${r.variant}: lost e.g. ${r.lostExamples.join(', ')}`);
 }

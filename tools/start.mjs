@@ -4,7 +4,7 @@
 //
 // Stopping: Ctrl+C, or SIGTERM from whatever started us, stops everything this script started.
 // Each child runs in its own process group, and a stop signals the whole group, so grandchildren
-// (npm's build steps, Astro's workers) go too and nothing is left listening on either port.
+// (npm, Astro and Pagefind's indexer) go too and nothing is left listening on either port.
 //
 // Options: --no-build skips the build (serve the last one); PORT and CMS_LOCAL_PORT move the two
 // servers (the dev server's editor then talks to decap-server on CMS_LOCAL_PORT).

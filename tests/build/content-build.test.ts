@@ -70,6 +70,19 @@ describe('a valid tree, with a paused service, full groups and an overdue topic'
     expect(page('news/fixture-post')).toContain('<h1');
   });
 
+  it("`astro build` alone writes the search index and the editor's code", () => {
+    const out = build().outDir;
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.languages['en-gb']?.page_count).toBeGreaterThan(5);
+    expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
+    expect(build().output).toMatch(/\[pagefind\] read \d+ pages and wrote the search index/);
+    expect(existsSync(join(out, 'admin/decap/decap-cms.js'))).toBe(true);
+    // Only the build the editor loads: not the package's second build for bundlers, nor source maps.
+    expect(filesIn(join(out, 'admin/decap')).filter((file) => /(^|\/)cms\.js$|\.map$/.test(file))).toEqual([]);
+  });
+
   it('shows the groups-full notice and publishes nothing about the paused service', () => {
     for (const path of ['services', 'services/fixture-group']) {
       expect(page(path), path).toContain('not taking new members at the moment');

@@ -2,14 +2,17 @@
  * Search journeys in Chromium, against the shared production build of the site's own content
  * with its real Pagefind index.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { axeViolations } from './support/axe';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readChunkLists, readIndexFile, type IndexWord } from '../../scripts/pagefind-index';
+import { chunkWords, readChunkLists, readIndexFile } from '../../src/integrations/pagefind-chunks';
 import { DIST } from '../support/built-pages';
+
+/** A chunk size beyond any index here, so Pagefind writes the whole word index as one chunk. */
+const ONE_CHUNK = 1_000_000_000;
 
 /** Opens the search page, with a query string if given. */
 async function openSearch(page: Page, query = ''): Promise<void> {
@@ -208,74 +211,118 @@ test('with JavaScript off, the page says search needs it and offers other ways i
   await context.close();
 });
 
-// The build cuts Pagefind's word index into smaller chunks (scripts/pagefind-index.ts). A search must
-// find the same pages, in the same order, as with the chunks Pagefind wrote itself. The riskiest
-// queries are the first letters of the words either side of a cut between two chunks.
+// The build cuts Pagefind's word index into smaller chunks (src/integrations/pagefind-chunks.ts).
+// The search engine loads, for each query word, only the chunks whose first and last words bracket
+// it, so a cut between two words that begin alike would lose pages for a query of those letters. The
+// reference is Pagefind's own index of the same pages in ONE chunk (its
+// PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE set beyond the whole index), which has no cut to lose anything
+// at: every query must find the same pages, in the same order. The queries are every beginning, of
+// two letters or more, of the words either side of every cut. (One letter is not enough: no small
+// chunks, Pagefind's own included, keep every word of a letter in one chunk; see docs/search.md.)
 test.describe('searching the smaller index chunks', () => {
   const indexDir = join(DIST, 'pagefind');
   const chunks = readChunkLists(indexDir).get('en-gb') ?? [];
-  /** The last word of each chunk and the first word of the next, from the chunk files. */
+  /** The words of each chunk, in order, from the chunk files. */
   const words = chunks.map(([, , hash]) => {
-    const [list] = readIndexFile(join(indexDir, 'index', `${hash}.pf_index`)) as [IndexWord[]];
-    return list.map(([word]) => word);
+    const file = join(indexDir, 'index', `${hash}.pf_index`);
+    return chunkWords(readIndexFile(file), file).map(([word]) => word);
   });
+  /** The last word of each chunk and the first word of the next. */
   const cuts = words.slice(1).map((next, i): [string, string] => [words[i]?.at(-1) ?? '', next[0] ?? '']);
-  // The first three letters either side of a cut. Only cuts where the two words differ within their
-  // first three letters: a chunk far over size may end where words share more (see splitWords), and
-  // a three-letter query there would rightly miss words.
-  const edgeQueries = [
+  /** Every beginning of two letters or more of the words either side of every cut. */
+  const prefixQueries = [
     ...new Set(
-      cuts
-        .filter(([last, next]) => last.slice(0, 3) !== next.slice(0, 3))
-        .flatMap((cut) => cut.map((word) => word.slice(0, 3))),
+      cuts.flat().flatMap((word) =>
+        Array.from(word)
+          .map((_, i) =>
+            Array.from(word)
+              .slice(0, i + 1)
+              .join(''),
+          )
+          .slice(1),
+      ),
     ),
-  ]
-    .filter((query) => /^[a-z]{3}$/.test(query))
-    .slice(0, 4);
-  const queries = ['peer support', 'advice', ...edgeQueries];
+  ];
   let reference = '';
 
   test.beforeAll(() => {
     reference = mkdtempSync(join(tmpdir(), 'pagefind-reference-'));
     const bin = join(import.meta.dirname, '../../node_modules/pagefind/lib/runner/bin.cjs');
-    const made = spawnSync(process.execPath, [bin, '--site', DIST, '--output-path', join(reference, 'pagefind')]);
+    const made = spawnSync(process.execPath, [bin, '--site', DIST, '--output-path', join(reference, 'pagefind')], {
+      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(ONE_CHUNK) },
+    });
     expect(made.status, String(made.stderr)).toBe(0);
+    expect(readChunkLists(join(reference, 'pagefind')).get('en-gb')).toHaveLength(1);
   });
   test.afterAll(() => rmSync(reference, { recursive: true, force: true }));
 
-  /** For each query, typed in turn on one search page: the result count and the first screen of titles. */
-  async function firstScreens(page: Page): Promise<Record<string, { status: string; titles: string[] }>> {
-    await openSearch(page);
-    const screens: Record<string, { status: string; titles: string[] }> = {};
-    for (const query of queries) {
-      await page.getByLabel('Search for').fill(query);
-      const status = page.getByRole('status').filter({ hasText: `“${query}”` });
-      await expect(status).toHaveText(/results? for|No results/);
-      screens[query] = {
-        status: await status.innerText(),
-        titles: await results(page).getByRole('heading', { level: 2 }).allInnerTexts(),
-      };
-    }
-    return screens;
-  }
-
-  test('the index is cut into many chunks, and the queries include words at the cuts', () => {
-    expect(chunks.length).toBeGreaterThan(10);
-    expect(edgeQueries).toHaveLength(4);
-    // Pagefind's own chunks can end between two words that start alike ("choose" | "chosen"), and a
-    // query for those letters then misses the words past the cut, so such a query would differ for
-    // the wrong reason.
-    const theirCuts = (readChunkLists(join(reference, 'pagefind')).get('en-gb') ?? [])
-      .slice(0, -1)
-      .map(([, to]) => Array.from(to).slice(0, -1).join(''));
-    expect(queries.filter((query) => theirCuts.some((shared) => shared.startsWith(query)))).toEqual([]);
-  });
-
-  test("every query finds the same pages, in the same order, as with Pagefind's own chunks", async ({ page }) => {
-    const ours = await firstScreens(page);
-    await page.route('**/pagefind/**', (route) =>
+  /** Serves the one-chunk reference index in place of the site's own, for this page. */
+  const useReference = (page: Page) =>
+    page.route('**/pagefind/**', (route) =>
       route.fulfill({ path: join(reference, new URL(route.request().url()).pathname) }),
     );
-    expect(ours).toEqual(await firstScreens(page));
+
+  test('the index is cut into many chunks, only where the first two letters change', () => {
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const [last, next] of cuts) expect(last.slice(0, 2), `${last} | ${next}`).not.toBe(next.slice(0, 2));
+    expect(prefixQueries.length).toBeGreaterThan(2 * cuts.length);
+  });
+
+  /**
+   * Pagefind's own results (page ids, in order) for every prefix query, searched in a new page, with
+   * the one-chunk reference index if asked.
+   */
+  async function searchAll(browser: Browser, withReference: boolean): Promise<Record<string, string[]>> {
+    // Playwright's own script runs in the page past its Content Security Policy; the module it
+    // imports is the site's own /pagefind/pagefind.js, which the policy allows.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    if (withReference) await useReference(page);
+    await page.goto('/404.html');
+    const found = await page.evaluate(async (queries) => {
+      type Engine = {
+        options: (options: object) => Promise<void>;
+        search: (query: string) => Promise<{ results: { id: string }[] }>;
+      };
+      const url = '/pagefind/pagefind.js';
+      const pagefind = (await import(/* @vite-ignore */ url)) as Engine;
+      await pagefind.options({ noWorker: true });
+      const ids: Record<string, string[]> = {};
+      for (const query of queries) ids[query] = (await pagefind.search(query)).results.map((result) => result.id);
+      return ids;
+    }, prefixQueries);
+    await context.close();
+    return found;
+  }
+
+  test('every prefix at every cut finds the same pages, in the same order, as one chunk', async ({ browser }) => {
+    const ours = await searchAll(browser, false);
+    const theirs = await searchAll(browser, true);
+    const differing = prefixQueries.filter((query) => ours[query]?.join() !== theirs[query]?.join());
+    expect(differing).toEqual([]);
+    // The queries find something: the comparison is not of empty lists.
+    expect(prefixQueries.filter((query) => (theirs[query] ?? []).length === 0)).toEqual([]);
+  });
+
+  test('typed on the search page, queries show the same results as with one chunk', async ({ page }) => {
+    const queries = ['peer support', 'advice', ...cuts.slice(0, 2).flat()];
+    /** For each query, typed in turn on one search page: the result count and the first screen of titles. */
+    async function firstScreens(): Promise<Record<string, { status: string; titles: string[] }>> {
+      await openSearch(page);
+      const screens: Record<string, { status: string; titles: string[] }> = {};
+      for (const query of queries) {
+        await page.getByLabel('Search for').fill(query);
+        const status = page.getByRole('status').filter({ hasText: `“${query}”` });
+        await expect(status).toHaveText(/results? for|No results/);
+        screens[query] = {
+          status: await status.innerText(),
+          titles: await results(page).getByRole('heading', { level: 2 }).allInnerTexts(),
+        };
+      }
+      return screens;
+    }
+    const ours = await firstScreens();
+    await useReference(page);
+    expect(ours).toEqual(await firstScreens());
   });
 });

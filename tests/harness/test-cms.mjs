@@ -16,20 +16,17 @@ useSuiteClock(env);
 const run = (args, extra = {}) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
 
 const CMS_PORT = process.env.CMS_TEST_PORT ?? '8085';
-let status = run(['scripts/copy-cms.mjs']).status;
-if (status === 0) {
-  // The editor: the site built with the CMS saving through the test's decap-server. (Not the
-  // Astro dev server: it reloads the editor's page whenever a saved file changes the content.)
-  console.log(`Building the editor against decap-server on 127.0.0.1:${CMS_PORT}…`);
-  status = run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-    CONTENT_DIR: join(repo, 'content'),
-    OUT_DIR: join(repo, 'editor'),
-    ASTRO_CACHE_DIR: join(repo, 'editor-cache'),
-    VITE_CACHE_DIR: join(repo, 'editor-vite'),
-    CMS_LOCAL: '1',
-    CMS_LOCAL_PORT: CMS_PORT,
-  }).status;
-}
+// The editor: the site built with the CMS saving through the test's decap-server. (Not the
+// Astro dev server: it reloads the editor's page whenever a saved file changes the content.)
+console.log(`Building the editor against decap-server on 127.0.0.1:${CMS_PORT}…`);
+let status = run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+  CONTENT_DIR: join(repo, 'content'),
+  OUT_DIR: join(repo, 'editor'),
+  ASTRO_CACHE_DIR: join(repo, 'editor-cache'),
+  VITE_CACHE_DIR: join(repo, 'editor-vite'),
+  CMS_LOCAL: '1',
+  CMS_LOCAL_PORT: CMS_PORT,
+}).status;
 if (status === 0) {
   status = run(
     ['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.cms.config.ts', ...process.argv.slice(2)],

@@ -1,38 +1,44 @@
 /**
- * The production build runs `astro build` with the settings that keep its peak memory down
- * (scripts/astro-build.mjs), and the benchmark measures that same command: without them a
- * 1,000-post build peaks about 250 MB higher (BENCHMARKS.md).
+ * The build is Astro's own: `astro build` writes the pages, then the editor's code and the search
+ * index (integrations in src/integrations/), so `npm run build`, Netlify, the tests and the
+ * benchmarks all run the same command, with nothing chained before or after it.
  */
+import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { ASTRO_CLI, astroBuildCommand } from '../../scripts/astro-build.mjs';
+import config from '../../astro.config';
 import { ROOT } from '../support/build';
 
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const netlify = parse(readFileSync(join(ROOT, 'netlify.toml'), 'utf8')) as {
+  build: { command: string; environment: Record<string, string> };
+};
+
 describe('the production build command', () => {
-  it('is what `npm run build` runs, and what the benchmark measures', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts['build']).toContain('node scripts/astro-build.mjs');
-    expect(pkg.scripts['build']).not.toMatch(/(^|&&)\s*astro build/);
+  it('is `astro build` alone, for npm and for Netlify, and what the benchmark measures', () => {
+    expect(pkg.scripts['build']).toBe('astro build');
+    expect(pkg.scripts['dev']).toBe('astro dev');
+    expect(netlify.build.command).toBe('npx astro build');
     // The benchmark runs `npm run build` itself, so it measures whatever the build is.
     expect(readFileSync(join(ROOT, 'bench/run.mjs'), 'utf8')).toContain(
       "args: [process.env['npm_execpath'], 'run', 'build'",
     );
   });
 
-  it("runs Astro's CLI with V8 collecting garbage sooner, but sets no heap limit", () => {
-    const { command, args } = astroBuildCommand(['--silent'], {});
-    expect(command).toBe(process.execPath);
-    expect(args).toEqual(['--heap-growing-percent=50', ASTRO_CLI, 'build', '--silent']);
-    expect(args.join(' ')).not.toContain('max-old-space-size');
+  it("writes the editor's code and the search index from Astro's own build, after the pages", () => {
+    const integrations = (config.integrations ?? [])
+      .flat()
+      .filter((integration): integration is AstroIntegration => Boolean(integration));
+    const names = integrations.map((integration) => integration.name);
+    expect(names).toContain('decap-cms');
+    expect(names.at(-1)).toBe('pagefind');
+    const pagefind = integrations.find((integration) => integration.name === 'pagefind');
+    expect(Object.keys(pagefind?.hooks ?? {})).toEqual(['astro:build:done']);
   });
 
-  it("turns off huge pages and delayed purging in Rolldown's allocator, unless the environment says otherwise", () => {
-    expect(astroBuildCommand([], { PATH: '/bin' }).env).toEqual({
-      PATH: '/bin',
-      MIMALLOC_ALLOW_THP: '0',
-      MIMALLOC_PURGE_DELAY: '0',
-    });
-    expect(astroBuildCommand([], { MIMALLOC_ALLOW_THP: '1' }).env['MIMALLOC_ALLOW_THP']).toBe('1');
+  it("sets Rolldown's allocator settings in the environment Netlify starts Astro in", () => {
+    expect(netlify.build.environment).toMatchObject({ MIMALLOC_ALLOW_THP: '0', MIMALLOC_PURGE_DELAY: '0' });
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Starts the CMS on /admin: loads the Decap bundle (copied from npm into public/admin/decap/),
- * then hands it the site's stylesheet and the preview templates. Bundled by Astro, so /admin
- * needs no inline script.
+ * Starts the CMS on /admin: loads the Decap bundle (from npm, at /admin/decap/: see
+ * src/integrations/decap-cms.ts), then hands it the site's stylesheet and the preview templates.
+ * Bundled by Astro, so /admin needs no inline script.
  */
 import type { Helpline } from '../../lib/helpline-render';
 import { helplineEditorComponent, type EditorComponent } from './helpline-editor';

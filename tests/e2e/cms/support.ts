@@ -5,7 +5,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildSearchIndex } from '../../../scripts/pagefind-index';
 import { serveStatic, type StaticServer } from '../../harness/static-server';
 import { readSiteLists } from '../../../src/content/site-lists';
 import { readData } from '../../support/frontmatter';
@@ -81,9 +80,4 @@ export function htmlPages(outDir: string): string[] {
   return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html'))
     .map((file) => relative(outDir, join(outDir, file)));
-}
-
-/** Builds the search index for a build, as `npm run build` does. */
-export function indexForSearch(outDir: string): void {
-  buildSearchIndex(outDir, { quiet: true });
 }

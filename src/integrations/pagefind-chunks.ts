@@ -1,26 +1,29 @@
 /**
- * Builds the search index for a built site: runs the Pagefind CLI, then cuts Pagefind's word index
- * into smaller chunks, so a visitor's first search downloads less.
+ * Cuts Pagefind's word index into smaller chunks, only where a query cannot fall between two of
+ * them, so a visitor's first search downloads less (docs/search.md, "Index chunks").
  *
- *   node scripts/pagefind-index.ts dist
+ * Why: Pagefind 1.6 cuts its word index wherever a chunk reaches a number of word positions
+ * (`chunk_index` in pagefind/src/index/mod.rs; 20,000 unless `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`
+ * says otherwise), and its search engine loads, for each query word, only the chunks whose first and
+ * last words bracket it (`request_indexes` in pagefind_web/src/lib.rs). A cut between two words that
+ * begin alike ("free" | "freedom") then loses pages for a query of those letters ("free"). With the
+ * default size a first search here downloads 107 KB; smaller chunks from Pagefind's own option cut in
+ * more such places (measured by `npm run bench:search`). This module cuts the same words, in
+ * Pagefind's own format, only where the first two letters change.
  *
- * Why: Pagefind 1.6 cuts its word index into chunks of about 20,000 word positions (fixed in its
- * source, not an option), and a search downloads the whole chunk each query word falls in: about
- * 26 KB compressed on this site, a quarter of the first search. Chunks of about 8 KB (before
- * compression) cost 2–6 KB each. The search engine reads the list of chunks from the index's
- * metadata file, so smaller chunks need nothing else changed.
- *
- * The files are Pagefind's own format (gzip of "pagefind_dcd" + CBOR). Before writing anything,
- * every file is decoded and encoded again and must come back byte for byte; if a new Pagefind
- * changes the format, the build stops with one line saying so instead of writing an index the
- * search page cannot read.
+ * The files are Pagefind 1.6.0's format (gzip of "pagefind_dcd" + CBOR). Every file is checked field
+ * by field and must encode back to the same bytes before anything is written. Any other version or
+ * shape leaves Pagefind's own index as it is, with one warning: search still works, it only costs more.
  */
+import type { AstroIntegrationLogger } from 'astro';
 import { decode, encode } from 'cborg';
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+
+/** The one Pagefind version whose index format this module was written against and tested with. */
+export const KNOWN_PAGEFIND_VERSION = '1.6.0';
 
 /** Size a chunk grows to, in bytes before compression, before the next one starts. */
 export const CHUNK_BYTES = 8000;
@@ -28,8 +31,11 @@ export const CHUNK_BYTES = 8000;
 /** Pagefind's marker at the start of every decompressed index file. */
 const SIGNATURE = Buffer.from('pagefind_dcd');
 
-/** One word in Pagefind's word index: the word, then its pages and positions (kept as they are). */
-export type IndexWord = [word: string, ...rest: unknown[]];
+/** Where a word was found on one page: page number, positions, metadata positions (all numbers). */
+type PagePositions = [page: number, locs: number[], metaLocs: number[]];
+
+/** One word in Pagefind's word index: the word, its pages, and its forms with diacritics. */
+export type IndexWord = [word: string, pages: PagePositions[], variants: [form: string, pages: PagePositions[]][]];
 
 /** One entry in the metadata's list of chunks: the first and last word (as short prefixes) and the file. */
 export type ChunkEntry = [from: string, to: string, hash: string];
@@ -40,7 +46,7 @@ interface PagefindEntry {
   languages: Record<string, { hash: string }>;
 }
 
-/** Thrown when the files are not in the format this script knows. */
+/** Thrown when the files are not in the format this module knows. */
 export class IndexFormatError extends Error {}
 
 /** Decompresses and decodes one Pagefind file, checking that it encodes back to the same bytes. */
@@ -65,6 +71,67 @@ function indexFileBytes(value: unknown): Buffer {
 /** The first `length` hex digits of the file's SHA-256, as Pagefind names its files by content. */
 function contentHash(bytes: Uint8Array, length: number): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, length);
+}
+
+// Shape checks, one per struct of Pagefind 1.6.0 (pagefind/src/index/index_metadata.rs and
+// index_words.rs, encoded by minicbor as arrays in field order).
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isInteger = (value: unknown): value is number => Number.isInteger(value);
+const isArrayOf = (value: unknown, item: (part: unknown) => boolean): value is unknown[] =>
+  Array.isArray(value) && value.every(item);
+/** A fixed-length array whose fields pass their checks in order. */
+const isTuple = (value: unknown, fields: ((part: unknown) => boolean)[]): boolean =>
+  Array.isArray(value) && value.length === fields.length && fields.every((check, i) => check(value[i]));
+const isIntegers = (value: unknown): value is number[] => isArrayOf(value, isInteger);
+/** `PackedPage`: page number, word positions, metadata positions. */
+const isPage = (value: unknown): value is PagePositions => isTuple(value, [isInteger, isIntegers, isIntegers]);
+const isPages = (value: unknown): value is PagePositions[] => isArrayOf(value, isPage);
+/** `PackedVariant`: a form of the word with diacritics, and its pages. */
+const isVariant = (value: unknown): boolean => isTuple(value, [isString, isPages]);
+/** `PackedWord`: the word, its pages, its variants. */
+const isWord = (value: unknown): value is IndexWord =>
+  isTuple(value, [isString, isPages, (variants) => isArrayOf(variants, isVariant)]);
+
+/**
+ * Checks, field by field, a decoded metadata file (`MetaIndex`: version, pages, index chunks,
+ * filters, sorts, metadata fields) written by `version`, and returns its chunk list.
+ */
+export function chunkList(meta: unknown, file: string, version = KNOWN_PAGEFIND_VERSION): ChunkEntry[] {
+  const fields: [string, (value: unknown) => boolean][] = [
+    ['version', (value) => value === version],
+    ['pages', (value) => isArrayOf(value, (page) => isTuple(page, [isString, isInteger, isString]))],
+    ['index chunks', (value) => isArrayOf(value, (chunk) => isTuple(chunk, [isString, isString, isString]))],
+    ['filters', (value) => isArrayOf(value, (filter) => isTuple(filter, [isString, isString]))],
+    ['sorts', (value) => isArrayOf(value, (sort) => isTuple(sort, [isString, isIntegers]))],
+    ['metadata fields', (value) => isArrayOf(value, isString)],
+  ];
+  if (!Array.isArray(meta) || meta.length !== fields.length) {
+    throw new IndexFormatError(`${file}: not the ${fields.length} fields of Pagefind ${version}'s metadata`);
+  }
+  const wrong = fields.find(([, check], i) => !check(meta[i]));
+  if (wrong) throw new IndexFormatError(`${file}: its ${wrong[0]} are not as Pagefind ${version} writes them`);
+  return meta[2] as ChunkEntry[];
+}
+
+/** Checks, field by field, a decoded word chunk (`WordIndex`: a list of words), and returns its words. */
+export function chunkWords(chunk: unknown, file: string): IndexWord[] {
+  if (!isTuple(chunk, [(words) => isArrayOf(words, isWord)])) {
+    throw new IndexFormatError(`${file}: its words are not as Pagefind ${KNOWN_PAGEFIND_VERSION} writes them`);
+  }
+  return (chunk as [IndexWord[]])[0];
+}
+
+/** Reads the index folder's entry file, refusing any Pagefind version but the known one. */
+function readEntry(indexDir: string): PagefindEntry {
+  const file = join(indexDir, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<PagefindEntry>;
+  if (entry.version !== KNOWN_PAGEFIND_VERSION) {
+    throw new IndexFormatError(`${file}: written by Pagefind ${String(entry.version)}, not ${KNOWN_PAGEFIND_VERSION}`);
+  }
+  if (typeof entry.languages !== 'object' || entry.languages === null) {
+    throw new IndexFormatError(`${file}: no list of languages`);
+  }
+  return entry as PagefindEntry;
 }
 
 /**
@@ -144,21 +211,9 @@ export function chunkRanges(chunks: IndexWord[][]): [from: string, to: string][]
   return ranges;
 }
 
-/** Checks that a decoded metadata file has the shape this script knows, and returns its chunk list. */
-export function chunkList(meta: unknown, file: string): ChunkEntry[] {
-  const chunks = Array.isArray(meta) ? (meta[2] as unknown) : undefined;
-  const known =
-    Array.isArray(chunks) &&
-    chunks.every(
-      (entry) => Array.isArray(entry) && entry.length === 3 && entry.every((part) => typeof part === 'string'),
-    );
-  if (!known) throw new IndexFormatError(`${file}: no list of index chunks where Pagefind 1.6 keeps it`);
-  return chunks as ChunkEntry[];
-}
-
-/** The chunk list of each language in `indexDir` (a site's `pagefind/` folder). */
+/** The chunk list of each language in `indexDir` (a site's `pagefind/` folder), checked. */
 export function readChunkLists(indexDir: string): Map<string, ChunkEntry[]> {
-  const entry = JSON.parse(readFileSync(join(indexDir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const entry = readEntry(indexDir);
   const lists = new Map<string, ChunkEntry[]>();
   for (const [language, { hash }] of Object.entries(entry.languages)) {
     const metaFile = join(indexDir, `pagefind.${hash}.pf_meta`);
@@ -177,27 +232,25 @@ export interface RechunkSummary {
 /**
  * Rewrites the word index of every language in `indexDir` (a site's `pagefind/` folder) as chunks
  * of about `chunkBytes`, with a new metadata file, and removes every chunk and metadata file the new
- * metadata does not list.
+ * metadata does not list. Every file is read and checked before the first is written, so a format
+ * it does not know (an {@link IndexFormatError}) leaves the folder as Pagefind wrote it.
  */
 export function rechunkIndex(indexDir: string, chunkBytes = CHUNK_BYTES): RechunkSummary[] {
-  const entryFile = join(indexDir, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as PagefindEntry;
-  const summaries: RechunkSummary[] = [];
-  /** The files the new metadata lists. */
-  const kept = new Set<string>();
-  for (const [language, info] of Object.entries(entry.languages)) {
+  const entry = readEntry(indexDir);
+  const languages = Object.entries(entry.languages).map(([language, info]) => {
     const metaFile = join(indexDir, `pagefind.${info.hash}.pf_meta`);
     const meta = readIndexFile(metaFile) as unknown[];
     const oldChunks = chunkList(meta, metaFile);
     const words = oldChunks.flatMap(([, , hash]) => {
       const file = join(indexDir, 'index', `${hash}.pf_index`);
-      const index = readIndexFile(file);
-      if (!Array.isArray(index) || !Array.isArray(index[0])) {
-        throw new IndexFormatError(`${file}: no word list where Pagefind 1.6 keeps it`);
-      }
-      return index[0] as IndexWord[];
+      return chunkWords(readIndexFile(file), file);
     });
+    return { language, info, meta, oldChunks, words };
+  });
 
+  /** The files the new metadata lists. */
+  const kept = new Set<string>();
+  const summaries = languages.map(({ language, info, meta, oldChunks, words }) => {
     const chunks = splitWords(words, chunkBytes);
     const ranges = chunkRanges(chunks);
     const used = new Set<string>();
@@ -219,9 +272,9 @@ export function rechunkIndex(indexDir: string, chunkBytes = CHUNK_BYTES): Rechun
     writeFileSync(join(indexDir, `pagefind.${metaHash}.pf_meta`), metaBytes);
     kept.add(`pagefind.${metaHash}.pf_meta`);
     info.hash = metaHash;
-    summaries.push({ language, before: oldChunks.length, after: newChunks.length });
-  }
-  writeFileSync(entryFile, JSON.stringify(entry));
+    return { language, before: oldChunks.length, after: newChunks.length };
+  });
+  writeFileSync(join(indexDir, 'pagefind-entry.json'), JSON.stringify(entry));
   // Pagefind's own chunks and metadata, and any left from an earlier run over the same folder.
   for (const name of readdirSync(join(indexDir, 'index'))) {
     if (!kept.has(name)) rmSync(join(indexDir, 'index', name));
@@ -232,29 +285,21 @@ export function rechunkIndex(indexDir: string, chunkBytes = CHUNK_BYTES): Rechun
   return summaries;
 }
 
-/** Runs the Pagefind CLI over `site`, then re-chunks its index. Throws if either fails. */
-export function buildSearchIndex(site: string, { quiet = false } = {}): RechunkSummary[] {
-  const bin = resolve(import.meta.dirname, '../node_modules/pagefind/lib/runner/bin.cjs');
-  const result = spawnSync(process.execPath, [bin, '--site', site, ...(quiet ? ['--quiet'] : [])], {
-    stdio: quiet ? 'pipe' : 'inherit',
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`Pagefind failed on ${site}: ${result.stderr ?? ''}`.trim());
-  return rechunkIndex(join(site, 'pagefind'));
-}
-
-if (import.meta.main) {
-  const site = process.argv[2] ?? 'dist';
+/**
+ * Re-chunks the index in `indexDir` for the build, reporting through Astro's logger. An index in a
+ * format this module does not know is left as Pagefind wrote it, with one warning, and the build
+ * goes on: the search works, only a first search downloads more.
+ */
+export function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): void {
   try {
-    for (const { language, before, after } of buildSearchIndex(site)) {
-      console.log(`Search index (${language}): ${before} word chunks cut into ${after} of about ${CHUNK_BYTES} bytes`);
+    for (const { language, before, after } of rechunkIndex(indexDir)) {
+      logger.info(`cut the ${language} word index's ${before} chunks into ${after} of about ${CHUNK_BYTES} bytes`);
     }
   } catch (error) {
     if (!(error instanceof IndexFormatError)) throw error;
-    console.error(
-      `${error.message}. The installed Pagefind writes its index in a format scripts/pagefind-index.ts does not know: ` +
-        'pin pagefind to 1.6.0 in package.json, or update the script for the new format.',
+    logger.warn(
+      `kept Pagefind's own index chunks (search works, but a first search downloads more): ${error.message}. ` +
+        `src/integrations/pagefind-chunks.ts knows Pagefind ${KNOWN_PAGEFIND_VERSION}'s format only; see docs/search.md.`,
     );
-    process.exit(1);
   }
 }

@@ -1,8 +1,10 @@
 /**
- * The step after Pagefind that cuts its word index into smaller chunks (scripts/pagefind-index.ts):
- * where it cuts, the metadata it writes, and that it refuses files it does not understand. Searching
- * the cut index with Pagefind's own engine is tested in tests/e2e/search.spec.ts.
+ * The step after Pagefind that cuts its word index into smaller chunks
+ * (src/integrations/pagefind-chunks.ts): where it cuts, the metadata it writes, and that files it
+ * does not understand are left as Pagefind wrote them, with one warning. Searching the cut index with
+ * Pagefind's own engine is tested in tests/e2e/search.spec.ts.
  */
+import type { AstroIntegrationLogger } from 'astro';
 import { encode } from 'cborg';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +20,9 @@ import {
   readChunkLists,
   readIndexFile,
   rechunkIndex,
+  recutSearchIndex,
   splitWords,
-} from '../../scripts/pagefind-index';
+} from '../../src/integrations/pagefind-chunks';
 
 /** A word as Pagefind stores it: the word, its pages with positions, and no metadata positions. */
 const word = (text: string, positions = 20): IndexWord => [
@@ -147,18 +150,103 @@ describe('rechunkIndex', () => {
     expect(readdirSync(join(dir, 'index')).sort()).toEqual(once);
   });
 
+  /** Every file in the folder with its bytes, to show that nothing was written. */
+  const snapshot = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.includes('.'))
+        .map((name) => [name, readFileSync(join(dir, name)).toString('base64')]),
+    );
+
+  it('refuses an index from another Pagefind version, and writes nothing', () => {
+    const dir = pagefindFolder(WORDS);
+    const entryFile = join(dir, 'pagefind-entry.json');
+    writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace('"1.6.0"', '"1.7.0"'));
+    const before = snapshot(dir);
+    expect(() => rechunkIndex(dir)).toThrow(IndexFormatError);
+    expect(() => rechunkIndex(dir)).toThrow(/pagefind-entry\.json: written by Pagefind 1\.7\.0, not 1\.6\.0/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('refuses a metadata file in a format it does not know, naming the file', () => {
     const dir = pagefindFolder(WORDS);
     writeIndexFile(join(dir, 'pagefind.en-gb_0000000000000.pf_meta'), { version: '2.0.0', chunks: {} });
     expect(() => rechunkIndex(dir)).toThrow(IndexFormatError);
-    expect(() => rechunkIndex(dir)).toThrow(/pagefind\.en-gb_0000000000000\.pf_meta: no list of index chunks/);
+    expect(() => rechunkIndex(dir)).toThrow(/pagefind\.en-gb_0000000000000\.pf_meta: not the 6 fields/);
+  });
+
+  it('checks the metadata field by field, naming the field that differs', () => {
+    const dir = pagefindFolder(WORDS);
+    const metaFile = join(dir, 'pagefind.en-gb_0000000000000.pf_meta');
+    const meta: unknown[] = ['1.6.0', [['en-gb_page001', 40, '']], [['advice', 'cause', 'en-gb_0000000']], [], [], []];
+    const cases: [number, unknown, string][] = [
+      [0, '1.5.0', 'version'],
+      [1, [['en-gb_page001', '40', '']], 'pages'],
+      [2, [['advice', 'cause', 'en-gb_0000000', 'extra']], 'index chunks'],
+      [3, [['category']], 'filters'],
+      [4, [['date', ['1']]], 'sorts'],
+      [5, [1], 'metadata fields'],
+    ];
+    for (const [field, value, name] of cases) {
+      writeIndexFile(metaFile, meta.with(field, value));
+      expect(() => rechunkIndex(dir), name).toThrow(`its ${name} are not as Pagefind 1.6.0 writes them`);
+    }
+  });
+
+  it('checks every word of every chunk, field by field', () => {
+    const dir = pagefindFolder(WORDS);
+    const chunkFile = join(dir, 'index', 'en-gb_0000000.pf_index');
+    const wrong: unknown[] = [
+      ['advice', [[1, [3], []]]],
+      ['advice', [[1, [3], ['3']]], []],
+      ['advice', [[1, [3], []]], [['advíce']]],
+      [7, [[1, [3], []]], []],
+    ];
+    for (const word of wrong) {
+      writeIndexFile(chunkFile, [[...WORDS.slice(0, 3), word]]);
+      expect(() => rechunkIndex(dir), JSON.stringify(word)).toThrow(/en-gb_0000000\.pf_index: its words are not/);
+    }
+    writeIndexFile(chunkFile, [[...WORDS.slice(0, 3), ['advíce', [[1, [3], []]], [['advíce', [[2, [5], [-1, 0]]]]]]]]);
+    expect(() => rechunkIndex(dir)).not.toThrow();
   });
 
   it('refuses a file that does not decode back to the same bytes', () => {
     const dir = pagefindFolder(WORDS);
-    // A CBOR integer written in 4 bytes where 1 would do: a format this script would not write back as is.
+    // A CBOR integer written in 4 bytes where 1 would do: a format this module would not write back as is.
     const odd = Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from([0x81, 0x81, 0x1a, 0, 0, 0, 1])]);
     writeFileSync(join(dir, 'index', 'en-gb_0000000.pf_index'), gzipSync(odd));
     expect(() => rechunkIndex(dir)).toThrow(/en-gb_0000000\.pf_index: does not encode back to the same bytes/);
+  });
+});
+
+describe('recutSearchIndex, as the build runs it', () => {
+  let folder = '';
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** A logger that records what the build would print. */
+  function recordingLogger() {
+    const lines: { level: 'info' | 'warn'; message: string }[] = [];
+    const logger = {
+      info: (message: string) => lines.push({ level: 'info', message }),
+      warn: (message: string) => lines.push({ level: 'warn', message }),
+    } as unknown as AstroIntegrationLogger;
+    return { lines, logger };
+  }
+
+  it('leaves an index in a format it does not know as Pagefind wrote it, with one warning, and does not fail', () => {
+    folder = mkdtempSync(join(tmpdir(), 'pagefind-index-'));
+    mkdirSync(join(folder, 'index'));
+    writeFileSync(join(folder, 'pagefind-entry.json'), JSON.stringify({ version: '2.0.0', languages: {} }));
+    const { lines, logger } = recordingLogger();
+    expect(() => recutSearchIndex(folder, logger)).not.toThrow();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.level).toBe('warn');
+    expect(lines[0]?.message).toMatch(/^kept Pagefind's own index chunks .*written by Pagefind 2\.0\.0, not 1\.6\.0/);
+  });
+
+  it('fails the build on anything else, such as a missing index folder', () => {
+    folder = mkdtempSync(join(tmpdir(), 'pagefind-index-'));
+    const { logger } = recordingLogger();
+    expect(() => recutSearchIndex(join(folder, 'missing'), logger)).toThrow(/ENOENT/);
   });
 });

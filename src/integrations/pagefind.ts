@@ -1,0 +1,48 @@
+/**
+ * Builds the site search index once Astro has written every page, so `astro build` alone gives a
+ * site whose search works: Pagefind indexes the output folder into its `pagefind/` subfolder.
+ *
+ * Uses Pagefind's Node API as the installed pagefind 1.6.0 defines it (node_modules/pagefind/lib/
+ * index.js): `createIndex()` starts Pagefind's own binary as a service (lib/service.js spawns it with
+ * this process's environment), `addDirectory({ path })` indexes the HTML files under `path`,
+ * `writeFiles({ outputPath })` writes the bundle, and `close()` stops the service. Each call resolves
+ * with an `errors` list rather than throwing, so every list is checked.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { close, createIndex } from 'pagefind';
+import { recutSearchIndex } from './pagefind-chunks';
+
+/** Indexes the built site in `site` into `site/pagefind`; throws one line if Pagefind reports a problem. */
+async function indexSite(site: string, logger: AstroIntegrationLogger): Promise<void> {
+  const outputPath = join(site, 'pagefind');
+  /** Pagefind's errors for a step, as one line naming the step. */
+  const fail = (step: string, errors: string[]): Error =>
+    new Error(`Pagefind could not ${step} (${site}): ${errors.join('; ')}`);
+  try {
+    const { index, errors } = await createIndex();
+    if (!index || errors.length > 0) throw fail('start', errors);
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length > 0) throw fail('index the pages', added.errors);
+    if (added.page_count === 0) throw fail('find a page to index', ['no HTML files with content']);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw fail('write the search index', written.errors);
+    logger.info(`read ${added.page_count} pages and wrote the search index to pagefind/`);
+  } finally {
+    await close();
+  }
+  recutSearchIndex(outputPath, logger);
+}
+
+/** Astro integration that writes the Pagefind search index after a production build. */
+export function pagefindSearch(): AstroIntegration {
+  return {
+    name: 'pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        await indexSite(fileURLToPath(dir), logger);
+      },
+    },
+  };
+}
