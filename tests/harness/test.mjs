@@ -4,7 +4,7 @@
 // Each step's output is printed when it ends; a table of step times and one closing line
 // ("N passed, N failed") come last. A step whose prerequisite failed is skipped and counted.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,8 +26,14 @@ const RESULTS = '.build/results';
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
+// Every temporary folder the steps make goes in one folder of this run's own (TMPDIR, which
+// os.tmpdir() reads), removed at the end: a crashed step leaves nothing behind, and two runs on one
+// machine never remove each other's folders.
+const RUN_TMP = mkdtempSync(join(tmpdir(), 'mmh-run-'));
+
 const env = {
   ...process.env,
+  TMPDIR: RUN_TMP,
   ASTRO_TELEMETRY_DISABLED: '1',
   FORCE_COLOR: '0',
   // The editor at /admin/ will not start without a repository name for its GitHub backend. On
@@ -137,11 +143,9 @@ async function runStep(step) {
   return { status: verdict, seconds };
 }
 
-/** Removes temporary folders the tests made (they remove their own; this catches a crash). */
+/** Removes this run's temporary folders (the tests remove their own; this catches a crash). */
 function cleanTemporaryFolders() {
-  for (const name of readdirSync(tmpdir())) {
-    if (name.startsWith('mmh-test-')) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-  }
+  rmSync(RUN_TMP, { recursive: true, force: true });
 }
 
 /** Prints each step's time, then one closing line with the tests passed and failed. */
