@@ -19,7 +19,7 @@ import {
   directiveFor,
   helplineElement,
   showProblem,
-  type Helpline,
+  type HelplineFields as Helpline,
   type HelplineShow,
 } from './helpline-render';
 import { dialDigits } from './phone-numbers';

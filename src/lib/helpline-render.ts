@@ -6,7 +6,6 @@
  * It builds hast (the HTML syntax tree remark and rehype use), which the Markdown pipeline takes
  * as it is, and `toHtml` turns into a string for components and the CMS preview.
  */
-import type { HelplineData } from '../schemas/helplines';
 import { mailtoHref, noBreak, smsHref, telHref } from './contact-links';
 
 /** A text node. */
@@ -26,8 +25,23 @@ export interface HastElement {
 /** A node of the small HTML trees this module makes. */
 export type HastNode = HastText | HastElement;
 
-/** A registry helpline with its id (the file name in content/helplines/). */
-export type Helpline = HelplineData & { id: string };
+/**
+ * What the renderer reads of a registry helpline, with its id (the file name in
+ * content/helplines/). src/schemas/helplines.ts declares the fields; its `Helpline` fits this
+ * shape, and lib imports nothing from the schemas.
+ */
+export interface HelplineFields {
+  id: string;
+  name: string;
+  url: string;
+  hours: string;
+  open24Hours: boolean;
+  note?: string | undefined;
+  phone?: string | undefined;
+  textNumber?: string | undefined;
+  textKeyword?: string | undefined;
+  email?: string | undefined;
+}
 
 /** Which way of getting in touch a directive shows; `undefined` shows every way. */
 export type HelplineShow = 'phone' | 'text' | 'email';
@@ -92,7 +106,7 @@ export function inSentence(words: string): string {
 }
 
 /** What follows a number in prose: the note (", choose option 2 …") and hours unless 24 hours. */
-function afterNumber(line: Helpline, withNote: boolean): HastNode[] {
+function afterNumber(line: HelplineFields, withNote: boolean): HastNode[] {
   const nodes: HastNode[] = [];
   if (withNote && line.note) nodes.push(text(`, ${inSentence(line.note)}`));
   if (!line.open24Hours) {
@@ -125,7 +139,7 @@ function joinOr(parts: HastNode[][]): HastNode[] {
 }
 
 /** A problem with a `show` value, or undefined when the line can be shown that way. */
-export function showProblem(line: Helpline, show: string | undefined): string | undefined {
+export function showProblem(line: HelplineFields, show: string | undefined): string | undefined {
   if (show === undefined) return undefined;
   if (!(HELPLINE_SHOW_VALUES as readonly string[]).includes(show)) {
     return `show="${show}" is not one of: ${HELPLINE_SHOW_VALUES.join(', ')}`;
@@ -142,7 +156,7 @@ export function showProblem(line: Helpline, show: string | undefined): string | 
  * "Papyrus HOPELINE247: call 0800 068 4141, text 88247 or email pat@papyrus-uk.org". Either way
  * the hours follow unless the line is open 24 hours.
  */
-export function helplineElement(line: Helpline, show?: HelplineShow): HastElement {
+export function helplineElement(line: HelplineFields, show?: HelplineShow): HastElement {
   const props = { className: ['helpline'], dataHelpline: line.id };
   if (show === 'phone' && line.phone) {
     return element('span', props, [phoneLink(line.phone), ...afterNumber(line, true)]);
