@@ -13,7 +13,7 @@ import { readData } from '../../support/frontmatter';
 export { readData };
 import { allSchemas, zodFor } from '../../support/schemas';
 
-/** The temporary repository decap-server writes into (made by tests/harness/test-cms.mjs). */
+/** The temporary repository decap-server writes into (made by tests/harness/test-cms.ts). */
 export const REPO = process.env['CMS_TEST_REPO'] ?? '';
 /** Its content folder, which the verification builds read through CONTENT_DIR. */
 export const CONTENT = join(REPO, 'content');

@@ -10,9 +10,10 @@ const repo = mkdtempSync(join(tmpdir(), 'mmh-test-cms-'));
 cpSync('content', join(repo, 'content'), { recursive: true });
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const run = (args, extra = {}) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
+const run = (args: string[], extra: Record<string, string> = {}) =>
+  spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
 
-const CMS_PORT = process.env.CMS_TEST_PORT ?? '8085';
+const CMS_PORT = process.env['CMS_TEST_PORT'] ?? '8085';
 let status = run(['scripts/copy-cms.mjs']).status;
 if (status === 0) {
   // The editor: the site built with the CMS saving through the test's decap-server. (Not the
@@ -33,6 +34,6 @@ if (status === 0) {
     { CMS_TEST_REPO: repo, CMS_TEST_PORT: CMS_PORT },
   ).status;
 }
-if (process.env.CMS_TEST_KEEP) console.log(`Kept the test copy in ${repo}`);
+if (process.env['CMS_TEST_KEEP']) console.log(`Kept the test copy in ${repo}`);
 else rmSync(repo, { recursive: true, force: true });
 process.exit(status ?? 1);

@@ -34,7 +34,7 @@ const env = {
   CMS_REPO: process.env.CMS_REPO ?? 'example-charity/website',
 };
 
-const vitest = (project) => [
+const vitest = (project: string): Command => [
   'vitest',
   [
     'run',
@@ -46,11 +46,29 @@ const vitest = (project) => [
   ],
 ];
 
+/** A program (from node_modules/.bin, or node) and its arguments. */
+type Command = [command: string, args: string[]];
+
+/** One step of the run: its commands, the steps it waits for, extra environment, its JSON report. */
+interface Step {
+  name: string;
+  run: Command[];
+  needs?: string[];
+  env?: Record<string, string>;
+  results?: string;
+}
+
+/** How a step ended. */
+interface StepResult {
+  status: 'passed' | 'failed' | 'skipped';
+  seconds: number;
+}
+
 /**
  * The steps, each with the steps it needs first. The order is the start order: the production
  * build first, because the longest step (the browser tests) waits for it.
  */
-const STEPS = [
+const STEPS: Step[] = [
   { name: 'Production build', run: [['npm', ['run', 'build', '--silent']]] },
   {
     name: 'Lint and formatting',
@@ -76,7 +94,7 @@ const STEPS = [
   {
     name: 'CMS round trip',
     needs: ['Type check'],
-    run: [['node', ['tests/harness/test-cms.mjs', '--reporter=list,json']]],
+    run: [['node', ['tests/harness/test-cms.ts', '--reporter=list,json']]],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
     results: 'cms.json',
   },
@@ -84,11 +102,10 @@ const STEPS = [
 
 const jobs = Math.max(1, Number(options.jobs) || 2);
 const started = Date.now();
-/** name → { status: 'passed' | 'failed' | 'skipped', seconds } */
-const done = new Map();
-const running = new Set();
+const done = new Map<string, StepResult>();
+const running = new Set<string>();
 
-await new Promise((resolve) => {
+await new Promise<void>((resolve) => {
   const next = () => {
     for (const step of STEPS) {
       if (done.has(step.name) || running.has(step.name) || running.size >= jobs) continue;
@@ -115,7 +132,7 @@ cleanTemporaryFolders();
 printSummary();
 
 /** Runs a step's commands one after another, its output kept until it ends. */
-async function runStep(step) {
+async function runStep(step: Step): Promise<StepResult> {
   const start = Date.now();
   let output = '';
   let status = 0;
@@ -123,7 +140,7 @@ async function runStep(step) {
     const child = spawn(command, args, { env: { ...env, ...step.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    status = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+    status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
     if (status !== 0) break;
   }
   const seconds = (Date.now() - start) / 1000;
@@ -171,10 +188,18 @@ function printSummary() {
   process.exitCode = failed === 0 ? 0 : 1;
 }
 
-function readJson(path) {
+/** What the summary reads from a step's JSON report (Playwright's `stats`, or Vitest's counts). */
+interface Report {
+  stats?: { expected?: number; unexpected?: number; flaky?: number };
+  numPassedTests?: number;
+  numFailedTests?: number;
+}
+
+/** A step's JSON report, or undefined when it wrote none (or half of one). */
+function readJson(path: string): Report | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8')) as Report;
   } catch {
     return undefined;
   }
