@@ -64,7 +64,10 @@ function element(tagName: string, properties: HastElement['properties'], childre
 }
 
 /** HTML attributes (as a component receives them) as hast properties. */
-function propertiesOf(attributes: Record<string, unknown>): HastElement['properties'] {
+/** HTML attributes as a component passes them (false, null and undefined leave one out). */
+export type HtmlAttributes = Record<string, string | number | boolean | null | undefined>;
+
+function propertiesOf(attributes: HtmlAttributes): HastElement['properties'] {
   const properties: HastElement['properties'] = {};
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === null || value === false) continue;
@@ -79,7 +82,7 @@ function propertiesOf(attributes: Record<string, unknown>): HastElement['propert
  * says otherwise, e.g. "Call 116 123") never breaks across lines. `attributes` are HTML
  * attributes to add (a class, a component's style scope).
  */
-export function phoneLink(phone: string, label = phone, attributes: Record<string, unknown> = {}): HastElement {
+export function phoneLink(phone: string, label = phone, attributes: HtmlAttributes = {}): HastElement {
   return element('a', { ...propertiesOf(attributes), href: telHref(phone) }, [text(noBreak(label))]);
 }
 
@@ -88,7 +91,7 @@ export function smsLink(
   number: string,
   keyword: string | undefined,
   verb = 'text',
-  attributes: Record<string, unknown> = {},
+  attributes: HtmlAttributes = {},
 ): HastElement {
   const label = keyword ? `${verb} ${keyword} to ${noBreak(number)}` : `${verb} ${noBreak(number)}`;
   return element('a', { ...propertiesOf(attributes), href: smsHref(number, keyword) }, [text(label)]);

@@ -117,7 +117,7 @@ await new Promise<void>((resolve) => {
       }
       if (!needs.every((n) => done.get(n)?.status === 'passed')) continue;
       running.add(step.name);
-      runStep(step).then((result) => {
+      void runStep(step).then((result) => {
         running.delete(step.name);
         done.set(step.name, result);
         next();
@@ -138,8 +138,8 @@ async function runStep(step: Step): Promise<StepResult> {
   let status = 0;
   for (const [command, args] of step.run) {
     const child = spawn(command, args, { env: { ...env, ...step.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
     if (status !== 0) break;
   }
@@ -157,11 +157,16 @@ function cleanTemporaryFolders() {
   }
 }
 
+/** How a step ended (every step has ended when the summary is printed). */
+function resultOf(step: Step): StepResult {
+  return done.get(step.name) ?? { status: 'skipped', seconds: 0 };
+}
+
 /** Prints each step's time, then one closing line with the tests passed and failed. */
 function printSummary() {
   console.log('\nStep times:');
   for (const step of STEPS) {
-    const { status, seconds } = done.get(step.name);
+    const { status, seconds } = resultOf(step);
     console.log(`  ${step.name.padEnd(30)} ${status.padEnd(8)} ${seconds.toFixed(0).padStart(4)} s`);
   }
   console.log(`  ${'Total (wall clock)'.padEnd(39)} ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`);
@@ -170,7 +175,7 @@ function printSummary() {
   let failed = 0;
   for (const step of STEPS) {
     const report = step.results ? readJson(join(RESULTS, step.results)) : undefined;
-    const { status } = done.get(step.name);
+    const { status } = resultOf(step);
     if (report?.stats) {
       // Playwright
       passed += report.stats.expected ?? 0;
