@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSearchIndex } from '../scripts/pagefind-index.ts';
-import { serveStatic } from '../tests/harness/static-server.ts';
+import { startNetlifyServer } from '../tests/harness/netlify-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, process.env.OUT_DIR ?? 'dist');
@@ -62,7 +62,7 @@ function folderBytes(dir, keep = () => true) {
  * caused. The page itself and its own script are left out: they are the same for every site.
  */
 async function measure(label, site) {
-  const server = await serveStatic(site);
+  const server = await startNetlifyServer(site, 'netlify.toml');
   const browser = await chromium.launch({
     ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu'],

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSearchIndex } from '../../../scripts/pagefind-index';
-import { serveStatic, type StaticServer } from '../../harness/static-server';
+import { startNetlifyServer, type RunningServer } from '../../harness/netlify-server';
 import { readSiteLists } from '../../../src/content/site-lists';
 import { readData } from '../../support/frontmatter';
 
@@ -30,9 +30,9 @@ export function rebuiltSite(): string {
  * after), and returns a function giving its address.
  */
 export function serveRebuiltSite(): () => string {
-  let server: StaticServer | undefined;
+  let server: RunningServer | undefined;
   test.beforeAll(async () => {
-    server = await serveStatic(rebuiltSite());
+    server = await startNetlifyServer(rebuiltSite(), 'netlify.toml');
   });
   test.afterAll(async () => {
     await server?.close();
