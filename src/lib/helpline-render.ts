@@ -63,16 +63,18 @@ function element(tagName: string, properties: HastElement['properties'], childre
   return { type: 'element', tagName, properties, children };
 }
 
-/** HTML attributes (as a component receives them) as hast properties. */
 /** HTML attributes as a component passes them (false, null and undefined leave one out). */
-export type HtmlAttributes = Record<string, string | number | boolean | null | undefined>;
+export type HtmlAttributes = Record<string, unknown>;
 
+/** HTML attributes (as a component receives them) as hast properties; only text, numbers and true are attribute values. */
 function propertiesOf(attributes: HtmlAttributes): HastElement['properties'] {
   const properties: HastElement['properties'] = {};
   for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') properties['className'] = String(value).split(/\s+/).filter(Boolean);
-    else properties[name] = value === true ? '' : String(value);
+    if (value === true) properties[name] = '';
+    else if (typeof value === 'string' || typeof value === 'number') {
+      if (name === 'class') properties['className'] = String(value).split(/\s+/).filter(Boolean);
+      else properties[name] = String(value);
+    }
   }
   return properties;
 }
