@@ -1,5 +1,5 @@
 /**
- * The CMS round trip (tests/e2e/cms), run by `npm run test:cms` (tests/harness/test-cms.mjs), which
+ * The CMS round trip (tests/e2e/cms), run by `npm run test:cms` (tests/harness/test-cms.ts), which
  * makes a temporary copy of content/ and builds the editor against a real decap-server that saves
  * into that copy. Three stages:
  * 1. `edit`: editing journeys in the editor, each checking the file it saved;
@@ -42,7 +42,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'node tools/cms-server.mjs',
+      command: 'node tools/cms-server.ts',
       port: CMS_PORT,
       // Never reuse: a server left over from `npm start` would write into the real content/.
       reuseExistingServer: false,

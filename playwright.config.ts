@@ -5,7 +5,7 @@ import { useSuiteClock } from './tests/support/clock';
 // Every build and expectation in the browser tests is as of the suite's one clock.
 useSuiteClock();
 
-/** Port for `astro preview` of the production build. */
+/** Port for the Netlify stand-in serving the production build (tests/harness/netlify-server.ts). */
 const PORT = Number(process.env['PREVIEW_PORT'] ?? 4399);
 const executablePath = chromiumPath();
 
@@ -31,13 +31,12 @@ export default defineConfig({
   },
   projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /tests\/e2e\/cms\// }],
   webServer: {
-    // Serves the shared production build made by `npm run build` (`npm test` builds it first).
-    // --ignore-lock: Astro allows one tracked preview server per project, and a developer may
-    // have `npm run preview` running.
-    command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
+    // The shared production build made by `npm run build` (`npm test` builds it first), served as
+    // Netlify serves it: netlify.toml's headers (the CSP among them) on every page a test opens,
+    // the generated redirects, pretty URLs and the 404 page.
+    command: `node tests/harness/netlify-server.ts dist ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
 });

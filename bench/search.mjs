@@ -19,7 +19,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chunkWords, readChunkLists, readIndexFile, rechunkIndex } from '../src/integrations/pagefind-chunks.ts';
-import { serveStatic } from '../tests/harness/static-server.ts';
+import { startNetlifyServer } from '../tests/harness/netlify-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, process.env.OUT_DIR ?? 'dist');
@@ -126,7 +126,7 @@ function launch() {
  * for every site.
  */
 async function measure(site) {
-  const server = await serveStatic(site);
+  const server = await startNetlifyServer(site, 'netlify.toml');
   const browser = await launch();
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -189,7 +189,7 @@ function cutQueries(indexDir) {
  */
 async function prefixCheck(site) {
   const queries = cutQueries(join(site, 'pagefind'));
-  const server = await serveStatic(site);
+  const server = await startNetlifyServer(site, 'netlify.toml');
   const browser = await launch();
   const results = {};
   for (const bundle of ['pagefind', 'pagefind-reference']) {

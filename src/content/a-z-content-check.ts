@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
 import { checkTopicHeadings } from '../lib/a-z-headings';
-import { checkAzReferences, type AzCheckedData, type AzData } from '../lib/a-z-index';
+import { checkAzReferences, type AzCheckedData } from '../lib/a-z-index';
+import type { AzData } from '../schemas/a-z';
 import type { CheckedEntry } from './checked-glob';
 
 /** Slugs of the Markdown files in a collection folder (files starting with _ are left out). */

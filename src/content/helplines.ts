@@ -11,8 +11,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ContentError, displayPath } from '../lib/content-error';
-import { checkHelplineProse, type HelplineRegistry } from '../lib/helpline-directive';
-import type { Helpline } from '../lib/helpline-render';
+import { checkHelplineProse } from '../lib/helpline-directive';
+import type { Helpline } from '../schemas/helplines';
 import { dialDigits } from '../lib/phone-numbers';
 import { helplinesSchema } from '../schemas/helplines';
 import type { HelplineData } from '../schemas/helplines';
@@ -33,7 +33,7 @@ function registryFiles(contentDir: string): string[] {
   }
 }
 
-let cached: { key: string; registry: HelplineRegistry } | undefined;
+let cached: { key: string; registry: ReadonlyMap<string, Helpline> } | undefined;
 
 /** A key that changes whenever a registry file is added, removed or edited. */
 export function registryFingerprint(contentDir: string): string {
@@ -46,7 +46,7 @@ export function registryFingerprint(contentDir: string): string {
 }
 
 /** Every valid helpline in `<contentDir>/helplines/`, by id; re-read only when a file changed. */
-export function readHelplineRegistry(contentDir: string): HelplineRegistry {
+export function readHelplineRegistry(contentDir: string): ReadonlyMap<string, Helpline> {
   const key = `${contentDir}#${registryFingerprint(contentDir)}`;
   if (cached?.key === key) return cached.registry;
   const registry = new Map<string, Helpline>();

@@ -23,7 +23,7 @@ export function readSiteLists(contentDir: string, settingsFile: string): SiteLis
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
       throw new ContentError(file, name, 'must be a list with at least one item');
     }
-    return value as string[];
+    return value;
   };
   return { categories: list('categories'), towns: list('towns'), serviceTypes: list('serviceTypes') };
 }

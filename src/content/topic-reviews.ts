@@ -18,7 +18,9 @@ import {
 /** A frontmatter date (YAML gives a Date, or a "2026-03-12" string); null when not a date. */
 function toDate(value: unknown): Date | null | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const date = value instanceof Date ? value : new Date(`${String(value).slice(0, 10)}T00:00:00Z`);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value !== 'string') return null;
+  const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 

@@ -13,7 +13,7 @@ import { getNews } from './news';
 /** An A–Z topic entry from content/a-z/. */
 export type AzEntryData = CollectionEntry<'a-z'>;
 /** A topic in the built A–Z. */
-export type AzPageTopic = AzTopic<AzEntryData>;
+export type AzPageTopic = AzTopic<AzEntryData, AzEntryData['data']>;
 
 /** Everything an A–Z topic page shows besides its own Markdown. */
 export interface AzTopicPage {
@@ -24,7 +24,7 @@ export interface AzTopicPage {
 
 /** The whole A–Z, with each topic's related content resolved. */
 export interface AzSite {
-  index: AzIndex<AzEntryData>;
+  index: AzIndex<AzEntryData, AzEntryData['data']>;
   pages: AzTopicPage[];
 }
 

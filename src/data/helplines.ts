@@ -6,7 +6,7 @@ import { getCollection } from 'astro:content';
 import { join } from 'node:path';
 import { CONTENT_DIR, SETTINGS_FILE } from '../config';
 import { ContentError } from '../lib/content-error';
-import type { Helpline } from '../lib/helpline-render';
+import type { Helpline } from '../schemas/helplines';
 import { getSettings } from './settings';
 
 let cache: Promise<ReadonlyMap<string, Helpline>> | undefined;

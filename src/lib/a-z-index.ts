@@ -6,17 +6,28 @@
 import { ContentError, displayPath } from './content-error';
 import { normaliseForFilter } from './a-z-filter';
 import { nextReviewDate, reviewReport, type ReviewReport } from './review-dates';
-import type { azSchema } from '../schemas/a-z';
-import type { FieldsOutput } from '../schemas/fields';
 
-/** The validated frontmatter of an A–Z topic. */
-export type AzData = FieldsOutput<typeof azSchema.fields>;
+/**
+ * The frontmatter fields of a topic that the index reads. src/schemas/a-z.ts declares them (its
+ * `AzData` fits this shape, which the type checker proves wherever src/data passes one in); lib
+ * stays below the schemas and imports nothing from them.
+ */
+export interface AzFields {
+  title: string;
+  summary: string;
+  alsoKnownAs: string[];
+  searchTerms: string[];
+  relatedTopics: string[];
+  relatedServices: string[];
+  lastReviewed: Date;
+  nextReview?: Date | undefined;
+}
 
 /** The fields the cross-reference checks look at. */
-export type AzCheckedData = Pick<AzData, 'title' | 'alsoKnownAs' | 'relatedTopics' | 'relatedServices'>;
+export type AzCheckedData = Pick<AzFields, 'title' | 'alsoKnownAs' | 'relatedTopics' | 'relatedServices'>;
 
 /** What the index needs to know about one topic file. */
-export interface AzInput<T, D extends AzCheckedData = AzData> {
+export interface AzInput<T, D extends AzCheckedData = AzFields> {
   /** The topic's slug (its file name), which is also its web address under /a-z/. */
   slug: string;
   /** Path of the topic's file, for error messages. */
@@ -27,13 +38,13 @@ export interface AzInput<T, D extends AzCheckedData = AzData> {
 }
 
 /** A topic in the built index. */
-export interface AzTopic<T> extends AzInput<T> {
+export interface AzTopic<T, D extends AzFields = AzFields> extends AzInput<T, D> {
   /** Web address of the topic's page. */
   path: string;
   /** When the next review is due (the editor's date, or three years after the last review). */
   nextReview: Date;
   /** The related topics, resolved, in the order the editor gave. */
-  relatedTopics: AzTopic<T>[];
+  relatedTopics: AzTopic<T, D>[];
 }
 
 /** One line of the A–Z list: a topic, or another name that leads to a topic. */
@@ -62,12 +73,12 @@ export interface AzLetter {
 }
 
 /** The whole A–Z. */
-export interface AzIndex<T> {
+export interface AzIndex<T, D extends AzFields = AzFields> {
   /** A to Z, always 26 letters, then "0–9" only if a title starts with something else. */
   letters: AzLetter[];
   /** Every topic, alphabetical. */
-  topics: AzTopic<T>[];
-  bySlug: Map<string, AzTopic<T>>;
+  topics: AzTopic<T, D>[];
+  bySlug: Map<string, AzTopic<T, D>>;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
@@ -166,9 +177,12 @@ export function checkAzReferences(
  * Builds the A–Z from every topic: checks references (see checkAzReferences), works out review
  * dates, and files each topic and each of its "also known as" names under its letter.
  */
-export function buildAzIndex<T>(inputs: readonly AzInput<T>[], serviceSlugs: Iterable<string>): AzIndex<T> {
+export function buildAzIndex<T, D extends AzFields>(
+  inputs: readonly AzInput<T, D>[],
+  serviceSlugs: Iterable<string>,
+): AzIndex<T, D> {
   checkAzReferences(inputs, serviceSlugs);
-  const topics: AzTopic<T>[] = inputs
+  const topics: AzTopic<T, D>[] = inputs
     .map((input) => ({
       ...input,
       path: `/a-z/${input.slug}/`,
@@ -178,7 +192,7 @@ export function buildAzIndex<T>(inputs: readonly AzInput<T>[], serviceSlugs: Ite
     .sort((a, b) => compareLabels(a.data.title, b.data.title));
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
   for (const topic of topics) {
-    topic.relatedTopics = topic.data.relatedTopics.map((slug) => bySlug.get(slug) as AzTopic<T>);
+    topic.relatedTopics = topic.data.relatedTopics.map((slug) => bySlug.get(slug) as AzTopic<T, D>);
   }
 
   const entries: AzEntry[] = topics.flatMap((topic) => {
@@ -210,7 +224,10 @@ export function buildAzIndex<T>(inputs: readonly AzInput<T>[], serviceSlugs: Ite
 }
 
 /** Topics whose review is overdue or due within the window, for warnings and reports. */
-export function azReviewReport<T>(index: AzIndex<T>, today: Date): ReviewReport<AzTopic<T> & { title: string }> {
+export function azReviewReport<T, D extends AzFields>(
+  index: AzIndex<T, D>,
+  today: Date,
+): ReviewReport<AzTopic<T, D> & { title: string }> {
   return reviewReport(
     index.topics.map((topic) => ({ ...topic, title: topic.data.title })),
     today,

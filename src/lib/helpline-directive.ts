@@ -19,7 +19,7 @@ import {
   directiveFor,
   helplineElement,
   showProblem,
-  type Helpline,
+  type HelplineFields as Helpline,
   type HelplineShow,
 } from './helpline-render';
 import { dialDigits } from './phone-numbers';
@@ -38,7 +38,8 @@ function isDirective(node: { type: string }): node is AnyDirective {
 /** The part of a vfile the plugin uses. */
 interface FileLike {
   path?: string;
-  value?: unknown;
+  /** The text being rendered (VFile holds a string, or UTF-8 bytes). */
+  value?: string | Uint8Array | undefined;
 }
 
 /** Options for {@link remarkHelplines}. */
@@ -55,7 +56,7 @@ export interface RemarkHelplinesOptions {
 export function remarkHelplines(options: RemarkHelplinesOptions) {
   return (tree: Root, file: FileLike): void => {
     const registry = options.registry();
-    const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
+    const source = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
     visit(tree, (node, index, parent) => {
       if (!isDirective(node)) return undefined;
       if (node.type === 'textDirective' && node.name === DIRECTIVE_NAME) {

@@ -6,7 +6,6 @@
  * It builds hast (the HTML syntax tree remark and rehype use), which the Markdown pipeline takes
  * as it is, and `toHtml` turns into a string for components and the CMS preview.
  */
-import type { HelplineData } from '../schemas/helplines';
 import { mailtoHref, noBreak, smsHref, telHref } from './contact-links';
 
 /** A text node. */
@@ -26,8 +25,23 @@ export interface HastElement {
 /** A node of the small HTML trees this module makes. */
 export type HastNode = HastText | HastElement;
 
-/** A registry helpline with its id (the file name in content/helplines/). */
-export type Helpline = HelplineData & { id: string };
+/**
+ * What the renderer reads of a registry helpline, with its id (the file name in
+ * content/helplines/). src/schemas/helplines.ts declares the fields; its `Helpline` fits this
+ * shape, and lib imports nothing from the schemas.
+ */
+export interface HelplineFields {
+  id: string;
+  name: string;
+  url: string;
+  hours: string;
+  open24Hours: boolean;
+  note?: string | undefined;
+  phone?: string | undefined;
+  textNumber?: string | undefined;
+  textKeyword?: string | undefined;
+  email?: string | undefined;
+}
 
 /** Which way of getting in touch a directive shows; `undefined` shows every way. */
 export type HelplineShow = 'phone' | 'text' | 'email';
@@ -49,13 +63,18 @@ function element(tagName: string, properties: HastElement['properties'], childre
   return { type: 'element', tagName, properties, children };
 }
 
-/** HTML attributes (as a component receives them) as hast properties. */
-function propertiesOf(attributes: Record<string, unknown>): HastElement['properties'] {
+/** HTML attributes as a component passes them (false, null and undefined leave one out). */
+export type HtmlAttributes = Record<string, unknown>;
+
+/** HTML attributes (as a component receives them) as hast properties; only text, numbers and true are attribute values. */
+function propertiesOf(attributes: HtmlAttributes): HastElement['properties'] {
   const properties: HastElement['properties'] = {};
   for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') properties['className'] = String(value).split(/\s+/).filter(Boolean);
-    else properties[name] = value === true ? '' : String(value);
+    if (value === true) properties[name] = '';
+    else if (typeof value === 'string' || typeof value === 'number') {
+      if (name === 'class') properties['className'] = String(value).split(/\s+/).filter(Boolean);
+      else properties[name] = String(value);
+    }
   }
   return properties;
 }
@@ -65,7 +84,7 @@ function propertiesOf(attributes: Record<string, unknown>): HastElement['propert
  * says otherwise, e.g. "Call 116 123") never breaks across lines. `attributes` are HTML
  * attributes to add (a class, a component's style scope).
  */
-export function phoneLink(phone: string, label = phone, attributes: Record<string, unknown> = {}): HastElement {
+export function phoneLink(phone: string, label = phone, attributes: HtmlAttributes = {}): HastElement {
   return element('a', { ...propertiesOf(attributes), href: telHref(phone) }, [text(noBreak(label))]);
 }
 
@@ -74,7 +93,7 @@ export function smsLink(
   number: string,
   keyword: string | undefined,
   verb = 'text',
-  attributes: Record<string, unknown> = {},
+  attributes: HtmlAttributes = {},
 ): HastElement {
   const label = keyword ? `${verb} ${keyword} to ${noBreak(number)}` : `${verb} ${noBreak(number)}`;
   return element('a', { ...propertiesOf(attributes), href: smsHref(number, keyword) }, [text(label)]);
@@ -92,7 +111,7 @@ export function inSentence(words: string): string {
 }
 
 /** What follows a number in prose: the note (", choose option 2 …") and hours unless 24 hours. */
-function afterNumber(line: Helpline, withNote: boolean): HastNode[] {
+function afterNumber(line: HelplineFields, withNote: boolean): HastNode[] {
   const nodes: HastNode[] = [];
   if (withNote && line.note) nodes.push(text(`, ${inSentence(line.note)}`));
   if (!line.open24Hours) {
@@ -125,7 +144,7 @@ function joinOr(parts: HastNode[][]): HastNode[] {
 }
 
 /** A problem with a `show` value, or undefined when the line can be shown that way. */
-export function showProblem(line: Helpline, show: string | undefined): string | undefined {
+export function showProblem(line: HelplineFields, show: string | undefined): string | undefined {
   if (show === undefined) return undefined;
   if (!(HELPLINE_SHOW_VALUES as readonly string[]).includes(show)) {
     return `show="${show}" is not one of: ${HELPLINE_SHOW_VALUES.join(', ')}`;
@@ -142,7 +161,7 @@ export function showProblem(line: Helpline, show: string | undefined): string | 
  * "Papyrus HOPELINE247: call 0800 068 4141, text 88247 or email pat@papyrus-uk.org". Either way
  * the hours follow unless the line is open 24 hours.
  */
-export function helplineElement(line: Helpline, show?: HelplineShow): HastElement {
+export function helplineElement(line: HelplineFields, show?: HelplineShow): HastElement {
   const props = { className: ['helpline'], dataHelpline: line.id };
   if (show === 'phone' && line.phone) {
     return element('span', props, [phoneLink(line.phone), ...afterNumber(line, true)]);

@@ -4,7 +4,7 @@
  * the paragraphs a reader reads. Headings, code, tables and raw HTML are left out: a heading is not
  * a sentence, and counting it as one would make every page look easier to read than it is.
  */
-import type { Nodes, Paragraph, Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type {} from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
@@ -55,7 +55,7 @@ export function proseParagraphs(tree: Root, name: HelplineNamer = () => undefine
   visit(tree, (node) => {
     if (NOT_PROSE.has(node.type)) return SKIP;
     if (node.type === 'paragraph') {
-      const text = readText(node as Paragraph, name).trim();
+      const text = readText(node, name).trim();
       if (text) paragraphs.push(text);
       return SKIP;
     }

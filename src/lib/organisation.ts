@@ -1,12 +1,18 @@
 /**
  * The charity as schema.org structured data (an NGO), from the settings file.
  */
-import type { z } from 'astro/zod';
 import { addressLines } from './contact-links';
-import type { settingsSchema } from '../schemas/settings';
 
-/** The validated settings, as the schema declares them. */
-type SettingsData = z.output<ReturnType<(typeof settingsSchema)['schema']>>;
+/** The charity's facts this reads (src/schemas/settings.ts declares them; its settings fit). */
+export interface OrganisationFacts {
+  charityName: string;
+  charityNumber: string;
+  tagline: string;
+  address: string;
+  phone: string;
+  email: string;
+  social: { label: string; url: string }[];
+}
 
 /** The `@id` that other structured data uses to point at the charity. */
 export function organisationId(siteUrl: string): string {
@@ -31,10 +37,7 @@ export function postalAddress(address: string): Record<string, string> {
 }
 
 /** The charity as an NGO, with its registered number as the identifier. */
-export function organisationJsonLd(
-  settings: Pick<SettingsData, 'charityName' | 'charityNumber' | 'tagline' | 'address' | 'phone' | 'email' | 'social'>,
-  siteUrl: string,
-): Record<string, unknown> {
+export function organisationJsonLd(settings: OrganisationFacts, siteUrl: string): Record<string, unknown> {
   const url = `${siteUrl.replace(/\/$/, '')}/`;
   return {
     '@context': 'https://schema.org',

@@ -7,7 +7,7 @@
  * browser), so an editor sees the number the build will print.
  */
 import type { Root } from 'mdast';
-import type { Root as NlcstRoot, Sentence } from 'nlcst';
+import type { Sentence } from 'nlcst';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import retextEnglish from 'retext-english';
 import { syllable } from 'syllable';
@@ -51,7 +51,7 @@ function wordsOf(sentence: Sentence): string[] {
 export function countProse(paragraphs: readonly string[]): ReadingCounts {
   const counts: ReadingCounts = { words: 0, sentences: 0, syllables: 0 };
   for (const paragraph of paragraphs) {
-    const tree = english.parse(paragraph) as NlcstRoot;
+    const tree = english.parse(paragraph);
     visit(tree, 'SentenceNode', (sentence: Sentence) => {
       const words = wordsOf(sentence);
       if (words.length === 0) return;

@@ -98,7 +98,7 @@ export function findUnsafeHtml(html: string): string[] {
     for (const child of node.childNodes ?? []) visit(child);
     if (node.content) visit(node.content);
   };
-  visit(parseFragment(html) as unknown as Node);
+  visit(parseFragment(html));
   return problems;
 }
 

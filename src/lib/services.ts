@@ -3,21 +3,30 @@
  * English, where "Get directions" goes, and their structured data. Pure functions, computed once
  * per build by src/data/services.ts.
  */
-import type { z } from 'astro/zod';
 import { ContentError } from './content-error';
 import { formatUkDate, slugify } from './format';
 import type { FilterableService } from './service-filter';
-import { DAYS, type servicesSchema } from '../schemas/services';
-import { ruleInWords, scheduleJsonLd, scheduleRuleFrom } from './schedule';
+import { ruleInWords, scheduleJsonLd, scheduleRuleFrom, WEEKDAYS, type ScheduleFields } from './schedule';
 
-/** The validated fields of a service, as the schema declares them. */
-export type ServiceData = z.output<ReturnType<ReturnType<typeof servicesSchema>['schema']>>;
+/**
+ * The fields of a service these functions read. src/schemas/services.ts declares them (its
+ * `ServiceData` fits this shape); lib imports nothing from the schemas.
+ */
+export interface ServiceFields extends ScheduleFields {
+  title: string;
+  summary: string;
+  town: string;
+  format: string;
+  audience: string;
+  calendar: boolean;
+  active: boolean;
+}
 
 /** What these functions need from a service entry (Astro's collection entries fit). */
 export interface ServiceLike {
   id: string;
   filePath?: string | undefined;
-  data: ServiceData;
+  data: ServiceFields;
 }
 
 /** A town or area with its services, in schedule order. */
@@ -44,8 +53,8 @@ export function activeServices<T extends ServiceLike>(services: readonly T[]): T
 
 /** Position of a day in the week, Monday first (UK calendars). Unknown days sort last. */
 export function dayIndex(day: string): number {
-  const index = (DAYS as readonly string[]).indexOf(day);
-  return index === -1 ? DAYS.length : index;
+  const index = (WEEKDAYS as readonly string[]).indexOf(day);
+  return index === -1 ? WEEKDAYS.length : index;
 }
 
 /** Days in week order, Monday first, without repeats. */
@@ -74,7 +83,7 @@ export function groupByTown<T extends ServiceLike>(services: readonly T[], towns
 
 /** The days of the week that have at least one service, each with its services in order. */
 export function groupByDay<T extends ServiceLike>(services: readonly T[]): FilterGroup<T>[] {
-  return DAYS.map((day) => ({
+  return WEEKDAYS.map((day) => ({
     label: day,
     slug: slugify(day),
     services: services.filter((service) => service.data.days.includes(day)).sort(compareServices),
@@ -96,7 +105,7 @@ export function groupByFormat<T extends ServiceLike>(
 }
 
 /** The slugs the finder filters a service by (town, format, days). */
-export function filterSlugs(data: ServiceData): FilterableService {
+export function filterSlugs(data: ServiceFields): FilterableService {
   return { town: slugify(data.town), format: slugify(data.format), days: sortDays(data.days).map(slugify) };
 }
 
@@ -135,7 +144,7 @@ export function listInWords(items: readonly string[]): string {
 }
 
 /** When a service runs, in plain words: "Every other Friday, 1pm to 2:30pm". */
-export function scheduleText(data: ServiceData): string {
+export function scheduleText(data: ServiceFields): string {
   const when = `${ruleInWords(data)}, ${formatTime(data.startTime)} to ${formatTime(data.endTime)}`;
   // A course runs between two dates: without them "Every Tuesday" would promise it all year.
   return data.firstDate && data.lastDate
@@ -152,7 +161,7 @@ export function directionsUrl(address: string): string {
 export { repeatFrequency } from './schedule';
 
 /** Whether a service has dated sessions to show and put in calendars (running, and not by appointment). */
-export function hasSessions(data: ServiceData): boolean {
+export function hasSessions(data: ServiceFields): boolean {
   return data.active && data.calendar;
 }
 
@@ -161,7 +170,7 @@ export function hasSessions(data: ServiceData): boolean {
  * schema.org Event with a repeating Schedule. Phone lines are not events, so they get none.
  */
 export function serviceEventJsonLd(
-  data: ServiceData,
+  data: ServiceFields,
   pageUrl: string,
   organisationId: string,
 ): Record<string, unknown> | undefined {

@@ -1,5 +1,16 @@
 /** Mental health A–Z topics (content/a-z/). */
-import { boolean, date, defineSchema, groupList, relation, select, stringList, text, url } from './fields';
+import {
+  boolean,
+  date,
+  defineSchema,
+  groupList,
+  relation,
+  select,
+  stringList,
+  text,
+  url,
+  type FieldsOutput,
+} from './fields';
 import { quickExitField } from './quick-exit';
 
 /** Fields of an A–Z topic. */
@@ -140,3 +151,6 @@ export const azSchema = defineSchema(
     },
   ],
 );
+
+/** The validated frontmatter of an A–Z topic. */
+export type AzData = FieldsOutput<typeof azSchema.fields>;

@@ -146,3 +146,6 @@ export const helplinesSchema = defineSchema(
 
 /** One helpline's data, as validated. */
 export type HelplineData = FieldsOutput<typeof helplinesSchema.fields>;
+
+/** A registry helpline with its id (the file name in content/helplines/). */
+export type Helpline = HelplineData & { id: string };

@@ -1,12 +1,11 @@
 /** Services and support groups (content/services/). */
-import { MONTH_WEEKS, scheduleProblem, scheduleRuleFrom, type ScheduleFields } from '../lib/schedule';
+import type { z } from 'astro/zod';
+import { MONTH_WEEKS, scheduleProblem, scheduleRuleFrom, WEEKDAYS, type ScheduleFields } from '../lib/schedule';
 import { boolean, date, defineSchema, email, groupList, phone, select, text, time } from './fields';
 import type { SiteLists } from './settings';
 
 /** How a service is delivered. */
 export const SERVICE_FORMATS = ['In person', 'Online', 'Phone'] as const;
-/** Days of the week, Monday first as on UK calendars. */
-export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 /** How often a service meets. */
 export const FREQUENCIES = ['Weekly', 'Fortnightly', 'Monthly'] as const;
 /** How someone starts using a service. */
@@ -59,7 +58,7 @@ export function servicesSchema(lists: SiteLists) {
         hint: 'The day or days it runs.',
         required: true,
         multiple: true,
-        options: DAYS,
+        options: WEEKDAYS,
       }),
       time({
         name: 'startTime',
@@ -184,3 +183,6 @@ export function servicesSchema(lists: SiteLists) {
     ],
   );
 }
+
+/** The validated fields of a service, as the schema declares them. */
+export type ServiceData = z.output<ReturnType<ReturnType<typeof servicesSchema>['schema']>>;

@@ -1,19 +1,10 @@
 /**
- * The Content Security Policy, as Netlify would serve it: dist/ is served with the headers from
- * netlify.toml, and one page of every kind (plus search with a query, and the content editor)
- * loads in Chromium with zero policy violations.
+ * The Content Security Policy, as Netlify would serve it (the browser suite's server applies
+ * netlify.toml's headers): one page of every kind, plus search with a query and the content
+ * editor, loads in Chromium with zero policy violations.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { DIST, builtPages, onePagePerTemplate } from '../support/built-pages';
-import { startNetlifyServer, type RunningServer } from '../harness/netlify-server';
-
-let site: RunningServer;
-test.beforeAll(async () => {
-  site = await startNetlifyServer(DIST, 'netlify.toml');
-});
-test.afterAll(async () => {
-  await site.close();
-});
+import { builtPages, onePagePerTemplate } from '../support/built-pages';
 
 /** Records every CSP violation the page reports, from the DOM event and from the console. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -38,7 +29,7 @@ const PUBLIC_PAGES = onePagePerTemplate(builtPages()).filter(({ path }) => !path
 for (const { path } of PUBLIC_PAGES) {
   test(`no CSP violations on ${path}`, async ({ page }) => {
     const violations = await watchViolations(page);
-    const response = await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+    const response = await page.goto(path, { waitUntil: 'networkidle' });
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(violations).toEqual([]);
@@ -47,7 +38,7 @@ for (const { path } of PUBLIC_PAGES) {
 
 test('search with a query runs without CSP violations, and without a worker', async ({ page }) => {
   const violations = await watchViolations(page);
-  await page.goto(`${site.url}/search/?q=support`, { waitUntil: 'networkidle' });
+  await page.goto('/search/?q=support', { waitUntil: 'networkidle' });
   // Pagefind runs on the page itself, so the policy allows no worker but the site's own service
   // worker file: no blob: or other origin.
   await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveAttribute(
@@ -66,15 +57,15 @@ test('search with a query runs without CSP violations, and without a worker', as
 
 test('the service worker registers under the policy', async ({ page }) => {
   const violations = await watchViolations(page);
-  await page.goto(`${site.url}/`);
+  await page.goto('/');
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-  expect(scope).toBe(`${site.url}/`);
+  expect(scope).toBe(new URL('/', page.url()).href);
   expect(violations).toEqual([]);
 });
 
 test('the content editor loads under its own policy without CSP violations', async ({ page }) => {
   const violations = await watchViolations(page);
-  await page.goto(`${site.url}/admin/`);
+  await page.goto('/admin/');
   await expect(page.getByRole('button', { name: /login/i })).toBeVisible({ timeout: 30_000 });
   expect(violations).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { serveStatic, type StaticServer } from '../harness/static-server';
+import { startNetlifyServer, type RunningServer } from '../harness/netlify-server';
 import { writeServiceWorker } from '../../src/integrations/service-worker';
 import { DIST } from '../support/built-pages';
 import { axeViolations } from './support/axe';
@@ -69,7 +69,7 @@ test('offline, the urgent help page opens from the saved copy', async ({ page, c
 
 test.describe('a new deploy', () => {
   let root: string;
-  let server: StaticServer;
+  let server: RunningServer;
   test.beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'offline-deploy-'));
     // The built site, less the content editor's bundle and the search index, which these tests
@@ -78,7 +78,7 @@ test.describe('a new deploy', () => {
       recursive: true,
       filter: (source) => !/[\\/](admin[\\/]decap|pagefind)$/.test(source),
     });
-    server = await serveStatic(root);
+    server = await startNetlifyServer(root, 'netlify.toml');
   });
   test.afterAll(async () => {
     await server.close();

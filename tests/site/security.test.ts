@@ -12,7 +12,6 @@ import { DIST, builtPages } from '../support/built-pages';
 import {
   NETLIFY_DEFAULT_CACHE,
   headersForPath,
-  patternToRegExp,
   readHeaderRules,
   startNetlifyServer,
   type RunningServer,
@@ -20,7 +19,7 @@ import {
 import { gradeResponse, metaPolicies, scanServed } from '../support/observatory';
 
 const TOML = 'netlify.toml';
-const RULES = readHeaderRules(TOML);
+const RULES = await readHeaderRules(TOML);
 const PAGES = builtPages();
 const PUBLIC = PAGES.filter(({ path }) => !path.startsWith('/admin/'));
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -66,7 +65,7 @@ describe('netlify.toml', () => {
     const clashes: string[] = [];
     for (const file of allFiles()) {
       const seen = new Map<string, string>();
-      for (const rule of RULES.filter((r) => patternToRegExp(r.for).test(file))) {
+      for (const rule of RULES.filter((r) => r.forRegExp.test(file))) {
         for (const name of Object.keys(rule.values).map((n) => n.toLowerCase())) {
           if (seen.has(name)) clashes.push(`${file}: ${name} from ${seen.get(name)} and ${rule.for}`);
           seen.set(name, rule.for);

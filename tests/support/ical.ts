@@ -19,7 +19,7 @@ export interface Occurrence {
 
 /** The parsed calendar's events grouped by UID: the recurring master and its overrides. */
 export function parseCalendar(text: string): { calendar: ICAL.Component; events: Map<string, ICAL.Event> } {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
     ICAL.TimezoneService.register(zone);
   }

@@ -46,7 +46,7 @@ type MarkdownRenderer = { render: (body: string, options: Record<string, unknown
 /** The Markdown processor the site builds with (Astro's default, Sätteri, unless the config sets one). */
 function siteProcessor(): Processor {
   const configured = (astroConfig.markdown as { processor?: Processor } | undefined)?.processor;
-  return configured ?? (satteri() as unknown as Processor);
+  return configured ?? satteri();
 }
 
 const markdownEntryType = {
@@ -109,7 +109,7 @@ export async function loadCollection(name: CollectionName, contentDir: string): 
     logger,
     config: { ...astroConfig, root: pathToFileURL(`${ROOT}/`), srcDir: pathToFileURL(`${ROOT}/src/`) },
     // As Astro does after the loader's own checks: the schema's defaults and types applied.
-    parseData: async ({ data }: { data: Record<string, unknown> }) => parsed.parse(data),
+    parseData: ({ data }: { data: Record<string, unknown> }) => parsed.parseAsync(data),
     generateDigest: (data: unknown) => createHash('sha1').update(JSON.stringify(data)).digest('hex'),
     entryTypes: new Map<string, unknown>([
       ['.md', markdownEntryType],

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { matchesFilter, normaliseForFilter } from '../../src/lib/a-z-filter';
-import { buildAzIndex, compareLabels, letterOf, overdueWarning, type AzData } from '../../src/lib/a-z-index';
+import { buildAzIndex, compareLabels, letterOf, overdueWarning } from '../../src/lib/a-z-index';
+import type { AzData } from '../../src/schemas/a-z';
 import { relatedByTags } from '../../src/lib/related-by-tags';
 import { nextReviewDate, reviewReport, reviewState } from '../../src/lib/review-dates';
 

@@ -47,7 +47,7 @@ const topic = {
 };
 
 describe('the A–Z preview', () => {
-  const text = textOf(azPreview(h as never)(props(topic)));
+  const text = textOf(azPreview(h)(props(topic)));
 
   it('shows the other names, and reminds the editor that a guide has its own headings', () => {
     expect(text).toContain('Also known as: Mental health advocacy');
@@ -66,7 +66,7 @@ describe('the A–Z preview', () => {
   });
 
   it('says nothing about guides on a condition', () => {
-    const condition = textOf(azPreview(h as never)(props({ ...topic, kind: 'condition' })));
+    const condition = textOf(azPreview(h)(props({ ...topic, kind: 'condition' })));
     expect(condition).not.toContain('"Signs" is for conditions only');
   });
 });

@@ -134,7 +134,7 @@ describe('the report over a content tree', () => {
 
   it('prints the table and the summary, and exits 1 when a file would stop the build', () => {
     const report = (dir: string) =>
-      spawnSync(process.execPath, [join(ROOT, 'tools/content-report.mjs'), '--today=2026-11-23'], {
+      spawnSync(process.execPath, [join(ROOT, 'tools/content-report.ts'), '--today=2026-11-23'], {
         cwd: ROOT,
         encoding: 'utf8',
         env: { ...process.env, CONTENT_DIR: dir, NODE_NO_WARNINGS: '1' },

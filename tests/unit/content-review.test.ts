@@ -12,7 +12,7 @@ import { ROOT } from '../support/build';
 const FIXTURES = join(ROOT, 'tests/fixtures/review');
 
 function review(contentDir: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'tools/content-report.mjs'), '--review', ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'tools/content-report.ts'), '--review', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: contentDir, NODE_NO_WARNINGS: '1' },

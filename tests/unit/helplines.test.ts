@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHelplineRegistry, checkProseFile } from '../../src/content/helplines';
 import { checkHelplineProse, directiveFor, remarkHelplines } from '../../src/lib/helpline-directive';
-import { helplineElement, phoneLink, toHtml, type Helpline } from '../../src/lib/helpline-render';
+import { helplineElement, phoneLink, toHtml } from '../../src/lib/helpline-render';
 import { parseUkNumber } from '../../src/lib/phone-numbers';
-import { helplinesSchema, NUMBER_RULES, SHORT_CODES } from '../../src/schemas/helplines';
+import { helplinesSchema, NUMBER_RULES, SHORT_CODES, type Helpline } from '../../src/schemas/helplines';
 import { buildCmsConfig } from '../../src/cms/config';
 import { DIRECTIVE_PATTERN, helplineEditorComponent } from '../../src/browser/cms/helpline-editor';
 import type { CmsField, CollectionSchema } from '../../src/schemas/fields';
@@ -247,10 +247,8 @@ describe('the prose check', () => {
   });
 
   it('refuses unknown ids and impossible ways of contact, with the line', () => {
-    expect(errorsIn('One.\n\n:helpline[nope]')[0]).toMatchObject({
-      line: 3,
-      message: expect.stringMatching(/unknown helpline "nope"/),
-    });
+    expect(errorsIn('One.\n\n:helpline[nope]')[0]).toMatchObject({ line: 3 });
+    expect(errorsIn('One.\n\n:helpline[nope]')[0]?.message).toMatch(/unknown helpline "nope"/);
     expect(errorsIn(':helpline[shout]{show="phone"}')[0]?.message).toMatch(/has no phone/);
     expect(errorsIn(':helpline[samaritans]{show="fax"}')[0]?.message).toMatch(/not one of: phone, text, email/);
   });
@@ -342,7 +340,8 @@ describe('the registry in the CMS', () => {
     expect(furtherHelp?.safeParse([{ helpline: 'samaritans' }]).success).toBe(true);
     expect(furtherHelp?.safeParse([{ label: 'NHS', url: 'https://www.nhs.uk/' }]).success).toBe(true);
     const both = furtherHelp?.safeParse([{ helpline: 'samaritans', label: 'Samaritans' }]);
-    expect(both?.error?.issues[0]).toMatchObject({ path: [0, 'label'], message: expect.stringMatching(/left out/) });
+    expect(both?.error?.issues[0]).toMatchObject({ path: [0, 'label'] });
+    expect(both?.error?.issues[0]?.message).toMatch(/left out/);
     const neither = furtherHelp?.safeParse([{ url: 'https://www.nhs.uk/' }]);
     expect(neither?.error?.issues[0]).toMatchObject({ path: [0, 'label'] });
   });

@@ -13,11 +13,10 @@ import {
   scheduleText,
   serviceEventJsonLd,
   sortDays,
-  type ServiceData,
   type ServiceLike,
 } from '../../src/lib/services';
 import { filterQuery, matchesFilter, parseFilter, resultsMessage } from '../../src/lib/service-filter';
-import { SERVICE_FORMATS } from '../../src/schemas/services';
+import { SERVICE_FORMATS, type ServiceData } from '../../src/schemas/services';
 
 /** A valid service's fields, with the given changes. */
 function service(id: string, changes: Partial<ServiceData> = {}): ServiceLike {

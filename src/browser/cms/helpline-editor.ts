@@ -10,7 +10,7 @@ import {
   HELPLINE_SHOW_VALUES,
   helplineElement,
   toHtml,
-  type Helpline,
+  type HelplineFields as Helpline,
   type HelplineShow,
 } from '../../lib/helpline-render';
 

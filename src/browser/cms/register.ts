@@ -3,7 +3,7 @@
  * src/integrations/decap-cms.ts), then hands it the site's stylesheet and the preview templates.
  * Bundled by Astro, so /admin needs no inline script.
  */
-import type { Helpline } from '../../lib/helpline-render';
+import type { Helpline } from '../../schemas/helplines';
 import { helplineEditorComponent, type EditorComponent } from './helpline-editor';
 import { registerPreviews, type DecapCms } from './previews';
 

@@ -1,15 +1,15 @@
 /**
  * /admin/config.yml: the Decap CMS configuration, generated at build time from src/schemas (see
- * src/cms/config.ts). JSON is valid YAML, so the object is written as JSON.
+ * src/cms/config.ts), with the lists from src/data/settings.ts. JSON is valid YAML, so the object is written as JSON.
  */
 import type { APIRoute } from 'astro';
 import { buildCmsConfig } from '../../cms/config';
-import { CONTENT_DIR, SETTINGS_FILE, SITE_URL } from '../../config';
-import { readSiteLists } from '../../content/site-lists';
+import { SITE_URL } from '../../config';
+import { getSiteLists } from '../../data/settings';
 
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
   const config = buildCmsConfig({
-    lists: readSiteLists(CONTENT_DIR, SETTINGS_FILE),
+    lists: await getSiteLists(),
     env: process.env,
     dev: import.meta.env.DEV,
     siteUrl: SITE_URL,

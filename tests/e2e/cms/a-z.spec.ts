@@ -31,6 +31,6 @@ test('adding another name to an A–Z topic saves it to the file, changing nothi
   expect(schemaProblem('a-z', after)).toBeUndefined();
   // Nothing else changed: the review dates read back as the same days, the title stays.
   for (const field of ['title', 'summary', 'lastReviewed', 'nextReview', 'urgent', 'relatedTopics']) {
-    expect(String(after[field] ?? ''), field).toBe(String(before[field] ?? ''));
+    expect(after[field], field).toEqual(before[field]);
   }
 });

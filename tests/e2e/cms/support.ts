@@ -5,14 +5,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { serveStatic, type StaticServer } from '../../harness/static-server';
+import { startNetlifyServer, type RunningServer } from '../../harness/netlify-server';
 import { readSiteLists } from '../../../src/content/site-lists';
 import { readData } from '../../support/frontmatter';
 
 export { readData };
 import { allSchemas, zodFor } from '../../support/schemas';
 
-/** The temporary repository decap-server writes into (made by tests/harness/test-cms.mjs). */
+/** The temporary repository decap-server writes into (made by tests/harness/test-cms.ts). */
 export const REPO = process.env['CMS_TEST_REPO'] ?? '';
 /** Its content folder, which the verification builds read through CONTENT_DIR. */
 export const CONTENT = join(REPO, 'content');
@@ -29,9 +29,9 @@ export function rebuiltSite(): string {
  * after), and returns a function giving its address.
  */
 export function serveRebuiltSite(): () => string {
-  let server: StaticServer | undefined;
+  let server: RunningServer | undefined;
   test.beforeAll(async () => {
-    server = await serveStatic(rebuiltSite());
+    server = await startNetlifyServer(rebuiltSite(), 'netlify.toml');
   });
   test.afterAll(async () => {
     await server?.close();

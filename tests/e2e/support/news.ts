@@ -31,7 +31,7 @@ export function allPostFiles(): PostFile[] {
     .filter((name) => /^[^_].*\.mdx?$/.test(name))
     .map((name) => {
       const data = readData(join(dir, name));
-      const date = (value: unknown) => (value === undefined ? undefined : new Date(String(value)));
+      const date = (value: unknown) => (value === undefined ? undefined : new Date(value as string | Date));
       return {
         slug: name.replace(/\.mdx?$/, ''),
         title: String(data['title']),

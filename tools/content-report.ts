@@ -15,7 +15,12 @@ import { runnerImport } from 'vite';
 
 const usage = 'Usage: npm run content:report -- [--today=YYYY-MM-DD] [--collection=a-z] [--review [--days=90]]';
 
-let values;
+let values: {
+  today?: string | undefined;
+  days?: string | undefined;
+  review?: boolean | undefined;
+  collection?: string | undefined;
+};
 try {
   ({ values } = parseArgs({
     options: {
@@ -26,7 +31,7 @@ try {
     },
   }));
 } catch (error) {
-  console.error(`${error.message}\n${usage}`);
+  console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
 }
 
@@ -39,29 +44,31 @@ if (Number.isNaN(today.getTime()) || (days !== undefined && (!Number.isInteger(d
 
 // The report is the build's own TypeScript (src/content, src/lib); Vite's module runner loads it
 // the way the build does, so the two can never disagree.
-const load = async (path) =>
-  (await runnerImport(path, { root: process.cwd(), configFile: false, logLevel: 'error' })).module;
-const format = await load('/src/lib/format.ts');
-const contentDir = process.env.CONTENT_DIR ?? 'content';
+const load = async <T>(path: string): Promise<T> =>
+  (await runnerImport<T>(path, { root: process.cwd(), configFile: false, logLevel: 'error' })).module;
+const format = await load<typeof import('../src/lib/format.ts')>('/src/lib/format.ts');
+const contentDir = process.env['CONTENT_DIR'] ?? 'content';
 
 try {
   if (values.review) await printReview();
   else await printReport();
 } catch (error) {
-  console.error(error.name === 'ContentError' ? error.message : error.stack);
+  const { name, message, stack } = error as Error;
+  console.error(name === 'ContentError' ? message : stack);
   process.exit(1);
 }
 
 async function printReview() {
   // Only what the review list needs, so it starts quickly.
   const [{ readTopicReviews }, reviewDates] = await Promise.all([
-    load('/src/content/topic-reviews.ts'),
-    load('/src/lib/review-dates.ts'),
+    load<typeof import('../src/content/topic-reviews.ts')>('/src/content/topic-reviews.ts'),
+    load<typeof import('../src/lib/review-dates.ts')>('/src/lib/review-dates.ts'),
   ]);
   const window = days ?? reviewDates.DUE_SOON_DAYS;
   const topics = readTopicReviews(contentDir, today, window);
   const { overdue, dueSoon } = reviewDates.reviewReport(topics, today, window);
-  const line = (t, verb) => `  ${t.title} — ${verb} ${format.formatUkDate(t.nextReview)} (${t.file})`;
+  const line = (t: (typeof topics)[number], verb: string) =>
+    `  ${t.title} — ${verb} ${format.formatUkDate(t.nextReview)} (${t.file})`;
   console.log(`A–Z review dates: ${topics.length} topics, checked on ${format.formatUkDate(today)}.`);
   console.log(`\nOverdue (${overdue.length}):`);
   console.log(overdue.length ? overdue.map((t) => line(t, 'was due')).join('\n') : '  None.');
@@ -71,9 +78,9 @@ async function printReview() {
 
 async function printReport() {
   const [{ buildContentReport }, { MARKDOWN_COLLECTIONS }, report] = await Promise.all([
-    load('/src/content/content-report.ts'),
-    load('/src/content/content-gate.ts'),
-    load('/src/lib/content-report.ts'),
+    load<typeof import('../src/content/content-report.ts')>('/src/content/content-report.ts'),
+    load<typeof import('../src/content/content-gate.ts')>('/src/content/content-gate.ts'),
+    load<typeof import('../src/lib/content-report.ts')>('/src/lib/content-report.ts'),
   ]);
   if (values.collection && !MARKDOWN_COLLECTIONS.includes(values.collection)) {
     console.error(`Unknown collection "${values.collection}": use one of ${MARKDOWN_COLLECTIONS.join(', ')}`);

@@ -13,9 +13,10 @@ cpSync('content', join(repo, 'content'), { recursive: true });
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 // The editor build, the rebuild and the checks are all as of the suite's one clock.
 useSuiteClock(env);
-const run = (args, extra = {}) => spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
+const run = (args: string[], extra: Record<string, string> = {}) =>
+  spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
 
-const CMS_PORT = process.env.CMS_TEST_PORT ?? '8085';
+const CMS_PORT = process.env['CMS_TEST_PORT'] ?? '8085';
 // The editor: the site built with the CMS saving through the test's decap-server. (Not the
 // Astro dev server: it reloads the editor's page whenever a saved file changes the content.)
 console.log(`Building the editor against decap-server on 127.0.0.1:${CMS_PORT}…`);
@@ -33,6 +34,6 @@ if (status === 0) {
     { CMS_TEST_REPO: repo, CMS_TEST_PORT: CMS_PORT },
   ).status;
 }
-if (process.env.CMS_TEST_KEEP) console.log(`Kept the test copy in ${repo}`);
+if (process.env['CMS_TEST_KEEP']) console.log(`Kept the test copy in ${repo}`);
 else rmSync(repo, { recursive: true, force: true });
 process.exit(status ?? 1);

@@ -44,7 +44,7 @@ const env = {
 // whatever the date the tests run (tests/support/clock.ts).
 useSuiteClock(env);
 
-const vitest = (project) => [
+const vitest = (project: string): Command => [
   'vitest',
   [
     'run',
@@ -56,11 +56,29 @@ const vitest = (project) => [
   ],
 ];
 
+/** A program (from node_modules/.bin, or node) and its arguments. */
+type Command = [command: string, args: string[]];
+
+/** One step of the run: its commands, the steps it waits for, extra environment, its JSON report. */
+interface Step {
+  name: string;
+  run: Command[];
+  needs?: string[];
+  env?: Record<string, string>;
+  results?: string;
+}
+
+/** How a step ended. */
+interface StepResult {
+  status: 'passed' | 'failed' | 'skipped';
+  seconds: number;
+}
+
 /**
  * The steps, each with the steps it needs first. The order is the start order: the production
  * build first, because the longest step (the browser tests) waits for it.
  */
-const STEPS = [
+const STEPS: Step[] = [
   { name: 'Production build', run: [['npm', ['run', 'build', '--silent']]] },
   {
     name: 'Lint and formatting',
@@ -86,7 +104,7 @@ const STEPS = [
   {
     name: 'CMS round trip',
     needs: ['Type check'],
-    run: [['node', ['tests/harness/test-cms.mjs', '--reporter=list,json']]],
+    run: [['node', ['tests/harness/test-cms.ts', '--reporter=list,json']]],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
     results: 'cms.json',
   },
@@ -94,11 +112,10 @@ const STEPS = [
 
 const jobs = Math.max(1, Number(options.jobs) || 2);
 const started = Date.now();
-/** name → { status: 'passed' | 'failed' | 'skipped', seconds } */
-const done = new Map();
-const running = new Set();
+const done = new Map<string, StepResult>();
+const running = new Set<string>();
 
-await new Promise((resolve) => {
+await new Promise<void>((resolve) => {
   const next = () => {
     for (const step of STEPS) {
       if (done.has(step.name) || running.has(step.name) || running.size >= jobs) continue;
@@ -110,7 +127,7 @@ await new Promise((resolve) => {
       }
       if (!needs.every((n) => done.get(n)?.status === 'passed')) continue;
       running.add(step.name);
-      runStep(step).then((result) => {
+      void runStep(step).then((result) => {
         running.delete(step.name);
         done.set(step.name, result);
         next();
@@ -125,15 +142,15 @@ cleanTemporaryFolders();
 printSummary();
 
 /** Runs a step's commands one after another, its output kept until it ends. */
-async function runStep(step) {
+async function runStep(step: Step): Promise<StepResult> {
   const start = Date.now();
   let output = '';
   let status = 0;
   for (const [command, args] of step.run) {
     const child = spawn(command, args, { env: { ...env, ...step.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    status = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
     if (status !== 0) break;
   }
   const seconds = (Date.now() - start) / 1000;
@@ -148,11 +165,16 @@ function cleanTemporaryFolders() {
   rmSync(RUN_TMP, { recursive: true, force: true });
 }
 
+/** How a step ended (every step has ended when the summary is printed). */
+function resultOf(step: Step): StepResult {
+  return done.get(step.name) ?? { status: 'skipped', seconds: 0 };
+}
+
 /** Prints each step's time, then one closing line with the tests passed and failed. */
 function printSummary() {
   console.log('\nStep times:');
   for (const step of STEPS) {
-    const { status, seconds } = done.get(step.name);
+    const { status, seconds } = resultOf(step);
     console.log(`  ${step.name.padEnd(30)} ${status.padEnd(8)} ${seconds.toFixed(0).padStart(4)} s`);
   }
   console.log(`  ${'Total (wall clock)'.padEnd(39)} ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`);
@@ -161,7 +183,7 @@ function printSummary() {
   let failed = 0;
   for (const step of STEPS) {
     const report = step.results ? readJson(join(RESULTS, step.results)) : undefined;
-    const { status } = done.get(step.name);
+    const { status } = resultOf(step);
     if (report?.stats) {
       // Playwright
       passed += report.stats.expected ?? 0;
@@ -179,10 +201,18 @@ function printSummary() {
   process.exitCode = failed === 0 ? 0 : 1;
 }
 
-function readJson(path) {
+/** What the summary reads from a step's JSON report (Playwright's `stats`, or Vitest's counts). */
+interface Report {
+  stats?: { expected?: number; unexpected?: number; flaky?: number };
+  numPassedTests?: number;
+  numFailedTests?: number;
+}
+
+/** A step's JSON report, or undefined when it wrote none (or half of one). */
+function readJson(path: string): Report | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8')) as Report;
   } catch {
     return undefined;
   }
