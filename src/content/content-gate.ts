@@ -285,6 +285,26 @@ export interface MarkdownGate {
   checkData: (file: string) => Promise<FileVerdict>;
 }
 
+/**
+ * A file's verdict from its check: throws a ContentError (one line naming the file) on the first
+ * failing rule; otherwise its warnings, silenced rules, reading grade and helplines.
+ */
+function verdictOf(collection: string, file: string, check: FileCheck): FileVerdict {
+  const failure = firstFailure(check);
+  if (failure) throw new ContentError(file, undefined, failure);
+  const shown = displayPath(file);
+  return {
+    warnings: fileWarnings(collection, check),
+    silenced: check.silenced.map(
+      (item) => `${shown} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`,
+    ),
+    grade: check.reading.grade,
+    words: check.reading.words,
+    sentences: check.reading.sentences,
+    helplines: check.helplines,
+  };
+}
+
 /** Sets up the gate for `collection` of the content tree at `contentDir`. */
 export function markdownGate(
   collection: string,
@@ -308,36 +328,13 @@ export function markdownGate(
         return { warnings, silenced, grade, words, sentences, helplines: used };
       }
       const check = await checkContentFile(readContentFile(raw, schema, parsedData), loadContentRules(), name, helplines);
-      const failure = firstFailure(check);
-      if (failure) throw new ContentError(file, undefined, failure);
-      const verdict: FileVerdict = {
-        warnings: fileWarnings(collection, check),
-        silenced: check.silenced.map(
-          (item) => `${shown} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`,
-        ),
-        grade: check.reading.grade,
-        words: check.reading.words,
-        sentences: check.reading.sentences,
-        helplines: check.helplines,
-      };
+      const verdict = verdictOf(collection, file, check);
       if (digest) cache?.set(key, JSON.stringify({ ...verdict, digest }));
       return verdict;
     },
     checkData: async (file) => {
-      const shown = displayPath(file);
       const check = await checkContentFile(readDataFile(readFileSync(file, 'utf8'), schema), loadContentRules(), name);
-      const failure = firstFailure(check);
-      if (failure) throw new ContentError(file, undefined, failure);
-      return {
-        warnings: fileWarnings(collection, check),
-        silenced: check.silenced.map(
-          (item) => `${shown} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`,
-        ),
-        grade: check.reading.grade,
-        words: check.reading.words,
-        sentences: check.reading.sentences,
-        helplines: check.helplines,
-      };
+      return verdictOf(collection, file, check);
     },
   };
 }

@@ -68,7 +68,7 @@ function htmlFiles(dir: string): string[] {
 /** The Netlify forms in one HTML document. */
 export function formsInHtml(html: string): DeployedForm[] {
   const forms: DeployedForm[] = [];
-  walk(parse(html) as unknown as HtmlNode, (node) => {
+  walk(parse(html), (node) => {
     if (node.nodeName !== 'form') return;
     const netlify = attr(node, 'data-netlify') === 'true' || attr(node, 'netlify') !== undefined;
     const name = attr(node, 'name');
