@@ -9,8 +9,10 @@
  * which remark-directive no longer reads as a directive. Decap runs plugins registered with
  * `CMS.registerRemarkPlugin` (decap-cms-core `lib/registry.js`) after its own, both when it reads
  * Markdown (`markdownToRemark`) and when it writes it (`remarkToMarkdown`), and its writer prints
- * a text node's value as it is (`remarkAllowAllText`). So {@link remarkHelplineDirectives} can
- * undo that escape in the text, and write each well-formed directive in its one canonical form.
+ * a text node's value as it is (`remarkAllowAllText`). Text typed in the rich-text editor reaches
+ * that writer as `html` nodes, not `text` (`serializers/slateRemark.js` `createText`), printed as
+ * they are too. So {@link remarkHelplineDirectives} can undo the escape in both kinds of node, and
+ * write each well-formed directive in its one canonical form.
  */
 import { DIRECTIVE_NAME, directiveFor, HELPLINE_SHOW_VALUES, type HelplineShow } from '../../lib/helpline-render';
 
@@ -69,10 +71,16 @@ interface MdNode {
   data?: unknown;
 }
 
+/** Nodes whose value Decap's writer prints as it is. */
+const PLAIN = new Set(['text', 'html']);
+
+/** Nodes whose children are written one after another on a line (not as blocks). */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'tableCell']);
+
 /**
- * Joins neighbouring text nodes (a directive may arrive split: remark 6 reads `[samaritans]` as a
- * reference, which Decap's `remarkSquashReferences` turns back into three text nodes), then puts
- * the directives in each text in canonical form.
+ * Joins neighbouring nodes of the same plain kind (a directive may arrive split: remark 6 reads
+ * `[samaritans]` as a reference, which Decap's `remarkSquashReferences` turns back into three text
+ * nodes), then puts the directives in each in canonical form.
  */
 function canonicaliseChildren(node: MdNode): void {
   const children = node.children;
@@ -80,14 +88,15 @@ function canonicaliseChildren(node: MdNode): void {
   const merged: MdNode[] = [];
   for (const child of children) {
     const previous = merged[merged.length - 1];
-    if (child.type === 'text' && previous?.type === 'text' && !previous.data && !child.data) {
+    const join = PHRASING_PARENTS.has(node.type) && PLAIN.has(child.type) && previous?.type === child.type;
+    if (join && !previous.data && !child.data) {
       merged[merged.length - 1] = { ...previous, value: `${previous.value ?? ''}${child.value ?? ''}` };
     } else {
       merged.push(child);
     }
   }
   for (const child of merged) {
-    if (child.type === 'text' && typeof child.value === 'string') child.value = canonicalHelplineText(child.value);
+    if (PLAIN.has(child.type) && typeof child.value === 'string') child.value = canonicalHelplineText(child.value);
     canonicaliseChildren(child);
   }
   node.children = merged;

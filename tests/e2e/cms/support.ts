@@ -8,9 +8,15 @@ import { join, relative } from 'node:path';
 import { buildSearchIndex } from '../../../scripts/pagefind-index';
 import { serveStatic, type StaticServer } from '../../../scripts/static-server';
 import { readSiteLists } from '../../../src/content/site-lists';
+import { parseFrontmatter } from 'astro/markdown';
 import { readData } from '../../support/frontmatter';
 
 export { readData };
+
+/** The body of a Markdown file's text (what follows the frontmatter), as the build reads it. */
+export function bodyOf(text: string): string {
+  return parseFrontmatter(text).content;
+}
 import { allSchemas, zodFor } from '../../support/schemas';
 
 /** The temporary repository decap-server writes into (made by scripts/test-cms.mjs). */
