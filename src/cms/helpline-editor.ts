@@ -59,7 +59,10 @@ export interface EditorComponent {
 function wayOf(line: Helpline, show: HelplineShow): string | undefined {
   if (show === 'phone') return line.phone;
   if (show === 'text')
-    return line.textNumber && (line.textKeyword ? `text ${line.textKeyword} to ${line.textNumber}` : `text ${line.textNumber}`);
+    return (
+      line.textNumber &&
+      (line.textKeyword ? `text ${line.textKeyword} to ${line.textNumber}` : `text ${line.textNumber}`)
+    );
   return line.email;
 }
 

@@ -45,7 +45,13 @@ export function loadCms(src: string, styleUrl: string): void {
     // registry fills in as soon as it arrives (it is fetched while the bundle loads).
     const lines: Helpline[] = [];
     void helplines.then((fetched) => lines.push(...fetched));
-    CMS.registerEditorComponent(helplineEditorComponent(() => lines, (current) => chooseHelpline(lines, current), h));
+    CMS.registerEditorComponent(
+      helplineEditorComponent(
+        () => lines,
+        (current) => chooseHelpline(lines, current),
+        h,
+      ),
+    );
   });
   script.addEventListener('error', () => {
     document.body.append('The content editor could not be loaded. Run `npm run build` and try again.');

@@ -88,4 +88,9 @@ export const HELPLINE_SENTENCES = {
 } as const;
 
 /** One word added to an A–Z topic full of directives, which must all be saved as they were. */
-export const A_TO_Z_WORD = { file: 'a-z/panic-attacks.md', page: '/a-z/panic-attacks/', after: 'Afterwards you may feel tired and shaky', word: ' too' };
+export const A_TO_Z_WORD = {
+  file: 'a-z/panic-attacks.md',
+  page: '/a-z/panic-attacks/',
+  after: 'Afterwards you may feel tired and shaky',
+  word: ' too',
+};

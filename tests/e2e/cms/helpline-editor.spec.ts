@@ -71,7 +71,10 @@ async function publishAndRead(page: Page, file: string, before: string): Promise
 
 /** The editor's paragraph that starts with `before` reads `expected` (chips as their words). */
 async function expectEditorText(page: Page, before: string, expected: string): Promise<void> {
-  const paragraph = page.locator('[data-slate-editor="true"]').getByRole('paragraph').filter({ hasText: before.trim() });
+  const paragraph = page
+    .locator('[data-slate-editor="true"]')
+    .getByRole('paragraph')
+    .filter({ hasText: before.trim() });
   // Slate puts zero-width characters and line breaks around an inline chip.
   const words = async () => (await paragraph.innerText()).replace(/[\s\uFEFF]+/g, ' ').trim();
   await expect.poll(words).toBe(expected.trim());
