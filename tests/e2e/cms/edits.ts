@@ -65,7 +65,7 @@ export const HELPLINE_SENTENCES = {
   button: {
     file: 'news/new-group-opens-in-fernley.md',
     page: '/news/new-group-opens-in-fernley/',
-    before: 'If a group feels like too much for now, you can call Samaritans free, day or night, on ',
+    before: 'Or call Samaritans free, day or night, on ',
     directive: ':helpline[samaritans]{show="phone"}',
     after: '',
   },
@@ -73,17 +73,17 @@ export const HELPLINE_SENTENCES = {
   markdown: {
     file: 'services/support-line.md',
     page: '/services/support-line/',
-    before: 'When our line is closed, you can call Samaritans on ',
+    before: 'Closed? Call Samaritans on ',
     directive: ':helpline[samaritans]{show="phone"}',
-    after: ' at any time.',
+    after: ' instead.',
   },
   /** Typed as text in the rich-text editor. */
   richText: {
     file: 'pages/contact.md',
     page: '/contact/',
-    before: 'If you want to talk tonight, call Samaritans on ',
+    before: 'Or call Samaritans on ',
     directive: ':helpline[samaritans]{show="phone"}',
-    after: '. It is free.',
+    after: ', free.',
   },
 } as const;
 
