@@ -146,17 +146,22 @@ test('the Helpline button adds Samaritans by name, shown as a chip and saved as 
   expectSaved(file, oldText, oldData, `${before}${directive}${after}`);
 });
 
-test('clicking a helpline chip changes the line it shows', async ({ page }) => {
+test('clicking a helpline chip opens the form with its line, and a change shows on the chip', async ({ page }) => {
   const { file } = HELPLINE_SENTENCES.button;
+  const samaritans = readData(join(CONTENT, 'helplines/samaritans.yaml'));
   await openEntry(page, 'News', file);
-  const chip = page.locator('[data-slate-editor="true"]').getByText('NHS 111 – 111', { exact: true });
-  await chip.click();
+  const body = page.locator('[data-slate-editor="true"]');
+  await body.getByText(samaritansChip(), { exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Change this helpline' });
-  await expect(dialog.getByLabel('Helpline', { exact: true })).toHaveValue('nhs-111');
+  await expect(dialog.getByLabel('Helpline', { exact: true })).toHaveValue('samaritans');
   await expect(dialog.getByLabel('Show', { exact: true })).toHaveValue('phone');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByLabel('Show', { exact: true }).selectOption('');
+  await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await expect(chip).toBeVisible();
+  // Every way to get in touch now: the phone number and the email address.
+  await expect(
+    body.getByText(`Samaritans – ${String(samaritans['phone'])}, ${String(samaritans['email'])}`, { exact: true }),
+  ).toBeVisible();
 });
 
 test('a directive typed in Markdown mode is saved as typed and shown as a chip', async ({ page }) => {
