@@ -63,7 +63,7 @@ export function remarkHelplines(options: RemarkHelplinesOptions) {
         const id = toString(node).trim();
         const line = registry.get(id);
         const show = node.attributes?.['show'] ?? undefined;
-        const problem = line ? showProblem(line, show) : `there is no helpline "${id}" in content/helplines/`;
+        const problem = line ? showProblem(line, show) : unknownDirectiveProblem(id, writtenAt(source, node), registry);
         if (!line || problem) {
           throw new Error(
             `${file.path ?? 'Markdown'} line ${String(node.position?.start.line ?? '?')}: ${problem ?? ''}`,
@@ -90,6 +90,30 @@ export function remarkHelplines(options: RemarkHelplinesOptions) {
       return [SKIP, index + 1];
     });
   };
+}
+
+/**
+ * A directive as it is written in the text. A directive with no id in brackets is read as just
+ * `:helpline`, so what follows it on the line (`\[samaritans]{show="phone"}`, written by an old
+ * editor that escaped the bracket) is shown too: that is what the editor typed.
+ */
+function writtenAt(source: string, node: Pick<TextDirective, 'position'>): string {
+  const start = node.position?.start.offset;
+  if (start === undefined) return `:${DIRECTIVE_NAME}`;
+  const match = /^::?[\w-]+(?:\\?\[[^\]\n]*\]?)?(?:\{[^}\n]*\})?/.exec(source.slice(start));
+  return match?.[0] ?? `:${DIRECTIVE_NAME}`;
+}
+
+/** What is wrong with a helpline directive whose id is not in the registry, and the fix. */
+function unknownDirectiveProblem(id: string, written: string, registry: HelplineRegistry): string {
+  const unescaped = written.replace(`:${DIRECTIVE_NAME}\\[`, `:${DIRECTIVE_NAME}[`);
+  if (unescaped !== written) {
+    return `"${written}" has a backslash before "[", so it is not read as a helpline: write ${unescaped}`;
+  }
+  if (!id) {
+    return `"${written}" names no helpline: put a helpline's id in the brackets, such as ${directiveFor('samaritans')}, or use the Helpline button in the editor`;
+  }
+  return `unknown helpline "${id}" in "${written}": use one of the ids in content/helplines/ (${[...registry.keys()].sort().join(', ')})`;
 }
 
 /** One thing wrong (or worth a look) in a Markdown body, with its line in the body. */
@@ -193,10 +217,7 @@ export function checkHelplineProse(
     if (node.type === 'leafDirective') {
       errors.push({ line, message: `"::${DIRECTIVE_NAME}" has two colons: write ${directiveFor(id)} with one` });
     } else if (!helpline) {
-      errors.push({
-        line,
-        message: `unknown helpline "${id}" in ${directiveFor(id)}: use one of the ids in content/helplines/ (${[...registry.keys()].sort().join(', ')})`,
-      });
+      errors.push({ line, message: unknownDirectiveProblem(id, writtenAt(markdown, node), registry) });
     } else {
       const problem = showProblem(helpline, node.attributes?.['show'] ?? undefined);
       if (problem) errors.push({ line, message: `${directiveFor(id)}: ${problem}` });

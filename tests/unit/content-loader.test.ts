@@ -197,6 +197,15 @@ describe('helpline mistakes are refused with one line', () => {
     const file = 'news/unknown-helpline.md';
     const message = await errorWith('news', { [file]: join(HELPLINES, 'unknown-id', file) });
     expect(message).toContain('news/unknown-helpline.md: line 10 unknown helpline "samaritanz"');
+    expect(message).toContain('in ":helpline[samaritanz]{show="phone"}"');
+  });
+
+  it('a directive with an escaped bracket: the file, its line, the text as written and the fix', async () => {
+    const file = 'news/escaped-helpline.md';
+    const message = await errorWith('news', { [file]: join(HELPLINES, 'escaped', file) });
+    expect(message).toContain(
+      'news/escaped-helpline.md: line 10 ":helpline\\[samaritans]{show="phone"}" has a backslash before "[", so it is not read as a helpline: write :helpline[samaritans]{show="phone"}',
+    );
   });
 
   it('a bad registry number: the registry file, the field and how to fix it', async () => {

@@ -12,7 +12,7 @@ import { helplineElement, phoneLink, toHtml } from '../../src/lib/helpline-rende
 import { parseUkNumber } from '../../src/lib/phone-numbers';
 import { helplinesSchema, NUMBER_RULES, SHORT_CODES, type Helpline } from '../../src/schemas/helplines';
 import { buildCmsConfig } from '../../src/cms/config';
-import { DIRECTIVE_PATTERN, helplineEditorComponent } from '../../src/browser/cms/helpline-editor';
+import { canonicalHelplineText, remarkHelplineDirectives } from '../../src/browser/cms/helpline-directives';
 import type { CmsField, CollectionSchema } from '../../src/schemas/fields';
 import { ROOT } from '../support/build';
 import { allSchemas, TEST_LISTS, zodFor } from '../support/schemas';
@@ -194,7 +194,9 @@ describe('the :helpline directive', () => {
   });
 
   it('stops on an unknown id', async () => {
-    await expect(markdownToHtml(':helpline[samaritanz]')).rejects.toThrow(/no helpline "samaritanz"/);
+    await expect(markdownToHtml(':helpline[samaritanz]')).rejects.toThrow(
+      /unknown helpline "samaritanz" in ":helpline\[samaritanz\]"/,
+    );
   });
 });
 
@@ -347,31 +349,54 @@ describe('the registry in the CMS', () => {
   });
 });
 
-describe('the Helpline button in the CMS editor', () => {
-  const component = helplineEditorComponent([...registry.values()]);
+// The Helpline button itself is tested in the real editor: tests/e2e/cms/helpline-editor.spec.ts.
+describe('helpline directives as the CMS writes them', () => {
+  it('takes out the backslash Decap put before the bracket, and writes each directive one way', () => {
+    expect(canonicalHelplineText('Call :helpline\\[samaritans]{show="phone"} now.')).toBe(
+      'Call :helpline[samaritans]{show="phone"} now.',
+    );
+    expect(canonicalHelplineText(":helpline[ shout ]{show='text'} or :helpline[nhs-111]{ show=phone }")).toBe(
+      ':helpline[shout]{show="text"} or :helpline[nhs-111]{show="phone"}',
+    );
+    // Mistakes keep their words (without the backslash), for the build to name them.
+    expect(canonicalHelplineText(':helpline\\[] and :helpline\\[samaritans]{show="fax"}')).toBe(
+      ':helpline[] and :helpline[samaritans]{show="fax"}',
+    );
+    expect(canonicalHelplineText('a \\:helpline\\[x] written as text stays')).toBe(
+      'a \\:helpline\\[x] written as text stays',
+    );
+  });
 
-  it('reads a directive from the text and writes it back unchanged', () => {
-    for (const written of [
-      ':helpline[samaritans]',
-      ':helpline[shout]{show="text"}',
-      ':helpline[nhs-111]{show="phone"}',
-    ]) {
-      const match = DIRECTIVE_PATTERN.exec(written);
-      expect(match, written).not.toBeNull();
-      expect(component.toInline(component.fromInline(match as RegExpMatchArray))).toBe(written);
+  it('leaves every directive in content/ as it is', () => {
+    for (const file of readdirSync(join(ROOT, 'content'), { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.md')) continue;
+      const text = readFileSync(join(ROOT, 'content', file), 'utf8');
+      expect(canonicalHelplineText(text), file).toBe(text);
     }
   });
 
-  it('previews exactly what the site renders', () => {
-    expect(component.toPreview({ id: 'calm', show: 'phone' })).toBe(toHtml(helplineElement(line('calm'), 'phone')));
-    expect(component.toPreview({ id: 'papyrus', show: '' })).toBe(toHtml(helplineElement(line('papyrus'))));
-    expect(component.toPreview({ id: 'nope' })).toContain('not in the helplines list');
-  });
-
-  it('offers every registry line by name', () => {
-    const options = (component.fields[0]?.['options'] ?? []) as { label: string; value: string }[];
-    expect(options.map((o) => o.value).sort()).toEqual([...registry.keys()].sort());
-    expect(options.find((o) => o.value === 'samaritans')?.label).toBe('Samaritans');
+  it('joins text split around a directive, in a paragraph only', () => {
+    const tree = {
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: 'Call :helpline' },
+            { type: 'text', value: '\\[samaritans]' },
+            { type: 'text', value: '{show="phone"}.' },
+          ],
+        },
+        { type: 'html', value: '<p>one</p>' },
+        { type: 'html', value: '<p>two</p>' },
+      ],
+    };
+    remarkHelplineDirectives()(tree);
+    expect(tree.children).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: 'Call :helpline[samaritans]{show="phone"}.' }] },
+      { type: 'html', value: '<p>one</p>' },
+      { type: 'html', value: '<p>two</p>' },
+    ]);
   });
 });
 

@@ -4,11 +4,16 @@
  * Bundled by Astro, so /admin needs no inline script.
  */
 import type { Helpline } from '../../schemas/helplines';
+import { chooseHelpline } from './helpline-dialog';
+import { remarkHelplineDirectives } from './helpline-directives';
 import { helplineEditorComponent, type EditorComponent } from './helpline-editor';
 import { registerPreviews, type DecapCms } from './previews';
 
 type CmsWindow = Window & {
-  CMS?: DecapCms & { registerEditorComponent?: (component: EditorComponent) => void };
+  CMS?: DecapCms & {
+    registerEditorComponent: (component: EditorComponent) => void;
+    registerRemarkPlugin: (plugin: typeof remarkHelplineDirectives) => void;
+  };
   h?: Parameters<typeof registerPreviews>[1];
 };
 
@@ -32,8 +37,21 @@ export function loadCms(src: string, styleUrl: string): void {
   void helplines.then((lines) => lines.forEach((line) => names.set(line.id, line.name)));
   script.addEventListener('load', () => {
     const { CMS, h } = window as CmsWindow;
-    if (CMS && h) registerPreviews(CMS, h, styleUrl, (id) => names.get(id));
-    void helplines.then((lines) => CMS?.registerEditorComponent?.(helplineEditorComponent(lines)));
+    if (!CMS || !h) return;
+    registerPreviews(CMS, h, styleUrl, (id) => names.get(id));
+    // Directives typed as text are saved whole, never as `:helpline\[id]` (see the module).
+    CMS.registerRemarkPlugin(remarkHelplineDirectives);
+    // Registered at once, so an entry opened straight away still finds its directives; the
+    // registry fills in as soon as it arrives (it is fetched while the bundle loads).
+    const lines: Helpline[] = [];
+    void helplines.then((fetched) => lines.push(...fetched));
+    CMS.registerEditorComponent(
+      helplineEditorComponent(
+        () => lines,
+        (current) => chooseHelpline(lines, current),
+        h,
+      ),
+    );
   });
   script.addEventListener('error', () => {
     document.body.append('The content editor could not be loaded. Run `npm run build` and try again.');

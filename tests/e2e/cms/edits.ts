@@ -55,3 +55,43 @@ export const CANCELLATION = (() => {
   if (!next) throw new Error(`${service} has no session to cancel in the next five`);
   return { service, title: data.title, date: next.date, reason: 'Hall being repainted' };
 })();
+
+/**
+ * The helpline journeys in tests/e2e/cms/helpline-editor.spec.ts: each adds a sentence with a
+ * helpline to a page, as text before and after the directive. The rebuilt site must show the line's
+ * number there as a tap-to-call link (tests/e2e/cms/site/helpline-editor-published.spec.ts).
+ */
+export const HELPLINE_SENTENCES = {
+  /** Added with the Helpline button, in the rich-text editor. */
+  button: {
+    file: 'news/new-group-opens-in-fernley.md',
+    page: '/news/new-group-opens-in-fernley/',
+    before: 'Or call Samaritans free, day or night, on ',
+    directive: ':helpline[samaritans]{show="phone"}',
+    after: '',
+  },
+  /** Typed in Markdown mode. */
+  markdown: {
+    file: 'services/support-line.md',
+    page: '/services/support-line/',
+    before: 'Closed? Call Samaritans on ',
+    directive: ':helpline[samaritans]{show="phone"}',
+    after: ' instead.',
+  },
+  /** Typed as text in the rich-text editor. */
+  richText: {
+    file: 'pages/contact.md',
+    page: '/contact/',
+    before: 'Or call Samaritans on ',
+    directive: ':helpline[samaritans]{show="phone"}',
+    after: ', free.',
+  },
+} as const;
+
+/** One word added to an A–Z topic full of directives, which must all be saved as they were. */
+export const A_TO_Z_WORD = {
+  file: 'a-z/panic-attacks.md',
+  page: '/a-z/panic-attacks/',
+  after: 'Afterwards you may feel tired and shaky',
+  word: ' too',
+};

@@ -7,9 +7,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startNetlifyServer, type RunningServer } from '../../harness/netlify-server';
 import { readSiteLists } from '../../../src/content/site-lists';
+import { parseFrontmatter } from 'astro/markdown';
 import { readData } from '../../support/frontmatter';
 
 export { readData };
+
+/** The body of a Markdown file's text (what follows the frontmatter), as the build reads it. */
+export function bodyOf(text: string): string {
+  return parseFrontmatter(text).content;
+}
 import { allSchemas, zodFor } from '../../support/schemas';
 
 /** The temporary repository decap-server writes into (made by tests/harness/test-cms.ts). */
