@@ -7,6 +7,7 @@ import { CONTENT_DIR, SITE_URL } from './src/config';
 import { readHelplineRegistry } from './src/content/helplines';
 import { remarkHelplines } from './src/lib/helpline-directive';
 import { devPagefind } from './src/integrations/dev-pagefind';
+import { editorNoReload } from './src/integrations/editor-no-reload';
 import { netlifyRedirects } from './src/integrations/netlify-redirects';
 import { PUBLIC_DIRECTIVES, PUBLIC_SCRIPT_SOURCES } from './src/lib/csp-policy';
 
@@ -25,6 +26,8 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !NOT_IN_SITEMAP.some((pattern) => pattern.test(new URL(page).pathname)) }),
     devPagefind(),
+    // npm start: saving in the editor reloads the site's pages, never the editor's.
+    editorNoReload(),
     netlifyRedirects(),
   ],
   security: {
