@@ -55,7 +55,9 @@ test('publishing under the dev server reloads the site page but never the editor
   await site.evaluate(() => Object.assign(window, { notReloaded: true }));
 
   await page.goto(`${DEV}/admin/`);
-  await page.getByRole('button', { name: 'Login' }).click();
+  // The dev server compiles the editor's page, its configuration and the helplines list on the
+  // first request, which takes far longer than serving a build.
+  await page.getByRole('button', { name: 'Login' }).click({ timeout: 90_000 });
   await page.goto(`${DEV}/admin/#/collections/news/entries/${POST}`);
   const box = page.getByLabel('Title', { exact: true });
   await expect(box).toHaveValue(title);

@@ -67,9 +67,9 @@ for (const entry of ENTRIES) {
     const value = String(readData(join(ROOT, 'content', file))[entry.key]);
     const hasBody = entry.ext === 'md';
     const lines = before.split('\n');
-    const lastLine = lines.findLast((line) => line.trim() !== '') ?? '';
-    const fieldLine = `${entry.key}: ${value}`;
-    expect(lines).toContain(fieldLine);
+    const fieldAt = lines.indexOf(`${entry.key}: ${value}`);
+    const lastAt = lines.findLastIndex((line) => line.trim() !== '');
+    expect(fieldAt).toBeGreaterThanOrEqual(0);
 
     await openEntry(page, entry.collection, entry.slug);
     await expect(box).toHaveValue(value);
@@ -79,10 +79,14 @@ for (const entry of ENTRIES) {
       await page.keyboard.type(WORD);
     }
     await publishNow(page);
-    const edited = lines.map((line) =>
-      line === fieldLine || (hasBody && line === lastLine && line !== fieldLine) ? `${line}${WORD}` : line,
-    );
-    await expect.poll(() => saved(file)).toBe(edited.join('\n'));
+    await expect.poll(() => saved(file)).not.toBe(before);
+    const after = saved(file).split('\n');
+    // Only the name or title line and (with a body) the body's last line differ.
+    expect(after).toHaveLength(lines.length);
+    const changed = lines.flatMap((line, i) => (line === after[i] ? [] : [i]));
+    expect(changed).toEqual(hasBody ? [fieldAt, lastAt] : [fieldAt]);
+    expect(after[fieldAt]).toBe(`${entry.key}: ${value}${WORD}`);
+    if (hasBody) expect(after[lastAt]).toContain(WORD.trim());
 
     await box.fill(value);
     if (hasBody) {
