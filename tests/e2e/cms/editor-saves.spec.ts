@@ -94,7 +94,9 @@ for (const entry of ENTRIES) {
     expect(after[fieldAt]).toBe(`${entry.key}: ${value}${WORD}`);
     if (hasBody) expect(after[lastAt]).toContain(WORD.trim());
 
-    // Taking the words out again, key by key, as an editor would.
+    // Coming back to the entry later and taking the words out again, key by key.
+    await page.reload();
+    await expect(box).toHaveValue(`${value}${WORD}`);
     await box.focus();
     await page.keyboard.press('End');
     await deleteWord(page);
