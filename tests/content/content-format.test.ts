@@ -78,7 +78,6 @@ describe('content files are in the form the CMS saves', () => {
       const second = contentFormat('--content', content, topic);
       expect(second.output).toContain('already in the form the CMS saves');
       expect(readFileSync(topic, 'utf8')).toBe(expected);
-      expect(contentFormat('--content', content, '--check', topic).status).toBe(0);
-    }, 2 * RUN_TIMEOUT);
+    }, RUN_TIMEOUT);
   });
 });
