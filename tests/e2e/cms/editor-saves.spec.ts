@@ -68,6 +68,9 @@ for (const entry of ENTRIES) {
   test(`${file}: a save changes only the edited lines, and undoing the edit restores the file exactly`, async ({
     page,
   }) => {
+    // Two openings and two saves of one entry (an A–Z topic loads every topic and helpline for its
+    // relation fields): slower than the other journeys, so three times their time limit.
+    test.slow();
     const before = committed(file);
     const box = page.getByLabel(entry.label, { exact: true }).first();
     const value = String(readData(join(ROOT, 'content', file))[entry.key]);
