@@ -9,6 +9,7 @@ import { readHelplineRegistry } from './src/content/helplines';
 import { remarkHelplines } from './src/lib/helpline-directive';
 import { decapCms } from './src/integrations/decap-cms';
 import { devPagefind } from './src/integrations/dev-pagefind';
+import { editorNoReload } from './src/integrations/editor-no-reload';
 import { netlifyRedirects } from './src/integrations/netlify-redirects';
 import { pagefindSearch } from './src/integrations/pagefind';
 import { serviceWorker } from './src/integrations/service-worker';
@@ -38,6 +39,8 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !NOT_IN_SITEMAP.some((pattern) => pattern.test(new URL(page).pathname)) }),
     devPagefind(),
+    // npm start: saving in the editor reloads the site's pages, never the editor's.
+    editorNoReload(),
     netlifyRedirects(),
     serviceWorker(),
     // The editor's code at /admin/decap/, and the search index: both written into the output once

@@ -4,7 +4,7 @@
  * over this list, so adding a collection means adding one entry here.
  */
 import { azSchema } from './a-z';
-import type { CollectionSchema } from './fields';
+import { listDate, sortableFields, type CollectionSchema } from './fields';
 import { newsSchema } from './news';
 import { helplinesSchema } from './helplines';
 import { pagesSchema } from './pages';
@@ -62,8 +62,9 @@ export const COLLECTIONS = [
       labelSingular: 'News post',
       description: 'News, events and stories. A post with a future date, or marked as a draft, is not published.',
       extra: {
-        summary: '{{title}} ({{date | date("D MMM YYYY")}})',
-        sortable_fields: ['date', 'title', 'author', 'category'],
+        summary: `{{title}} (${listDate('date')})`,
+        // Newest first: editors mostly work on recent posts.
+        sortable_fields: sortableFields({ field: 'date', direction: 'desc' }, 'title', 'author', 'category'),
         view_filters: [
           { label: 'Drafts', field: 'draft', pattern: true },
           ...lists.categories.map((category) => ({ label: category, field: 'category', pattern: exactly(category) })),
@@ -87,12 +88,14 @@ export const COLLECTIONS = [
       labelSingular: 'A–Z topic',
       description: 'Plain-English explanations of mental health words. Check each topic by its review date.',
       extra: {
-        summary: '{{title}} (reviewed {{lastReviewed | date("D MMM YYYY")}})',
-        sortable_fields: ['title', 'lastReviewed', 'nextReview'],
+        // The review state on every row: when the facts were last checked, and by whom.
+        summary: `{{title}} – reviewed ${listDate('lastReviewed')} by {{reviewedBy}}`,
+        sortable_fields: sortableFields({ field: 'title', direction: 'asc' }, 'lastReviewed', 'nextReview'),
         view_filters: [
           { label: 'Shows the urgent help card', field: 'urgent', pattern: true },
           { label: "Shows 'Exit this page'", field: 'quickExit', pattern: true },
         ],
+        view_groups: [{ label: 'Year last reviewed', field: 'lastReviewed', pattern: '\\d{4}' }],
         preview_path: 'a-z/{{slug}}/',
       },
     }),
@@ -107,7 +110,7 @@ export const COLLECTIONS = [
       description: 'Groups and services people can use. Turn off "Running now" to hide one without deleting it.',
       extra: {
         summary: '{{title}} ({{town}})',
-        sortable_fields: ['title', 'town', 'type'],
+        sortable_fields: sortableFields({ field: 'title', direction: 'asc' }, 'town', 'type'),
         view_filters: [
           { label: 'Not running now', field: 'active', pattern: false },
           ...lists.towns.map((town) => ({ label: town, field: 'town', pattern: exactly(town) })),
@@ -126,7 +129,7 @@ export const COLLECTIONS = [
       description: 'The charity’s values, shown in order on the values page.',
       extra: {
         summary: '{{order}}. {{title}}',
-        sortable_fields: ['order', 'title'],
+        sortable_fields: sortableFields({ field: 'order', direction: 'asc' }, 'title'),
         preview_path: 'about/our-values/',
       },
     }),
@@ -141,7 +144,7 @@ export const COLLECTIONS = [
       description: 'General pages such as About us and the privacy notice.',
       extra: {
         summary: '{{title}}',
-        sortable_fields: ['title'],
+        sortable_fields: sortableFields({ field: 'title', direction: 'asc' }),
         // A page with a parent lives under it (/about/our-values/). Decap trims the leading "/" an
         // empty parent leaves. Only one level: the preview of a grandchild page would miss the top one.
         preview_path: '{{fields.parent}}/{{slug}}/',
@@ -159,7 +162,7 @@ export const COLLECTIONS = [
         'Every helpline the site names, each fact written once. Pages show them with :helpline[id]; changing a number here changes it everywhere.',
       extra: {
         summary: '{{name}} ({{filename}})',
-        sortable_fields: ['name'],
+        sortable_fields: sortableFields({ field: 'name', direction: 'asc' }),
       },
     }),
   }),

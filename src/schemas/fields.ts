@@ -72,6 +72,37 @@ interface Base<N extends string = string, R extends boolean = boolean> {
 export const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
 /** Storage format for date-only fields. */
 export const DATE_FORMAT = 'YYYY-MM-DD';
+/** How the editor's lists show a date: "20 Jan 2025" (dayjs tokens). */
+export const LIST_DATE_FORMAT = 'D MMM YYYY';
+
+/**
+ * A placeholder for a CMS list summary that shows a date field as a UK date ("20 Jan 2025").
+ * Decap's summary filter is `date('…')` with single quotes only: decap-cms-lib-widgets
+ * stringTemplate.ts matches `/^date\('(.+)'\)$/`, so a double-quoted format is ignored and the raw
+ * timestamp shown. dayjs formats in the browser's time zone, which is Europe/London for editors here.
+ */
+export function listDate(fieldName: string): string {
+  return `{{${fieldName} | date('${LIST_DATE_FORMAT}')}}`;
+}
+
+/** A field the editor's list can sort by; `default_sort` makes it the order the list opens in. */
+export interface SortableField {
+  field: string;
+  default_sort?: 'asc' | 'desc';
+}
+
+/**
+ * The fields a CMS list can be sorted by, the first being the order it opens in (Decap 3.16:
+ * `sortable_fields` items may be `{ field, default_sort }`, decap-cms-core reducers/collections.ts
+ * `selectDefaultSortField`; only one item may carry `default_sort`).
+ */
+export function sortableFields(
+  first: { field: string; direction: 'asc' | 'desc' },
+  ...others: string[]
+): [SortableField, ...string[]] {
+  return [{ field: first.field, default_sort: first.direction }, ...others];
+}
+
 /** Storage format for times of day (24-hour clock). */
 export const TIME_FORMAT = 'HH:mm';
 

@@ -14,7 +14,7 @@ import {
   type CmsEnv,
 } from '../../src/cms/config';
 import { buildPageTree } from '../../src/lib/page-tree';
-import { DATE_FORMAT, DATETIME_FORMAT, type CmsField } from '../../src/schemas/fields';
+import { DATE_FORMAT, DATETIME_FORMAT, type CmsField, type SortableField } from '../../src/schemas/fields';
 import { allSchemas, TEST_LISTS, zodFor } from '../support/schemas';
 
 const SITE = 'https://www.example.org';
@@ -70,7 +70,8 @@ describe('collections', () => {
           ...((c['view_filters'] as { field: string }[]) ?? []),
           ...((c['view_groups'] as { field: string }[]) ?? []),
         ];
-        for (const field of [...summaryFields, ...(c['sortable_fields'] as string[]), ...filters.map((f) => f.field)]) {
+        const sortable = (c['sortable_fields'] as SortableField[]).map((f) => (typeof f === 'string' ? f : f.field));
+        for (const field of [...summaryFields, ...sortable, ...filters.map((f) => f.field)]) {
           expect(names, `${name} refers to "${String(field)}"`).toContain(field);
         }
       });
@@ -80,6 +81,33 @@ describe('collections', () => {
       });
     });
   }
+
+  it('shows dates in the lists as UK dates, with the filter form Decap applies (single quotes)', () => {
+    expect(collection('news')['summary']).toBe("{{title}} ({{date | date('D MMM YYYY')}})");
+    expect(collection('a-z')['summary']).toBe(
+      "{{title}} – reviewed {{lastReviewed | date('D MMM YYYY')}} by {{reviewedBy}}",
+    );
+    // decap-cms-lib-widgets stringTemplate.ts only knows date('…'): a double-quoted format shows the raw value.
+    for (const name of ['news', 'a-z']) expect(String(collection(name)['summary'])).not.toContain('date("');
+  });
+
+  it('opens the news newest first and the A–Z in title order', () => {
+    expect((collection('news')['sortable_fields'] as SortableField[])[0]).toEqual({
+      field: 'date',
+      default_sort: 'desc',
+    });
+    expect((collection('a-z')['sortable_fields'] as SortableField[])[0]).toEqual({
+      field: 'title',
+      default_sort: 'asc',
+    });
+  });
+
+  it('gives each list at most one default order', () => {
+    for (const c of config().collections.filter((c) => Array.isArray(c['sortable_fields']))) {
+      const defaults = (c['sortable_fields'] as SortableField[]).filter((f) => typeof f !== 'string' && f.default_sort);
+      expect(defaults.length, c.name).toBeLessThanOrEqual(1);
+    }
+  });
 
   it('keeps news pictures beside the posts, in content/news/images/', () => {
     expect(collection('news')).toMatchObject({ media_folder: 'images', public_folder: './images' });

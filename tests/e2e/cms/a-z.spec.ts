@@ -17,7 +17,7 @@ test('adding another name to an A–Z topic saves it to the file, changing nothi
   await signIn(page);
   await page.getByRole('link', { name: 'Mental health A–Z' }).click();
   const title = String(before['title']).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.getByRole('link', { name: new RegExp(`^${title} \\(reviewed`) }).click();
+  await page.getByRole('link', { name: new RegExp(`^${title} – reviewed`) }).click();
   const synonyms = page.getByLabel('Also known as (optional)', { exact: true });
   await expect(synonyms).toHaveValue(oldSynonyms.join(', '));
   await synonyms.fill([...oldSynonyms, NEW_SYNONYM].join(', '));

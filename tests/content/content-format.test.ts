@@ -1,0 +1,83 @@
+/**
+ * Every content file is in the exact form the CMS writes when an editor saves it, so a save in the
+ * editor shows only the editor's own change in the pull request (a one-word edit is a one-line
+ * diff). The form is Decap's own serialisers' output, run by tools/content-format.mjs
+ * (`npm run content:format` rewrites files into it; `--check` only reports).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../support/build';
+
+/** Each run bundles Decap's serialisers with esbuild first: seconds, not milliseconds. */
+const RUN_TIMEOUT = 60_000;
+
+/** Runs the formatter as a person would, from the repository root. */
+function contentFormat(...args: string[]): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, ['tools/content-format.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('content files are in the form the CMS saves', () => {
+  test('every file in content/', () => {
+    const { status, output } = contentFormat('--check');
+    // On failure the output names each file and the command that fixes it.
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  }, RUN_TIMEOUT);
+
+  describe('npm run content:format on a new file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-format-test-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const content = join(dir, 'content');
+    // The settings give the lists the CMS configuration is built with.
+    cpSync(join(ROOT, 'content/settings'), join(content, 'settings'), { recursive: true });
+    mkdirSync(join(content, 'a-z'));
+    const topic = join(content, 'a-z', 'test-topic.md');
+    writeFileSync(
+      topic,
+      [
+        '---',
+        'summary: A summary long enough that the CMS folds it onto a second line when it saves the file again.',
+        'title: Test topic',
+        'alsoKnownAs: [One, Two]',
+        '---',
+        'Call :helpline[samaritans]{show="phone"} or :helpline[nhs-111] today.',
+        '',
+        '- one',
+        '- two',
+        '',
+      ].join('\n'),
+    );
+    const expected = [
+      '---',
+      'title: Test topic',
+      'summary: A summary long enough that the CMS folds it onto a second line when it',
+      '  saves the file again.',
+      'alsoKnownAs:',
+      '  - One',
+      '  - Two',
+      '---',
+      'Call :helpline[samaritans]{show="phone"} or :helpline[nhs-111] today.',
+      '',
+      '* one',
+      '* two',
+      '',
+    ].join('\n');
+
+    test('rewrites it as Decap would: fields in the CMS order, block lists, folded text, * bullets, directives as written', () => {
+      const first = contentFormat('--content', content, topic);
+      expect(first.status).toBe(0);
+      expect(first.output).toContain('Rewrote 1 file(s)');
+      expect(readFileSync(topic, 'utf8')).toBe(expected);
+    }, RUN_TIMEOUT);
+
+    test('a second run changes nothing', () => {
+      const second = contentFormat('--content', content, topic);
+      expect(second.output).toContain('already in the form the CMS saves');
+      expect(readFileSync(topic, 'utf8')).toBe(expected);
+    }, RUN_TIMEOUT);
+  });
+});

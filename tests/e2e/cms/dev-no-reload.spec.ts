@@ -1,0 +1,75 @@
+/**
+ * `npm start` edits with the Astro dev server. A save in the editor changes content/, after which
+ * the site's open pages reload with the change, but the editor's page must not reload (the editor
+ * would lose their place). This runs the dev server as `npm start` does (scripts/start.mjs: `astro
+ * dev` with CMS_LOCAL_PORT pointing at decap-server), on the test's content copy.
+ */
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { CONTENT, publishNow, readData, REPO } from './support';
+
+/** The dev server's port (PORT, as for `npm start`; 4321 is left to a real `npm start`). */
+const DEV_PORT = Number(process.env['PORT'] ?? 4331);
+const DEV = `http://127.0.0.1:${DEV_PORT}`;
+const POST = 'finding-my-way-back';
+
+let dev: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  dev = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(DEV_PORT)],
+    {
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        CONTENT_DIR: CONTENT,
+        CMS_LOCAL_PORT: process.env['CMS_TEST_PORT'] ?? '8085',
+        ASTRO_CACHE_DIR: join(REPO, 'dev-cache'),
+        VITE_CACHE_DIR: join(REPO, 'dev-vite'),
+      },
+      stdio: 'ignore',
+      // Its own process group, so stopping it stops Astro's workers too.
+      detached: true,
+    },
+  );
+  await expect
+    .poll(async () => (await fetch(`${DEV}/admin/`).catch(() => undefined))?.status, { timeout: 120_000 })
+    .toBe(200);
+});
+
+test.afterAll(() => {
+  if (dev?.pid) process.kill(-dev.pid, 'SIGTERM');
+});
+
+test('publishing under the dev server reloads the site page but never the editor', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const title = String(readData(join(CONTENT, 'news', `${POST}.md`))['title']);
+  const newTitle = `${title} again`;
+
+  // A reader's tab with the post open, beside the editor.
+  const site = await context.newPage();
+  await site.goto(`${DEV}/news/${POST}/`);
+  await expect(site.getByRole('heading', { level: 1 })).toHaveText(title);
+  await site.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+  await page.goto(`${DEV}/admin/`);
+  // The dev server compiles the editor's page, its configuration and the helplines list on the
+  // first request, which takes far longer than serving a build.
+  await page.getByRole('button', { name: 'Login' }).click({ timeout: 90_000 });
+  await page.goto(`${DEV}/admin/#/collections/news/entries/${POST}`);
+  const box = page.getByLabel('Title', { exact: true });
+  await expect(box).toHaveValue(title);
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  await box.fill(newTitle);
+  await publishNow(page);
+  await expect(page.getByText('Entry saved')).toBeVisible();
+
+  // The site's page reloads with the change: proof the dev server told the browsers.
+  await expect(site.getByRole('heading', { level: 1 })).toHaveText(newTitle, { timeout: 90_000 });
+  expect(await site.evaluate(() => 'notReloaded' in window)).toBe(false);
+  // The editor's page is the same page, still on the entry.
+  expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(newTitle);
+});

@@ -1,0 +1,181 @@
+/**
+ * Saves in the real editor change only what the editor changed. Decap writes the whole file on
+ * every save (front matter through its YAML writer; the body through its rich-text serialiser once
+ * the body has been edited), so for one entry of every collection the editor adds a word to the
+ * name or title and to the end of the body and publishes: exactly those lines must change. Then they
+ * take the words out again and publish: the file must be byte for byte as committed (an empty `git
+ * diff`). Decap offers no Publish for an entry whose data equals what was loaded (decap-cms-core
+ * reducers/entryDraft.js sets `hasChanged` by comparing with the stored entry), so a save with no
+ * change at all cannot happen; the second save is the nearest to it. A one-word edit of an A–Z topic
+ * with helpline directives must change exactly one line. The lists must be easy to scan.
+ *
+ * This file runs before helplines.spec.ts and settings.spec.ts (Playwright runs files in name
+ * order with one worker), so the entries it saves are still as committed.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../support/build';
+import { CONTENT, entryFiles, publishNow, readData, signIn } from './support';
+
+// Editors are in the UK: Decap formats list dates in the browser's time zone.
+test.use({ timezoneId: 'Europe/London' });
+
+/** One entry of each collection, and its short text field (label in the editor, key in the file). */
+const ENTRIES = [
+  { collection: 'news', slug: 'peer-support-during-lockdown', ext: 'md', label: 'Title', key: 'title' },
+  { collection: 'a-z', slug: 'self-harm', ext: 'md', label: 'Title', key: 'title' },
+  { collection: 'services', slug: 'millbrook-peer-support-group', ext: 'md', label: 'Name', key: 'title' },
+  { collection: 'values', slug: 'hope', ext: 'md', label: 'Name', key: 'title' },
+  { collection: 'pages', slug: 'about', ext: 'md', label: 'Title', key: 'title' },
+  { collection: 'helplines', slug: 'shout', ext: 'yaml', label: 'Name', key: 'name' },
+  { collection: 'settings', slug: 'site', ext: 'yaml', label: 'Charity name', key: 'charityName' },
+] as const;
+
+/** The word each journey adds. */
+const WORD = ' again';
+
+/** The file as committed (the content copy starts as a copy of content/). */
+function committed(file: string): string {
+  return readFileSync(join(ROOT, 'content', file), 'utf8');
+}
+
+/** The file as the editor left it in the content copy. */
+function saved(file: string): string {
+  return readFileSync(join(CONTENT, file), 'utf8');
+}
+
+/** Signs in, then opens an entry by its address. */
+async function openEntry(page: Page, collection: string, slug: string): Promise<void> {
+  await signIn(page);
+  await page.goto(`/admin/#/collections/${collection}/entries/${slug}`);
+}
+
+/** Puts the cursor at the end of the rich-text body. */
+async function toEndOfBody(page: Page): Promise<void> {
+  // Focus, not a click: the editor's layout keeps moving while Decap re-renders after a save.
+  await page.locator('[data-slate-editor="true"]').focus();
+  await page.keyboard.press('Control+End');
+}
+
+/** Deletes the added word before the cursor. */
+async function deleteWord(page: Page): Promise<void> {
+  for (let i = 0; i < WORD.length; i += 1) await page.keyboard.press('Backspace');
+}
+
+for (const entry of ENTRIES) {
+  const file = `${entry.collection}/${entry.slug}.${entry.ext}`;
+  test(`${file}: a save changes only the edited lines, and undoing the edit restores the file exactly`, async ({
+    page,
+  }) => {
+    // Two openings and two saves of one entry (an A–Z topic loads every topic and helpline for its
+    // relation fields): slower than the other journeys, so three times their time limit.
+    test.slow();
+    const before = committed(file);
+    const box = page.getByLabel(entry.label, { exact: true }).first();
+    const value = String(readData(join(ROOT, 'content', file))[entry.key]);
+    const hasBody = entry.ext === 'md';
+    const lines = before.split('\n');
+    const fieldAt = lines.indexOf(`${entry.key}: ${value}`);
+    const lastAt = lines.findLastIndex((line) => line.trim() !== '');
+    expect(fieldAt).toBeGreaterThanOrEqual(0);
+
+    await openEntry(page, entry.collection, entry.slug);
+    await expect(box).toHaveValue(value);
+    await box.fill(`${value}${WORD}`);
+    if (hasBody) {
+      await toEndOfBody(page);
+      await page.keyboard.type(WORD);
+    }
+    await publishNow(page);
+    await expect.poll(() => saved(file)).not.toBe(before);
+    const after = saved(file).split('\n');
+    // Only the name or title line and (with a body) the body's last line differ.
+    expect(after).toHaveLength(lines.length);
+    const changed = lines.flatMap((line, i) => (line === after[i] ? [] : [i]));
+    expect(changed).toEqual(hasBody ? [fieldAt, lastAt] : [fieldAt]);
+    expect(after[fieldAt]).toBe(`${entry.key}: ${value}${WORD}`);
+    if (hasBody) expect(after[lastAt]).toContain(WORD.trim());
+
+    // Coming back to the entry later and taking the words out again, key by key.
+    await page.reload();
+    await expect(box).toHaveValue(`${value}${WORD}`);
+    await box.focus();
+    await page.keyboard.press('End');
+    await deleteWord(page);
+    await expect(box).toHaveValue(value);
+    if (hasBody) {
+      await toEndOfBody(page);
+      await deleteWord(page);
+    }
+    await publishNow(page);
+    await expect.poll(() => saved(file)).toBe(before);
+  });
+}
+
+test('a one-word edit of an A–Z topic with helplines changes one line', async ({ page }) => {
+  const file = 'a-z/panic-attacks.md';
+  const before = committed(file);
+  expect(before).toMatch(/:helpline\[[a-z0-9-]+\]/);
+  const oldLine = 'A panic attack can be very frightening.';
+  const newLine = 'Sometimes a panic attack can be very frightening.';
+  expect(before.split('\n').filter((line) => line.startsWith(oldLine))).toHaveLength(1);
+
+  await openEntry(page, 'a-z', 'panic-attacks');
+  await page.locator('[data-slate-editor="true"]').focus();
+  // The body's first word, "A", becomes "Sometimes a".
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type('Sometimes a');
+  await publishNow(page);
+  await expect(page.getByText('Entry saved')).toBeVisible();
+
+  const after = readFileSync(join(CONTENT, file), 'utf8').split('\n');
+  const lines = before.split('\n');
+  expect(after).toHaveLength(lines.length);
+  const changed = lines.flatMap((line, i) => (line === after[i] ? [] : [[line, after[i]]]));
+  expect(changed).toEqual([[lines.find((line) => line.startsWith(oldLine)), expect.stringMatching(/^Sometimes a /)]]);
+  expect(after.join('\n')).toBe(before.replace(oldLine, newLine));
+});
+
+/** "20 Jan 2025": a date as the editor's lists show it, on the London calendar. */
+function listDate(value: unknown): string {
+  const date = value instanceof Date ? value : new Date(String(value));
+  const part = (type: string) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' })
+      .formatToParts(date)
+      .find((p) => p.type === type)?.value ?? '';
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${part('day')} ${months[Number(part('month')) - 1] ?? ''} ${part('year')}`;
+}
+
+test('the news list opens newest first, with readable dates', async ({ page }) => {
+  const posts = entryFiles('news')
+    .map((name) => readData(join(CONTENT, 'news', name)))
+    .sort(
+      (a, b) =>
+        new Date(String(b['date'] instanceof Date ? b['date'].toISOString() : b['date'])).getTime() -
+        new Date(String(a['date'] instanceof Date ? a['date'].toISOString() : a['date'])).getTime(),
+    );
+  const expected = posts.slice(0, 3).map((post) => `${String(post['title'])} (${listDate(post['date'])})`);
+
+  await signIn(page);
+  await page.getByRole('link', { name: 'News', exact: true }).click();
+  const rows = page.getByRole('link', { name: / \(\d{1,2} [A-Z][a-z]{2} \d{4}\)$/ });
+  await expect(rows.first()).toBeVisible();
+  expect((await rows.allTextContents()).slice(0, 3).map((text) => text.trim())).toEqual(expected);
+});
+
+test('the A–Z list opens in title order, showing when each topic was last reviewed', async ({ page }) => {
+  const topics = entryFiles('a-z').map((name) => readData(join(CONTENT, 'a-z', name)));
+  const titles = topics.map((topic) => String(topic['title'])).sort();
+  const first = topics.find((topic) => topic['title'] === titles[0]) ?? {};
+  const expectedFirst = `${String(first['title'])} – reviewed ${listDate(first['lastReviewed'])} by ${String(first['reviewedBy'])}`;
+
+  await signIn(page);
+  await page.getByRole('link', { name: 'Mental health A–Z' }).click();
+  const rows = page.getByRole('link', { name: / – reviewed \d{1,2} [A-Z][a-z]{2} \d{4} by / });
+  await expect(rows.first()).toHaveText(expectedFirst);
+  const shown = (await rows.allTextContents()).map((text) => text.replace(/ – reviewed .*$/, '').trim());
+  expect(shown.slice(0, 5)).toEqual(titles.slice(0, 5));
+});

@@ -1,0 +1,208 @@
+// `npm run content:format`: rewrites every file in content/ in the exact form the CMS (Decap 3.16)
+// writes when an editor saves it, so that a save in the editor changes only what the editor changed
+// (a one-word edit is a one-line diff for the reviewer). `--check` writes nothing and lists the files
+// that are not in that form (exit code 1). Running it twice changes nothing the second time.
+//
+// It does not imitate Decap: it runs Decap's own code from node_modules, bundled for Node with
+// esbuild (Decap's ESM builds import files without extensions, which Node cannot load as they are):
+// - front matter and YAML files: `FrontmatterFormatter.toFile` and the YAML formatter's `toFile`
+//   (decap-cms-core dist/esm/formats/frontmatter.js and yaml.js, yaml 1.x `Document#toString`), with
+//   the keys in the order of the collection's fields, as `Backend#entryToRaw` and `fieldsOrder` do
+//   (decap-cms-core src/backend.ts), plus the final line break entryToRaw adds;
+// - the Markdown body: what the rich-text editor writes once its text changes, `slateToMarkdown(
+//   markdownToSlate(body))` (decap-cms-widget-markdown dist/esm/serializers/index.js: remark-stringify
+//   with `bullet: '*'`, `emphasis: '*'`, `listItemIndent: '1'`, `fences`, `commonmark`), with the
+//   editor components Decap registers by default (the image, decap-cms-app src/extensions.js) and the
+//   site's Helpline component, whose directives it writes back as `:helpline[id]` or
+//   `:helpline[id]{show="…"}` (src/lib/helpline-render.ts `directiveFor`).
+//
+// Usage: node tools/content-format.mjs [--check] [--content DIR] [FILE…]
+import { build } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Node module bundled from Decap's serialisers and the site's CMS configuration. */
+const ENTRY = `
+export { markdownToSlate, slateToMarkdown } from 'decap-cms-widget-markdown/dist/esm/serializers/index.js';
+export { setEditorComponents } from 'decap-markdown-control';
+export { FrontmatterFormatter } from 'decap-cms-core/dist/esm/formats/frontmatter.js';
+export { default as yamlFormatter } from 'decap-cms-core/dist/esm/formats/yaml.js';
+export { default as createEditorComponent } from 'decap-cms-core/dist/esm/valueObjects/EditorComponent.js';
+export { default as imageComponent } from 'decap-cms-editor-component-image/dist/esm/index.js';
+export { Map as ImmutableMap } from 'immutable';
+export { buildCmsConfig } from './src/cms/config.ts';
+export { readSiteLists } from './src/content/site-lists.ts';
+export { DIRECTIVE_NAME, HELPLINE_SHOW_VALUES, directiveFor } from './src/lib/helpline-render.ts';
+`;
+
+/**
+ * Stands in for the Markdown widget's React control, which the serialisers import only for
+ * `getEditorComponents()` (decap-cms-widget-markdown src/MarkdownControl/index.js keeps the
+ * registry's components in a module variable in the same way).
+ */
+const MARKDOWN_CONTROL = `
+import { Map } from 'immutable';
+let components = Map();
+export function getEditorComponents() { return components; }
+export function setEditorComponents(next) { components = next; }
+`;
+
+/** Bundles Decap's serialisers for Node and imports them. */
+async function loadDecap() {
+  const dir = mkdtempSync(join(tmpdir(), 'content-format-'));
+  try {
+    const outfile = join(dir, 'decap.mjs');
+    await build({
+      stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      logLevel: 'error',
+      // CommonJS dependencies (lodash, gray-matter) require Node's own modules.
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      plugins: [
+        {
+          name: 'decap-markdown-control',
+          setup(b) {
+            b.onResolve({ filter: /^(\.\.\/MarkdownControl|decap-markdown-control)$/ }, () => ({
+              path: 'markdown-control',
+              namespace: 'decap-markdown-control',
+            }));
+            b.onLoad({ filter: /.*/, namespace: 'decap-markdown-control' }, () => ({
+              contents: MARKDOWN_CONTROL,
+              resolveDir: ROOT,
+              loader: 'js',
+            }));
+          },
+        },
+      ],
+    });
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes a formatter: a function from a content file's path (relative to the content folder) and
+ * text to the text Decap would write for it, or undefined for a file the CMS does not edit.
+ * @param {string} contentDir
+ */
+export async function createFormatter(contentDir) {
+  const decap = await loadDecap();
+  const lists = decap.readSiteLists(contentDir, 'settings/site.yaml');
+  const config = decap.buildCmsConfig({ lists, env: { CMS_LOCAL: '1' }, dev: false, siteUrl: 'https://example.org' });
+
+  // The components the live editor registers: Decap's image (decap-cms-app src/extensions.js) and
+  // the Helpline button (src/cms/register.ts), which finds directives by this pattern and writes
+  // them back with directiveFor. Only the parts the serialisers use are given here.
+  const helpline = decap.createEditorComponent({
+    id: decap.DIRECTIVE_NAME,
+    label: 'Helpline',
+    type: 'inline',
+    pattern: new RegExp(
+      `^:${decap.DIRECTIVE_NAME}\\[([a-z0-9-]+)\\](?:\\{show="(${decap.HELPLINE_SHOW_VALUES.join('|')})"\\})?`,
+    ),
+    fromInline: (match) => ({ id: match[1] ?? '', show: match[2] ?? '' }),
+    toInline: (data) => decap.directiveFor(data.id, data.show || undefined),
+    toBlock: (data) => decap.directiveFor(data.id, data.show || undefined),
+  });
+  const image = decap.createEditorComponent(decap.imageComponent);
+  decap.setEditorComponents(
+    decap.ImmutableMap([
+      [image.id, image],
+      [helpline.id, helpline],
+    ]),
+  );
+
+  /** @type {Map<string, { format: string, fields: string[] }>} where each file of the CMS lives */
+  const folders = new Map();
+  const files = new Map();
+  for (const collection of config.collections) {
+    const names = (fields) => fields.map((field) => field.name);
+    if (typeof collection.folder === 'string') {
+      folders.set(relative('content', collection.folder), {
+        format: String(collection.format),
+        extension: String(collection.extension),
+        fields: names(collection.fields),
+      });
+    }
+    for (const file of collection.files ?? []) {
+      files.set(relative('content', file.file), { format: String(file.format), fields: names(file.fields) });
+    }
+  }
+
+  const frontmatter = new decap.FrontmatterFormatter();
+  /** Decap's Markdown body after the rich-text editor has written it. */
+  const body = (markdown) => decap.slateToMarkdown(decap.markdownToSlate(markdown));
+
+  return (path, text) => {
+    const where = files.get(path) ?? folders.get(dirname(path));
+    if (!where || (where.extension && !path.endsWith(`.${where.extension}`))) return undefined;
+    let out;
+    if (where.format === 'yaml') {
+      out = decap.yamlFormatter.toFile(decap.yamlFormatter.fromFile(text), where.fields);
+    } else {
+      const data = frontmatter.fromFile(text);
+      if (typeof data.body === 'string') data.body = body(data.body);
+      out = frontmatter.toFile(data, where.fields);
+    }
+    // Backend#entryToRaw ends every file with a line break.
+    return out.endsWith('\n') ? out : `${out}\n`;
+  };
+}
+
+/** Every file under a folder, as paths relative to it (files and folders starting "_" or "." included). */
+function walk(dir, base = dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? walk(path, base) : [relative(base, path)];
+  });
+}
+
+/**
+ * Formats the content files (all of them, or the named ones) and returns the paths, relative to
+ * the content folder, of those that were not in Decap's form.
+ * @param {{ contentDir: string, check?: boolean, only?: string[] }} options
+ */
+export async function formatContent({ contentDir, check = false, only }) {
+  const format = await createFormatter(contentDir);
+  const paths = only?.length ? only.map((file) => relative(contentDir, resolve(file))) : walk(contentDir).sort();
+  const changed = [];
+  for (const path of paths) {
+    const file = join(contentDir, path);
+    const text = readFileSync(file, 'utf8');
+    const formatted = format(path, text);
+    if (formatted === undefined || formatted === text) continue;
+    changed.push(path);
+    if (!check) writeFileSync(file, formatted);
+  }
+  return changed;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { check: { type: 'boolean', default: false }, content: { type: 'string', default: 'content' } },
+  });
+  const contentDir = resolve(values.content);
+  const changed = await formatContent({ contentDir, check: values.check, only: positionals });
+  const shown = changed.map((path) => join(relative(process.cwd(), contentDir), path));
+  if (values.check) {
+    for (const path of shown) {
+      console.error(`${path}: not in the form the CMS saves; run \`npm run content:format\` to fix it`);
+    }
+    process.exit(changed.length ? 1 : 0);
+  }
+  console.log(
+    changed.length
+      ? `Rewrote ${changed.length} file(s):\n${shown.join('\n')}`
+      : 'Every content file is already in the form the CMS saves.',
+  );
+}
