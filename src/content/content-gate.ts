@@ -174,7 +174,7 @@ export async function checkContentFile(
     ...prose,
     reading: readingLevel(tree, helplineName),
     helplines: helplinesUsed(tree),
-    ...(helplines ? { helplineProblems: checkHelplineProse(tree, helplines.registry, helplines.ownDials) } : {}),
+    ...(helplines ? { helplineProblems: checkHelplineProse(tree, helplines.registry, helplines.ownDials, content.body) } : {}),
   };
 }
 

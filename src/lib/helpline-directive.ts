@@ -195,11 +195,13 @@ export interface ProseCheck {
  * +44), and a phone number that is neither in the registry nor one of `ownDials` (the charity's
  * own, digits only) is worth a warning.
  * @param markdown The body, or a tree already parsed with remark-parse and remark-directive.
+ * @param source The body as written, to quote a mistake as the editor typed it (given with a tree).
  */
 export function checkHelplineProse(
   markdown: string | Root,
   registry: HelplineRegistry,
   ownDials: ReadonlySet<string>,
+  source: string = typeof markdown === 'string' ? markdown : '',
 ): ProseCheck {
   // A tree the content gate already parsed (remark-parse + remark-directive, as here) is reused, so
   // each file is parsed once for all its checks; its lines are then the tree's lines.
@@ -217,7 +219,7 @@ export function checkHelplineProse(
     if (node.type === 'leafDirective') {
       errors.push({ line, message: `"::${DIRECTIVE_NAME}" has two colons: write ${directiveFor(id)} with one` });
     } else if (!helpline) {
-      errors.push({ line, message: unknownDirectiveProblem(id, writtenAt(markdown, node), registry) });
+      errors.push({ line, message: unknownDirectiveProblem(id, writtenAt(source, node), registry) });
     } else {
       const problem = showProblem(helpline, node.attributes?.['show'] ?? undefined);
       if (problem) errors.push({ line, message: `${directiveFor(id)}: ${problem}` });

@@ -43,7 +43,7 @@ describe('antidepressants and coming off medication', () => {
     const text = topic(slug);
     expect(text).toMatch(/thoughts of harming themselves or ending their life when they start or change a dose/);
     expect(text).toMatch(/under 25 are more at risk/);
-    expect(text).toMatch(/get help the same day: - Call your GP, or :helpline\[nhs-111\]/);
+    expect(text).toMatch(/get help the same day: [-*] Call your GP, or :helpline\[nhs-111\]/);
     expect(text).toContain('Samaritans on :helpline[samaritans]');
     expect(text).toContain('call :helpline[emergency]');
   });

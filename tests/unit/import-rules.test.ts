@@ -122,9 +122,15 @@ describe('import rules', () => {
   });
 
   it('every JavaScript file is type-checked (// @ts-check); the rest of the code is TypeScript', () => {
-    // The benchmarks are not type-checked yet (the build steps became TypeScript integrations);
-    // remove each from this list as it is converted.
-    const notYet = new Set(['bench/floor.mjs', 'bench/generate.mjs', 'bench/run.mjs', 'bench/search.mjs']);
+    // Not type-checked yet: the benchmarks, and the content formatter (it bundles Decap's untyped
+    // source with esbuild when it runs). Remove each from this list as it is converted.
+    const notYet = new Set([
+      'bench/floor.mjs',
+      'bench/generate.mjs',
+      'bench/run.mjs',
+      'bench/search.mjs',
+      'tools/content-format.mjs',
+    ]);
     const javascript = ['.', 'src', 'tests', 'tools', 'bench', 'scripts', 'netlify']
       .flatMap((folder) =>
         folder === '.'
