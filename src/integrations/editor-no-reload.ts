@@ -27,13 +27,13 @@ type HotPayload = { type?: string } | string;
 /** Wraps a hot channel's `send` so a full reload goes out as {@link SITE_RELOAD_EVENT}. */
 function redirectFullReloads(channel: { send: (...args: never[]) => void }): void {
   const send = channel.send.bind(channel) as (payload: unknown, data?: unknown) => void;
-  channel.send = ((payload: HotPayload, data?: unknown) => {
+  channel.send = (payload: HotPayload, data?: unknown) => {
     if (typeof payload === 'object' && payload.type === 'full-reload') {
       send({ type: 'custom', event: SITE_RELOAD_EVENT, data: payload });
       return;
     }
     send(payload, data);
-  }) as never;
+  };
 }
 
 /** Astro integration: in dev, content saves reload the site's pages but never the editor's. */

@@ -36,8 +36,8 @@ describe('netlify.toml', () => {
     build: { command: string; publish: string; environment: Record<string, string> };
   };
 
-  it('builds with npm run build on Node 24 and publishes dist', () => {
-    expect(config.build).toMatchObject({ command: 'npm run build', publish: 'dist' });
+  it('builds with astro build on Node 24 and publishes dist', () => {
+    expect(config.build).toMatchObject({ command: 'npx astro build', publish: 'dist' });
     expect(config.build.environment['NODE_VERSION']).toBe('24');
   });
 

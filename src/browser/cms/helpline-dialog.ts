@@ -9,7 +9,7 @@ import {
   helplineElement,
   showProblem,
   toHtml,
-  type Helpline,
+  type HelplineFields as Helpline,
   type HelplineShow,
 } from '../../lib/helpline-render';
 import type { HelplineDirectiveData } from './helpline-directives';

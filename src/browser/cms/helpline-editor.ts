@@ -15,11 +15,7 @@
  * from src/lib/helpline-render.ts. The browser tests in tests/e2e/cms/helpline-editor.spec.ts
  * prove both surfaces, so a Decap upgrade that changes these calls fails there.
  */
-import {
-  HELPLINE_DIRECTIVE_PATTERN,
-  helplineDirectiveData,
-  type HelplineDirectiveData,
-} from './helpline-directives';
+import { HELPLINE_DIRECTIVE_PATTERN, helplineDirectiveData, type HelplineDirectiveData } from './helpline-directives';
 import {
   DIRECTIVE_NAME,
   directiveFor,
