@@ -305,7 +305,11 @@ test.describe('searching the smaller index chunks', () => {
   });
 
   test('typed on the search page, queries show the same results as with one chunk', async ({ page }) => {
-    const queries = ['peer support', 'advice', ...cuts.slice(0, 2).flat()];
+    // Whole words either side of the first two cuts, of two letters or more: a one-letter query
+    // can lose matches at any cut, Pagefind's own included (docs/search.md).
+    const edgeWords = cuts.filter(([before, after]) => before.length > 1 && after.length > 1).slice(0, 2);
+    expect(edgeWords).toHaveLength(2);
+    const queries = ['peer support', 'advice', ...edgeWords.flat()];
     /** For each query, typed in turn on one search page: the result count and the first screen of titles. */
     async function firstScreens(): Promise<Record<string, { status: string; titles: string[] }>> {
       await openSearch(page);
