@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { telHref } from '../../../src/lib/contact-links';
 import { A_TO_Z_WORD, HELPLINE_SENTENCES } from './edits';
-import { bodyOf, CONTENT, publishNow, readData, schemaProblem, signIn } from './support';
+import { bodyOf, clickAtEnd, CONTENT, publishNow, readData, schemaProblem, signIn } from './support';
 
 /** Samaritans' number in the content copy (another journey may change it later). */
 const samaritansPhone = () => String(readData(join(CONTENT, 'helplines/samaritans.yaml'))['phone']);
@@ -41,24 +41,6 @@ async function openEntry(page: Page, collection: string, file: string): Promise<
 async function newParagraphAtEnd(page: Page): Promise<void> {
   await clickAtEnd(page, page.locator('[data-slate-editor="true"]'));
   await page.keyboard.press('Enter');
-}
-
-/** Clicks just after the last character of an element's text, as a person puts the cursor there. */
-async function clickAtEnd(page: Page, element: Locator): Promise<void> {
-  const point = await element.evaluate((root) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, (node) =>
-      node.textContent?.replace(/[\s\uFEFF]/g, '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
-    );
-    const node = walker.lastChild();
-    if (!node?.textContent) throw new Error('No text to click in');
-    node.parentElement?.scrollIntoView({ block: 'center' });
-    const range = document.createRange();
-    range.setStart(node, node.textContent.length - 1);
-    range.setEnd(node, node.textContent.length);
-    const box = range.getBoundingClientRect();
-    return { x: box.right - 1, y: box.top + box.height / 2 };
-  });
-  await page.mouse.click(point.x, point.y);
 }
 
 /** Publishes, then reads the saved file once decap-server has written it. */
@@ -174,6 +156,9 @@ test('a directive typed in Markdown mode is saved as typed and shown as a chip',
   const modeSwitch = page.getByText('Markdown', { exact: true }).locator('xpath=preceding-sibling::*[@role="switch"]');
   await modeSwitch.click();
   await expect(modeSwitch).toHaveAttribute('aria-checked', 'true');
+  // Decap swaps in the Markdown editor after the switch turns: wait until it shows the file's own
+  // directives as text, or the click below lands in the rich-text editor it replaces.
+  await expect(page.locator('[data-slate-editor="true"]')).toContainText(':helpline[');
   // The text ends with a line break: after the last character, Enter twice makes a new paragraph.
   await newParagraphAtEnd(page);
   await page.keyboard.press('Enter');

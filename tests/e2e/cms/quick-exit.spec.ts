@@ -41,6 +41,6 @@ test("turning on Show 'Exit this page' for a page saves quickExit: true, changin
 test('the A–Z topics flagged in their files show the Exit this page switch on', async ({ page }) => {
   await signIn(page);
   await page.getByRole('link', { name: 'Mental health A–Z' }).click();
-  await page.getByRole('link', { name: /^Domestic abuse \(reviewed/ }).click();
+  await page.getByRole('link', { name: /^Domestic abuse – reviewed/ }).click();
   await expect(await exitSwitch(page)).toHaveAttribute('aria-checked', 'true');
 });

@@ -2,7 +2,7 @@
  * Shared steps for the CMS round-trip tests: where the temporary content copy is, signing in to
  * the editor, publishing, and reading back what decap-server wrote to disk.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startNetlifyServer, type RunningServer } from '../../harness/netlify-server';
@@ -86,4 +86,22 @@ export function htmlPages(outDir: string): string[] {
   return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html'))
     .map((file) => relative(outDir, join(outDir, file)));
+}
+
+/** Clicks just after the last character of an element's text, as a person puts the cursor there. */
+export async function clickAtEnd(page: Page, element: Locator): Promise<void> {
+  const point = await element.evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, (node) =>
+      node.textContent?.replace(/[\s\uFEFF]/g, '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
+    );
+    const node = walker.lastChild();
+    if (!node?.textContent) throw new Error('No text to click in');
+    node.parentElement?.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, node.textContent.length - 1);
+    range.setEnd(node, node.textContent.length);
+    const box = range.getBoundingClientRect();
+    return { x: box.right - 1, y: box.top + box.height / 2 };
+  });
+  await page.mouse.click(point.x, point.y);
 }
