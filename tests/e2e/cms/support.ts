@@ -88,20 +88,28 @@ export function htmlPages(outDir: string): string[] {
     .map((file) => relative(outDir, join(outDir, file)));
 }
 
-/** Clicks just after the last character of an element's text, as a person puts the cursor there. */
+/**
+ * Clicks just after the last character of an element's text, as a person puts the cursor there.
+ * The point is found relative to the text's own element, which is then clicked through Playwright:
+ * it scrolls the element into view and waits for it to stand still first, so a pane that is still
+ * scrolling or re-rendering cannot move the text from under the click.
+ */
 export async function clickAtEnd(page: Page, element: Locator): Promise<void> {
-  const point = await element.evaluate((root) => {
+  const offset = await element.evaluate((root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, (node) =>
       node.textContent?.replace(/[\s\uFEFF]/g, '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
     );
     const node = walker.lastChild();
-    if (!node?.textContent) throw new Error('No text to click in');
-    node.parentElement?.scrollIntoView({ block: 'center' });
+    const parent = node?.parentElement;
+    if (!node?.textContent || !parent) throw new Error('No text to click in');
+    for (const marked of root.querySelectorAll('[data-click-at-end]')) marked.removeAttribute('data-click-at-end');
+    parent.setAttribute('data-click-at-end', '');
     const range = document.createRange();
     range.setStart(node, node.textContent.length - 1);
     range.setEnd(node, node.textContent.length);
     const box = range.getBoundingClientRect();
-    return { x: box.right - 1, y: box.top + box.height / 2 };
+    const outer = parent.getBoundingClientRect();
+    return { x: box.right - 1 - outer.left, y: box.top + box.height / 2 - outer.top };
   });
-  await page.mouse.click(point.x, point.y);
+  await element.locator('[data-click-at-end]').click({ position: offset });
 }
