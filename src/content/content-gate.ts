@@ -5,7 +5,7 @@
  * and /admin/report/ call `checkContentFile` through content-report.ts, so all three agree.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractFrontmatter, parseFrontmatter } from 'astro/markdown';
 import { parse as parseYaml } from 'yaml';
@@ -378,6 +378,10 @@ export async function gateCollection(
     const isData = /\.ya?ml$/.test(path);
     if (!path.endsWith('.md') && !isData) continue;
     const file = resolve(path);
+    // The dev server keeps its data store in .astro/ across runs: an entry stored from another
+    // content folder (CONTENT_DIR) can name a file that is not there. The loader re-reads the files
+    // that are, so such an entry has nothing to check.
+    if (isData && !existsSync(file)) continue;
     const shown = displayPath(file);
     gate ??= markdownGate(collection, schema, contentDir, options.cache);
     const verdict = isData ? await gate.checkData(file) : (entry.verdict ?? (await gate.check(file)));
