@@ -59,7 +59,7 @@ async function openEntry(page: Page, collection: string, slug: string): Promise<
 async function toEndOfBody(page: Page, last: string): Promise<void> {
   const body = page.locator('[data-slate-editor="true"]');
   await expect(body).toContainText(last);
-  await clickAtEnd(page, body);
+  await clickAtEnd(body);
   await page.keyboard.press('End');
 }
 

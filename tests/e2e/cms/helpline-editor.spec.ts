@@ -39,7 +39,7 @@ async function openEntry(page: Page, collection: string, file: string): Promise<
  * reliable.
  */
 async function newParagraphAtEnd(page: Page): Promise<void> {
-  await clickAtEnd(page, page.locator('[data-slate-editor="true"]'));
+  await clickAtEnd(page.locator('[data-slate-editor="true"]'));
   // A letter typed and taken out first: Slate acts on Enter from its own record of the cursor,
   // which a click updates late, and typing brings that record up to date.
   await page.keyboard.type('x');

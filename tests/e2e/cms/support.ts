@@ -94,7 +94,7 @@ export function htmlPages(outDir: string): string[] {
  * it scrolls the element into view and waits for it to stand still first, so a pane that is still
  * scrolling or re-rendering cannot move the text from under the click.
  */
-export async function clickAtEnd(page: Page, element: Locator): Promise<void> {
+export async function clickAtEnd(element: Locator): Promise<void> {
   const offset = await element.evaluate((root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, (node) =>
       node.textContent?.replace(/[\s\uFEFF]/g, '') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
