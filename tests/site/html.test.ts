@@ -4,13 +4,16 @@
  * #anchors that lead somewhere. Read from the files, without a browser, so each page is one quick
  * test however many pages the site grows to.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { DIST, builtPages } from '../support/built-pages';
 import { siteSettings } from '../e2e/support/site';
+import { readData } from '../support/frontmatter';
+
+const CONTENT_DIR = process.env['CONTENT_DIR'] ?? 'content';
 
 const PAGES = builtPages();
 const SITE = new URL('https://site.invalid');
@@ -126,6 +129,37 @@ describe('head metadata and shared chrome', () => {
       footer &&
       elements(footer).find((el) => el.tagName === 'a' && text(el).replace(/\u00a0/g, ' ') === settings.phone);
     expect(call && attr(call, 'href'), 'footer phone link').toBe(`tel:${settings.phone.replace(/\s/g, '')}`);
+  });
+});
+
+describe('the urgent-help card on A–Z topics', () => {
+  // Whether a topic shows the card is its `urgent` field; where the card sits on screen, and that
+  // it works, is checked in a browser on one topic (tests/e2e/a-z.spec.ts).
+  const topics = readdirSync(join(CONTENT_DIR, 'a-z'))
+    .filter((name) => /^[^_].*\.md$/.test(name))
+    .map((name) => ({ slug: name.replace(/\.md$/, ''), urgent: readData(join(CONTENT_DIR, 'a-z', name))['urgent'] }));
+
+  it('some topics are urgent and some are not', () => {
+    expect(topics.filter((t) => t.urgent === true).length).toBeGreaterThan(0);
+    expect(topics.filter((t) => t.urgent !== true).length).toBeGreaterThan(0);
+  });
+
+  it.each(topics.map((t) => [t.slug, t.urgent === true]))('%s: card shown is %s', (slug, urgent) => {
+    const els = documents.get(`/a-z/${slug}/`) ?? [];
+    expect(els.length, `/a-z/${slug}/ was built`).toBeGreaterThan(0);
+    const card = els.findIndex((el) => el.tagName === 'aside' && attr(el, 'aria-labelledby') === 'urgent-card-heading');
+    if (!urgent) {
+      expect(card, 'no urgent-help card on a topic that is not urgent').toBe(-1);
+      return;
+    }
+    const heading = els.find((el) => attr(el, 'id') === 'urgent-card-heading');
+    expect(heading && text(heading)).toBe('If you need help now');
+    const call = els
+      .slice(card)
+      .find((el) => el.tagName === 'a' && attr(el, 'href') === 'tel:999' && /call\s999/.test(text(el)));
+    expect(call, 'a "call 999" link in the card').toBeDefined();
+    const contents = els.findIndex((el) => el.tagName === 'nav' && attr(el, 'aria-labelledby') === 'contents-heading');
+    expect(card, 'the card comes before the contents list').toBeLessThan(contents);
   });
 });
 
