@@ -5,7 +5,7 @@
  * calendar apps keep sessions on the wall-clock time across the clock changes.
  */
 import { ICalCalendar, type ICalCalendarData } from 'ical-generator';
-import { firstSessionOnOrAfter, icalLocal, rrule, TIME_ZONE, type ScheduleRule } from './schedule';
+import { firstSessionOnOrAfter, icalLocal, rrule, TIME_ZONE, type ScheduleRule } from './schedule/rules';
 
 /**
  * Europe/London since 1996 (EU summer time: last Sunday of March 01:00 UTC to last Sunday of

@@ -6,7 +6,7 @@
 import { ContentError } from './content-error';
 import { formatUkDate, slugify } from './format';
 import type { FilterableService } from './service-filter';
-import { ruleInWords, scheduleJsonLd, scheduleRuleFrom, WEEKDAYS, type ScheduleFields } from './schedule';
+import { ruleInWords, scheduleJsonLd, scheduleRuleFrom, WEEKDAYS, type ScheduleFields } from './schedule/rules';
 
 /**
  * The fields of a service these functions read. src/schemas/services.ts declares them (its
@@ -158,7 +158,7 @@ export function directionsUrl(address: string): string {
 }
 
 // Re-exported: the interval belongs to the schedule model, and callers already import it from here.
-export { repeatFrequency } from './schedule';
+export { repeatFrequency } from './schedule/rules';
 
 /** Whether a service has dated sessions to show and put in calendars (running, and not by appointment). */
 export function hasSessions(data: ServiceFields): boolean {

@@ -1,6 +1,6 @@
 /** Services and support groups (content/services/). */
 import type { z } from 'astro/zod';
-import { MONTH_WEEKS, scheduleProblem, scheduleRuleFrom, WEEKDAYS, type ScheduleFields } from '../lib/schedule';
+import { MONTH_WEEKS, scheduleProblem, scheduleRuleFrom, WEEKDAYS, type ScheduleFields } from '../lib/schedule/rules';
 import { boolean, date, defineSchema, email, groupList, phone, select, text, time } from './fields';
 import type { SiteLists } from './settings';
 

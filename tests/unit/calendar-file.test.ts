@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarFile, type CalendarGroup } from '../../src/lib/calendar-file';
-import { sessionsBetween, type ScheduleRule } from '../../src/lib/schedule';
+import { sessionsBetween, type ScheduleRule } from '../../src/lib/schedule/rules';
 import { expandCalendar, parseCalendar } from '../support/ical';
 
 const weekly: ScheduleRule = {

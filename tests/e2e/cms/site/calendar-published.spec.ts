@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUkWeekday } from '../../../../src/lib/format';
-import { icalLocal } from '../../../../src/lib/schedule';
+import { icalLocal } from '../../../../src/lib/schedule/rules';
 import { expandCalendar } from '../../../support/ical';
 import { CANCELLATION } from '../edits';
 import { rebuiltSite, serveRebuiltSite } from '../support';

@@ -17,7 +17,7 @@ import {
   weekdayName,
   whatsOn,
   type ScheduleRule,
-} from '../../src/lib/schedule';
+} from '../../src/lib/schedule/rules';
 import { servicesSchema } from '../../src/schemas/services';
 import { TEST_LISTS, VALID_SERVICE, zodFor } from '../support/schemas';
 
