@@ -1,40 +1,20 @@
 /**
  * The schedule model: rules expand to the right dates (weekly, fortnightly, monthly, last weekday),
- * cancelled and moved sessions show as such, times stay on London's wall clock across the clock
- * changes, and a bad schedule is refused with one line naming the file and the field.
+ * cancelled and moved sessions show as such, and times stay on London's wall clock across the clock
+ * changes.
  */
 import { describe, expect, it } from 'vitest';
-import { ContentError, describeIssue, type IssueLike } from '../../src/lib/content-error';
 import {
-  addDays,
-  londonDay,
-  londonTime,
+  firstSessionOnOrAfter,
+  isSessionDate,
+  monthWeekPosition,
   nextSessions,
-  rrule,
-  ruleInWords,
-  scheduleJsonLd,
+  scheduleRuleFrom,
   sessionsBetween,
-  weekdayName,
   whatsOn,
   type ScheduleRule,
 } from '../../src/lib/schedule/rules';
-import { servicesSchema } from '../../src/schemas/services';
-import { TEST_LISTS, VALID_SERVICE, zodFor } from '../support/schemas';
-
-/** A weekly Tuesday 18:30–20:00 group, with the given changes. */
-function rule(changes: Partial<ScheduleRule> = {}): ScheduleRule {
-  return {
-    days: ['Tuesday'],
-    frequency: 'Weekly',
-    startTime: '18:30',
-    endTime: '20:00',
-    venue: 'Hall',
-    address: '1 Test Street',
-    cancelled: [],
-    changes: [],
-    ...changes,
-  };
-}
+import { rule } from '../support/schedule';
 
 const dates = (r: ScheduleRule, from: string, to: string) => sessionsBetween(r, from, to).map((s) => s.date);
 
@@ -64,6 +44,20 @@ describe('expanding a rule into dates', () => {
     expect(dates(second, '2026-11-01', '2027-01-31')).toEqual(['2026-11-10', '2026-12-08', '2027-01-12']);
     const last = rule({ days: ['Friday'], frequency: 'Monthly', weekOfMonth: 'Last' });
     expect(dates(last, '2026-10-01', '2027-01-31')).toEqual(['2026-10-30', '2026-11-27', '2026-12-25', '2027-01-29']);
+  });
+
+  it('monthly on two days: the second Tuesday and the second Thursday, not the second of both together', () => {
+    const r = rule({ days: ['Thursday', 'Tuesday'], frequency: 'Monthly', weekOfMonth: 'Second' });
+    expect(dates(r, '2026-12-01', '2027-01-31')).toEqual(['2026-12-08', '2026-12-10', '2027-01-12', '2027-01-14']);
+  });
+
+  it('a fortnightly rule with no first date has no sessions (the schema asks for one)', () => {
+    expect(dates(rule({ frequency: 'Fortnightly' }), '2026-12-01', '2026-12-31')).toEqual([]);
+  });
+
+  it('numbers the week of the month as iCalendar does: 1 to 4, and -1 for the last', () => {
+    expect(['First', 'Second', 'Third', 'Fourth', 'Last'].map(monthWeekPosition)).toEqual([1, 2, 3, 4, -1]);
+    expect(monthWeekPosition(undefined)).toBe(1);
   });
 
   it('stops after the last date (a six-week course)', () => {
@@ -105,22 +99,6 @@ describe('Europe/London wall-clock times', () => {
       '2027-01-05T18:30:00.000Z',
     );
   });
-
-  it('keeps the wall-clock time on the days either side of the clock changes', () => {
-    // Clocks go back on Sunday 25 October 2026 and forward on Sunday 28 March 2027.
-    expect(londonTime('2026-10-24', '10:00').toISOString()).toBe('2026-10-24T09:00:00.000Z');
-    expect(londonTime('2026-10-25', '10:00').toISOString()).toBe('2026-10-25T10:00:00.000Z');
-    expect(londonTime('2027-03-27', '10:00').toISOString()).toBe('2027-03-27T10:00:00.000Z');
-    expect(londonTime('2027-03-28', '10:00').toISOString()).toBe('2027-03-28T09:00:00.000Z');
-  });
-
-  it("takes today's date in London, not UTC", () => {
-    // 23:30 UTC on 30 June is already 1 July in London (BST).
-    expect(londonDay(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
-    expect(londonDay(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
-    expect(weekdayName('2026-12-22')).toBe('Tuesday');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-  });
 });
 
 describe("what's on", () => {
@@ -144,84 +122,35 @@ describe("what's on", () => {
   });
 });
 
-describe('calendar and structured data from the same rule', () => {
-  it('writes RRULEs for each kind of rule', () => {
-    expect(rrule(rule())).toBe('FREQ=WEEKLY;BYDAY=TU;WKST=MO');
-    expect(rrule(rule({ days: ['Friday'], frequency: 'Fortnightly', firstDate: '2026-09-04' }))).toBe(
-      'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;WKST=MO',
-    );
-    expect(rrule(rule({ frequency: 'Monthly', weekOfMonth: 'Second' }))).toBe('FREQ=MONTHLY;BYDAY=2TU');
-    expect(rrule(rule({ frequency: 'Monthly', weekOfMonth: 'Last' }))).toBe('FREQ=MONTHLY;BYDAY=-1TU');
-    // UNTIL is the end of the last session, in UTC (10:00–12:00 GMT on 16 February 2027).
-    expect(rrule(rule({ endTime: '12:00', firstDate: '2027-01-12', lastDate: '2027-02-16' }))).toBe(
-      'FREQ=WEEKLY;BYDAY=TU;WKST=MO;UNTIL=20270216T120000Z',
-    );
+describe('the first session of a series', () => {
+  it('is the first session date on or after the given day, cancelled or not', () => {
+    const r = rule({ frequency: 'Monthly', weekOfMonth: 'Last', cancelled: [{ date: '2026-12-29' }] });
+    expect(firstSessionOnOrAfter(r, '2026-12-01')).toBe('2026-12-29');
+    expect(isSessionDate(r, '2026-12-29')).toBe(true);
   });
 
-  it('gives schema.org a Schedule with byDay, repeatFrequency and exceptDate', () => {
-    const r = rule({ frequency: 'Monthly', weekOfMonth: 'Second', cancelled: [{ date: '2026-12-08' }] });
-    expect(scheduleJsonLd(r)).toEqual({
-      '@type': 'Schedule',
-      byDay: ['https://schema.org/Tuesday'],
-      startTime: '18:30:00',
-      endTime: '20:00:00',
-      repeatFrequency: 'P1M',
-      byMonthWeek: 2,
-      exceptDate: ['2026-12-08'],
-      scheduleTimezone: 'Europe/London',
-    });
-  });
-
-  it('says the rule in words', () => {
-    expect(ruleInWords(rule({ frequency: 'Monthly', weekOfMonth: 'Last', days: ['Friday'] }))).toBe(
-      'On the last Friday of each month',
-    );
-    expect(ruleInWords(rule({ frequency: 'Fortnightly', days: ['Friday'] }))).toBe('Every other Friday');
+  it('is none once a course has ended', () => {
+    expect(firstSessionOnOrAfter(rule({ lastDate: '2026-11-24' }), '2026-12-01')).toBeUndefined();
   });
 });
 
-describe('a bad schedule is refused with one line naming the file and the field', () => {
-  const zod = zodFor(servicesSchema(TEST_LISTS));
-  const valid = VALID_SERVICE;
-
-  /** The line the build prints for this frontmatter, or undefined if it is valid. */
-  function errorLine(changes: Record<string, unknown>): string | undefined {
-    const result = zod.safeParse({ ...valid, ...changes });
-    if (result.success) return undefined;
-    const { field, problem } = describeIssue(result.error.issues[0] as IssueLike);
-    return new ContentError('content/services/group.md', field, problem).message;
-  }
-
-  it('accepts a valid schedule with a cancellation and a change', () => {
-    expect(
-      errorLine({
-        cancelled: [{ date: '2026-12-22', reason: 'Christmas' }],
-        changes: [{ date: '2026-12-15', startTime: '18:00' }],
-      }),
-    ).toBeUndefined();
-  });
-
-  it.each([
-    [{ endTime: '18:00' }, 'field "endTime" must be after the start time'],
-    [{ frequency: 'Fortnightly' }, 'field "firstDate" is required for a fortnightly group'],
-    [{ frequency: 'Monthly' }, 'field "weekOfMonth" is required for a monthly group'],
-    [{ firstDate: '2026-12-23' }, 'field "firstDate" is 2026-12-23, a Wednesday, but the group meets on Tuesday'],
-    [{ firstDate: '2026-12-01', lastDate: '2026-11-24' }, 'field "lastDate" is 2026-11-24, before the first session'],
-    [
-      { cancelled: [{ date: '2026-12-22' }, { date: '2026-12-23', reason: 'Oops' }] },
-      'field "cancelled.1.date" is 2026-12-23, which is not a session date (the group meets every tuesday',
-    ],
-    [
-      { frequency: 'Monthly', weekOfMonth: 'Second', cancelled: [{ date: '2026-12-15' }] },
-      'field "cancelled.0.date" is 2026-12-15, which is not a session date',
-    ],
-    [
-      { changes: [{ date: '2026-12-15', startTime: '20:30' }] },
-      'field "changes.0.endTime" must be after the start time (20:30) on 2026-12-15',
-    ],
-    [{ cancelled: [{ reason: 'No date' }] }, 'field "cancelled.0.date" is required'],
-    [{ weekOfMonth: 'Fifth', frequency: 'Monthly' }, 'field "weekOfMonth" "Fifth" is not one of'],
-  ])('%j', (changes, expected) => {
-    expect(errorLine(changes)).toContain(`Content error in content/services/group.md: ${expected}`);
+describe('a service’s fields as a rule', () => {
+  it('turns date fields into ISO days and keeps the rest', () => {
+    const fields = {
+      days: ['Tuesday'],
+      frequency: 'Weekly',
+      startTime: '18:30',
+      endTime: '20:00',
+      firstDate: new Date('2026-12-01T00:00:00Z'),
+      venue: 'Hall',
+      cancelled: [{ date: new Date('2026-12-22T00:00:00Z'), reason: 'Christmas' }],
+      changes: [{ date: new Date('2026-12-15T00:00:00Z'), venue: 'Café' }],
+    };
+    expect(scheduleRuleFrom(fields)).toMatchObject({
+      firstDate: '2026-12-01',
+      lastDate: undefined,
+      cancelled: [{ date: '2026-12-22', reason: 'Christmas' }],
+      changes: [{ date: '2026-12-15', venue: 'Café' }],
+    });
   });
 });
