@@ -87,7 +87,7 @@ function monthDaysOfWeek(position: number): number[] {
  * session as an instant: ical-generator writes it in UTC, as the standard requires when DTSTART has
  * a time zone. Cancelled sessions are EXDATEs at the usual start time.
  */
-export function repeatingOptions(rule: ScheduleRule): ICalRepeatingOptions {
+function repeatingOptions(rule: ScheduleRule): ICalRepeatingOptions {
   const byDay = WEEKDAYS.filter((day) => rule.days.includes(day)).map((day) => ICAL_WEEKDAYS[day]);
   const position = monthWeekPosition(rule.weekOfMonth);
   const monthly: Partial<ICalRepeatingOptions> =
