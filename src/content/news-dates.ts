@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseFrontmatter } from 'astro/markdown';
 import { BUILD_NOW } from '../config';
 import { displayPath } from '../lib/content-error';
-import { londonDay } from '../lib/schedule';
+import { londonDay } from '../lib/schedule/dates';
 import { findStaleDates } from '../lib/stale-dates';
 import { bodyOffset } from './helplines';
 

@@ -4,7 +4,8 @@
  */
 import { BUILD_NOW, SITE_URL } from '../config';
 import { calendarFile, type CalendarGroup } from '../lib/calendar-file';
-import { londonDay, nextSessions, scheduleRuleFrom, whatsOn, type Session, type WhatsOnDay } from '../lib/schedule';
+import { londonDay } from '../lib/schedule/dates';
+import { nextSessions, scheduleRuleFrom, whatsOn, type Session, type WhatsOnDay } from '../lib/schedule/rules';
 import { hasSessions, joinAdvice } from '../lib/services';
 import { getServiceIndex, servicePath, type ServiceEntry } from './services';
 import { getSettings } from './settings';

@@ -1,6 +1,7 @@
 /**
  * Formatting shared by pages: UK dates and similar small helpers.
  */
+import { londonDay } from './schedule/dates';
 
 const UK_DATE = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -16,13 +17,7 @@ export function formatUkDate(date: Date): string {
 
 /** A date as YYYY-MM-DD in UK time, for `<time datetime>` and structured data. */
 export function isoDate(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
-  return parts;
+  return londonDay(date);
 }
 
 /** Turns a label into a URL slug ("Ashford Green" → "ashford-green"). */

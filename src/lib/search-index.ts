@@ -3,6 +3,7 @@
  * metadata shown with a result (title, date, image, town), a date to sort by, and hidden
  * keywords (an A–Z topic's other names and search terms) that are searched as weighted metadata.
  */
+import { isoDay } from './schedule/dates';
 
 /** The content types a search can be narrowed to, in the order the filters show them. */
 export const SEARCH_TYPES = ['News', 'A–Z', 'Services', 'Pages'] as const;
@@ -36,11 +37,6 @@ export const KEYWORDS_META = 'keywords';
 
 /** Filter and metadata names Pagefind accepts: simple words, no separators it would misread. */
 const KEY = /^[a-z][a-z0-9_-]*$/i;
-
-/** A date as YYYY-MM-DD (UTC), which sorts as text and reads plainly. */
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 /**
  * The hidden tags that describe a page to Pagefind.

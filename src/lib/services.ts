@@ -6,7 +6,10 @@
 import { ContentError } from './content-error';
 import { formatUkDate, slugify } from './format';
 import type { FilterableService } from './service-filter';
-import { ruleInWords, scheduleJsonLd, scheduleRuleFrom, WEEKDAYS, type ScheduleFields } from './schedule';
+import { WEEKDAYS } from './schedule/dates';
+import { scheduleJsonLd } from './schedule/json-ld';
+import { scheduleRuleFrom, type ScheduleFields } from './schedule/rules';
+import { ruleInWords } from './schedule/wording';
 
 /**
  * The fields of a service these functions read. src/schemas/services.ts declares them (its
@@ -137,12 +140,6 @@ export function formatTime(time: string): string {
     : `${String(hour12)}:${String(minutes).padStart(2, '0')}${suffix}`;
 }
 
-/** Joins words as in a sentence: "Monday", "Monday and Thursday", "Monday, Wednesday and Friday". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
-
 /** When a service runs, in plain words: "Every other Friday, 1pm to 2:30pm". */
 export function scheduleText(data: ServiceFields): string {
   const when = `${ruleInWords(data)}, ${formatTime(data.startTime)} to ${formatTime(data.endTime)}`;
@@ -156,9 +153,6 @@ export function scheduleText(data: ServiceFields): string {
 export function directionsUrl(address: string): string {
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
 }
-
-// Re-exported: the interval belongs to the schedule model, and callers already import it from here.
-export { repeatFrequency } from './schedule';
 
 /** Whether a service has dated sessions to show and put in calendars (running, and not by appointment). */
 export function hasSessions(data: ServiceFields): boolean {

@@ -7,7 +7,7 @@
  * Pure: the day of the build is passed in, never read from the clock. Days are London days as ISO
  * strings ("2026-12-01"), compared as text.
  */
-import { addDays } from './schedule';
+import { addDays } from './schedule/dates';
 
 const MONTHS = [
   'january',

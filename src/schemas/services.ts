@@ -1,6 +1,8 @@
 /** Services and support groups (content/services/). */
 import type { z } from 'astro/zod';
-import { MONTH_WEEKS, scheduleProblem, scheduleRuleFrom, WEEKDAYS, type ScheduleFields } from '../lib/schedule';
+import { WEEKDAYS } from '../lib/schedule/dates';
+import { MONTH_WEEKS, scheduleRuleFrom, type ScheduleFields } from '../lib/schedule/rules';
+import { scheduleProblem } from '../lib/schedule/validation';
 import { boolean, date, defineSchema, email, groupList, phone, select, text, time } from './fields';
 import type { SiteLists } from './settings';
 

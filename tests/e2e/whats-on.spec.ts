@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './support/axe';
 import { formatUkWeekday } from '../../src/lib/format';
-import { whatsOn, type ScheduleRule } from '../../src/lib/schedule';
+import { whatsOn, type ScheduleRule } from '../../src/lib/schedule/rules';
 import { formatTime } from '../../src/lib/services';
 import { writtenDay } from '../support/frontmatter';
 import { serviceFiles, type ServiceFile } from './support/content';

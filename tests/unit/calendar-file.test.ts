@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarFile, type CalendarGroup } from '../../src/lib/calendar-file';
-import { sessionsBetween, type ScheduleRule } from '../../src/lib/schedule';
+import { sessionsBetween, type ScheduleRule } from '../../src/lib/schedule/rules';
 import { expandCalendar, parseCalendar } from '../support/ical';
 
 const weekly: ScheduleRule = {
@@ -112,11 +112,68 @@ describe('other rules', () => {
     }
   });
 
+  it('a monthly group on two days meets on the second of each of them, as the model says', () => {
+    const rule: ScheduleRule = {
+      ...weekly,
+      days: ['Thursday', 'Tuesday'],
+      frequency: 'Monthly',
+      weekOfMonth: 'Second',
+      cancelled: [],
+      changes: [],
+    };
+    const text = calendarFile([group(rule)], OPTIONS);
+    const starts = expandCalendar(text, new Date('2026-12-01T00:00:00Z'), new Date('2027-03-01T00:00:00Z')).map(
+      (o) => o.start,
+    );
+    expect(starts).toEqual(modelStarts(rule, '2026-12-01', '2027-02-28'));
+    expect(starts).toHaveLength(6);
+  });
+
   it('a course ends on its last date (UNTIL), and an online group says how to join', () => {
     const course: ScheduleRule = { ...weekly, firstDate: '2027-01-12', lastDate: '2027-02-16', changes: [] };
     const text = calendarFile([{ ...group(course), online: true }], OPTIONS);
     const sessions = expandCalendar(text, new Date('2026-01-01T00:00:00Z'), new Date('2028-01-01T00:00:00Z'));
     expect(sessions).toHaveLength(6);
     expect(sessions[0]?.location).toBe('Online (we send you the joining link)');
+  });
+});
+
+describe('the RRULE and EXDATE lines ical-generator writes for each kind of rule', () => {
+  /** The RRULE line of the group's event (after the VTIMEZONE, which has RRULEs of its own). */
+  const rruleOf = (rule: ScheduleRule) => {
+    const text = calendarFile([group(rule)], OPTIONS);
+    return /^RRULE:.*$/m.exec(text.slice(text.indexOf('BEGIN:VEVENT')))?.[0];
+  };
+
+  it('weekly and fortnightly: BYDAY with Monday-first weeks, every other week as INTERVAL=2', () => {
+    expect(rruleOf({ ...weekly, cancelled: [] })).toBe('RRULE:FREQ=WEEKLY;BYDAY=TU;WKST=MO');
+    expect(rruleOf({ ...weekly, days: ['Friday'], frequency: 'Fortnightly', firstDate: '2026-09-04' })).toBe(
+      'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;WKST=MO',
+    );
+  });
+
+  it('monthly: the nth weekday as BYSETPOS, the last as -1, and two days by the days of the month', () => {
+    expect(rruleOf({ ...weekly, frequency: 'Monthly', weekOfMonth: 'Second' })).toBe(
+      'RRULE:FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2',
+    );
+    expect(rruleOf({ ...weekly, frequency: 'Monthly', weekOfMonth: 'Last' })).toBe(
+      'RRULE:FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1',
+    );
+    expect(rruleOf({ ...weekly, days: ['Tuesday', 'Thursday'], frequency: 'Monthly', weekOfMonth: 'Last' })).toBe(
+      'RRULE:FREQ=MONTHLY;BYDAY=TU,TH;BYMONTHDAY=-7,-6,-5,-4,-3,-2,-1',
+    );
+  });
+
+  it('a course: UNTIL is the end of the last session in UTC (12:00 GMT on 16 February 2027)', () => {
+    const course: ScheduleRule = { ...weekly, endTime: '12:00', firstDate: '2027-01-12', lastDate: '2027-02-16' };
+    expect(rruleOf(course)).toBe('RRULE:FREQ=WEEKLY;UNTIL=20270216T120000Z;BYDAY=TU;WKST=MO');
+  });
+
+  it('lists every cancelled date in one EXDATE, in date order, at the usual start time', () => {
+    const text = calendarFile(
+      [group({ ...weekly, cancelled: [{ date: '2026-12-29' }, { date: '2026-12-22' }], changes: [] })],
+      OPTIONS,
+    );
+    expect(text).toContain('EXDATE;TZID=Europe/London:20261222T183000,20261229T183000\r\n');
   });
 });

@@ -2,7 +2,8 @@
  * Which way imports may point, read from the source with TypeScript's own import scanner (in the
  * spirit of Starlight's no-internal-barrel-imports test): the site never depends on test or
  * benchmark code; src/lib stays pure (no Node, no Astro runtime) and at the bottom (it imports no
- * schema, loader or data module, so schemas build on lib and never the other way round); pages get
+ * schema, loader or data module, so schemas build on lib and never the other way round), with the
+ * schedule model (src/lib/schedule/) at the very bottom of lib; pages get
  * content only through src/data; browser code uses no Node module; and benchmarks use only the
  * test harness.
  */
@@ -93,6 +94,12 @@ describe('import rules', () => {
     expect(offences(codeFiles('src/lib'), outside)).toEqual([]);
   });
 
+  it('src/lib/schedule/ is the bottom of lib: it imports only its own modules, no package and no other lib file', () => {
+    const outside = (file: string, spec: string) => !projectPath(file, spec).startsWith('src/lib/schedule/');
+    expect(codeFiles('src/lib/schedule').length).toBeGreaterThan(3);
+    expect(offences(codeFiles('src/lib/schedule'), outside)).toEqual([]);
+  });
+
   it('pages get content only through src/data: no src/content/ import, no getCollection or getEntry', () => {
     const loaders = (file: string, spec: string) =>
       projectPath(file, spec).startsWith('src/content/') || projectPath(file, spec) === 'src/content.config';
@@ -116,6 +123,8 @@ describe('import rules', () => {
 
   it('each rule finds an offence when there is one', () => {
     expect(projectPath('src/lib/services.ts', '../schemas/services')).toBe('src/schemas/services');
+    expect(projectPath('src/lib/schedule/rules.ts', '../format')).toBe('src/lib/format');
+    expect(projectPath('src/lib/schedule/rules.ts', 'ical-generator')).toBe('');
     expect(isNodeModule('node:fs')).toBe(true);
     expect(isNodeModule('fs/promises')).toBe(true);
     expect(isNodeModule('astro/zod')).toBe(false);

@@ -9,7 +9,6 @@ import {
   groupByTown,
   joinAdvice,
   checkServiceSlugs,
-  repeatFrequency,
   scheduleText,
   serviceEventJsonLd,
   sortDays,
@@ -168,9 +167,6 @@ describe('directions and structured data', () => {
     expect(directionsUrl('4 Mill Lane, Millbrook, MB1 3CD')).toBe(
       'https://www.openstreetmap.org/search?query=4%20Mill%20Lane%2C%20Millbrook%2C%20MB1%203CD',
     );
-  });
-  it('maps frequencies to ISO 8601 repeat intervals', () => {
-    expect(['Weekly', 'Fortnightly', 'Monthly'].map(repeatFrequency)).toEqual(['P1W', 'P2W', 'P1M']);
   });
   it('describes a group as an Event with a repeating schedule at its venue', () => {
     const data = service('x', { days: ['Thursday', 'Monday'], frequency: 'Fortnightly' }).data;

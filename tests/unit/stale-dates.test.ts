@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { warnStaleDates } from '../../src/content/news-dates';
 import { findStaleDates, RECENT_DAYS } from '../../src/lib/stale-dates';
-import { addDays } from '../../src/lib/schedule';
+import { addDays } from '../../src/lib/schedule/dates';
 
 const TODAY = '2026-12-01';
 

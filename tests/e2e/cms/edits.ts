@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { slugify } from '../../../src/lib/format';
-import { addDays, londonDay, nextSessions, type ScheduleRule } from '../../../src/lib/schedule';
+import { addDays, londonDay } from '../../../src/lib/schedule/dates';
+import { nextSessions, type ScheduleRule } from '../../../src/lib/schedule/rules';
 import { ROOT } from '../../support/build';
 import { suiteNow } from '../../support/clock';
 import { readData, writtenDay } from '../../support/frontmatter';

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATETIME_FORMAT } from '../../../src/schemas/fields';
-import { addDays, londonDay } from '../../../src/lib/schedule';
+import { addDays, londonDay } from '../../../src/lib/schedule/dates';
 import { ROOT } from '../../support/build';
 import { suiteNow } from '../../support/clock';
 import { POST } from './edits';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { londonDay } from '../../../src/lib/schedule';
+import { londonDay } from '../../../src/lib/schedule/dates';
 import { ROOT } from '../../support/build';
 import { suiteNow } from '../../support/clock';
 
