@@ -76,10 +76,35 @@ interface StepResult {
 
 /**
  * The steps, each with the steps it needs first. The order is the start order: the production
- * build first, because the longest step (the browser tests) waits for it.
+ * build first, and the browser tests the moment it ends, because they are the longest step; then
+ * the type check and the CMS round trip that waits for it, the next longest chain.
  */
 const STEPS: Step[] = [
   { name: 'Production build', run: [['npm', ['run', 'build', '--silent']]] },
+  {
+    name: 'Browser tests',
+    needs: ['Production build'],
+    run: [['playwright', ['test', '--reporter=list,json']]],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` },
+    results: 'e2e.json',
+  },
+  // Builds write the generated types in .astro/, so the type check runs while no other build does:
+  // after the production build, whose types it reads (`--noSync`: the build has just written them,
+  // from the same content config), and before the fixture and CMS builds.
+  {
+    name: 'Type check',
+    needs: ['Production build'],
+    run: [['astro', ['check', '--minimumSeverity', 'warning', '--noSync']]],
+  },
+  {
+    name: 'CMS round trip',
+    needs: ['Type check'],
+    run: [['node', ['tests/harness/test-cms.ts', '--reporter=list,json']]],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
+    results: 'cms.json',
+  },
+  { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
+  { name: 'Content checks', run: [vitest('content')], results: 'content.json' },
   {
     name: 'Lint and formatting',
     // ESLint's type-aware rules read the collection types Astro generates into .astro/ at build
@@ -90,27 +115,8 @@ const STEPS: Step[] = [
       ['prettier', ['--check', '.', '--log-level', 'warn']],
     ],
   },
-  {
-    name: 'Browser tests',
-    needs: ['Production build'],
-    run: [['playwright', ['test', '--reporter=list,json']]],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` },
-    results: 'e2e.json',
-  },
-  { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
-  { name: 'Content checks', run: [vitest('content')], results: 'content.json' },
-  // Builds and `astro check` all rewrite the generated types in .astro/, so the type check runs
-  // while no other build does: after the production build, before the fixture and CMS builds.
-  { name: 'Type check', needs: ['Production build'], run: [['astro', ['check', '--minimumSeverity', 'warning']]] },
   { name: 'Built-site checks', needs: ['Production build'], run: [vitest('site')], results: 'site.json' },
   { name: 'Real builds of fixture trees', needs: ['Type check'], run: [vitest('build')], results: 'build.json' },
-  {
-    name: 'CMS round trip',
-    needs: ['Type check'],
-    run: [['node', ['tests/harness/test-cms.ts', '--reporter=list,json']]],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
-    results: 'cms.json',
-  },
 ];
 
 const jobs = Math.max(1, Number(options.jobs) || 2);
