@@ -2,8 +2,13 @@
  * The build's one "now": BUILD_DATE moves it (for tests, and to preview the site as of another
  * day), and a value that is not a date stops the build instead of silently using today.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+// Unit test files share their modules (vitest.config.ts: no isolation), so src/config is loaded
+// afresh, with the environment each test sets, rather than as another file left it.
+beforeEach(() => {
+  vi.resetModules();
+});
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.resetModules();
