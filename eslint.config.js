@@ -33,12 +33,6 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // Not type-checked yet (no // @ts-check), so every value in them is `any` to the type-aware
-    // rules: the benchmarks and the content formatter, still JavaScript.
-    files: ['bench/**/*.mjs', 'tools/content-format.mjs'],
-    ...tseslint.configs.disableTypeChecked,
-  },
-  {
     languageOptions: {
       globals: {
         process: 'readonly',

@@ -35,6 +35,12 @@ export const BUILD_NOW: Date = (() => {
  */
 export const A_Z_FEEDBACK_FORM = 'topic-feedback';
 
+/**
+ * Name of the hidden spam-trap field on every Netlify form (its `netlify-honeypot` attribute):
+ * people never see it, bots fill it in, and Netlify drops what they send.
+ */
+export const HONEYPOT_FIELD = 'bot-field';
+
 /** Where the A–Z feedback form lands once sent (src/pages/a-z/thank-you.astro). */
 export const A_Z_FEEDBACK_THANKS = '/a-z/thank-you/';
 

@@ -5,22 +5,15 @@
  * and publishes nothing at all. Every other bad-content case is checked in-process by
  * tests/unit/content-loader.test.ts against the same loaders.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, buildSite, makeContentTree, removeTemporaryFolders, type BuildResult } from '../support/build';
+import { filesIn } from '../support/files';
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
 
 afterAll(removeTemporaryFolders);
-
-/** Every file under a folder (an empty list if the folder does not exist). */
-function filesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
 
 /** The build's one "Content error" line. */
 function errorLine(result: BuildResult): string | undefined {

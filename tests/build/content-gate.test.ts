@@ -5,10 +5,10 @@
  * tests/unit/content-gate.test.ts; refusing an .mdx file, helpline mistakes and the other bad
  * content in tests/unit/content-loader.test.ts.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, buildSite, makeContentTree, removeTemporaryFolders, type BuildResult } from '../support/build';
+import { filesIn } from '../support/files';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/content-gate');
 
@@ -17,14 +17,6 @@ afterAll(removeTemporaryFolders);
 /** The build's "Content error" lines. */
 function errorLines(result: BuildResult): string[] {
   return result.output.split('\n').filter((line) => line.includes('Content error in'));
-}
-
-/** Every file the build wrote (none when it stopped early). */
-function filesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 describe('the content safety gate in a real build', () => {

@@ -4,13 +4,12 @@
  * risk, and reading grades by the build's own measure (median at most 5, none above 6.5). Reads
  * content/a-z with Astro's own frontmatter parser, so it sees what the build sees.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFrontmatter } from 'astro/markdown';
 import { describe, expect, it } from 'vitest';
 import { buildContentReport } from '../../src/content/content-report';
 import { median } from '../../src/lib/content-report';
 import { ROOT } from '../support/build';
+import { markdownEntries } from '../support/files';
 
 const AZ = join(ROOT, 'content/a-z');
 
@@ -22,13 +21,7 @@ interface Topic {
 }
 
 // Files starting with "_" are left out of the build, so they are left out here too.
-const topics: Topic[] = readdirSync(AZ)
-  .filter((name) => /^[^_].*\.md$/.test(name))
-  .sort()
-  .map((name) => {
-    const { frontmatter, content } = parseFrontmatter(readFileSync(join(AZ, name), 'utf8'));
-    return { slug: name.replace(/\.md$/, ''), data: frontmatter as Topic['data'], body: content };
-  });
+const topics: Topic[] = markdownEntries(AZ).map(({ slug, data, body }) => ({ slug, data: data, body }));
 const bySlug = new Map(topics.map((topic) => [topic.slug, topic]));
 
 /** The topics issue 12 ("Coverage") names, by the slug each was written under. */

@@ -1,7 +1,7 @@
 /**
  * Every content file is in the exact form the CMS writes when an editor saves it, so a save in the
  * editor shows only the editor's own change in the pull request (a one-word edit is a one-line
- * diff). The form is Decap's own serialisers' output, run by tools/content-format.mjs
+ * diff). The form is Decap's own serialisers' output, run by tools/content-format.ts
  * (`npm run content:format` rewrites files into it; `--check` only reports).
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ const RUN_TIMEOUT = 60_000;
 
 /** Runs the formatter as a person would, from the repository root. */
 function contentFormat(...args: string[]): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, ['tools/content-format.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['tools/content-format.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 

@@ -8,18 +8,18 @@
  * parser, as the build reads them; the build's checks of these files run in the content tests (the
  * issue-19 must-fix facts live in health-facts.test.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFrontmatter } from 'astro/markdown';
 import { describe, expect, it } from 'vitest';
 import { HOW_WE_WRITE_PAGE } from '../../src/config';
 import { ROOT } from '../support/build';
+import { readEntry } from '../support/frontmatter';
 
 /** The Markdown body of a real file in content/, failing clearly if the file is gone. */
 function body(folder: string, slug: string): string {
   const file = join(ROOT, 'content', folder, `${slug}.md`);
   if (!existsSync(file)) throw new Error(`content/${folder}/${slug}.md is missing`);
-  return parseFrontmatter(readFileSync(file, 'utf8')).content;
+  return readEntry(file).body;
 }
 
 /** The body as one line, so a fact split over a line break still matches. */

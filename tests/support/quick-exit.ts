@@ -2,19 +2,14 @@
  * Which pages should show "Exit this page": every A–Z topic, page and (published) news post whose
  * content turns on `quickExit`, as web addresses. Read from the content the site was built from.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPageTree } from '../../src/lib/page-tree';
-import { readData } from './frontmatter';
+import { markdownEntries } from './files';
 
 const CONTENT = process.env['CONTENT_DIR'] ?? 'content';
 
 /** Markdown entries of a collection with their data, leaving out files that start with "_". */
-function entries(folder: string): { slug: string; data: Record<string, unknown> }[] {
-  return readdirSync(join(CONTENT, folder))
-    .filter((name) => /^[^_].*\.mdx?$/.test(name))
-    .map((name) => ({ slug: name.replace(/\.mdx?$/, ''), data: readData(join(CONTENT, folder, name)) }));
-}
+const entries = (folder: string) => markdownEntries(join(CONTENT, folder));
 
 /** The web address of every entry whose content turns the button on, sorted. */
 export function quickExitPaths(): string[] {

@@ -22,7 +22,7 @@ describe('the production build command', () => {
     expect(pkg.scripts['dev']).toBe('astro dev');
     expect(netlify.build.command).toBe('npx astro build');
     // The benchmark runs `npm run build` itself, so it measures whatever the build is.
-    expect(readFileSync(join(ROOT, 'bench/run.mjs'), 'utf8')).toContain(
+    expect(readFileSync(join(ROOT, 'bench/run.ts'), 'utf8')).toContain(
       "args: [process.env['npm_execpath'], 'run', 'build'",
     );
   });

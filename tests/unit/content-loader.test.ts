@@ -6,7 +6,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseFrontmatter } from 'astro/markdown';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContentReport } from '../../src/content/content-report';
 import { displayPath } from '../../src/lib/content-error';
@@ -14,6 +13,7 @@ import { VERDICT_KEY, type FileVerdict } from '../../src/lib/content-report';
 import { readingMinutes } from '../../src/lib/news';
 import type { CollectionName } from '../../src/schemas/collections';
 import { ROOT, makeContentTree, removeTemporaryFolders } from '../support/build';
+import { bodyOf } from '../support/frontmatter';
 import { loadCollection } from '../support/loader';
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
@@ -92,7 +92,7 @@ describe('the minimal content tree', () => {
     writeFileSync(join(tree, 'news/long-post.md'), long);
     const { entries } = await loadCollection('news', tree);
     const minutes = new Map(entries.map((entry) => [entry.id, entry.rendered?.metadata?.['readingMinutes']]));
-    expect(minutes.get('long-post')).toBe(readingMinutes(parseFrontmatter(long).content));
+    expect(minutes.get('long-post')).toBe(readingMinutes(bodyOf(long)));
     expect(minutes.get('long-post')).toBe(5);
     expect(minutes.get('fixture-post')).toBe(1);
   });

@@ -131,24 +131,13 @@ describe('import rules', () => {
   });
 
   it('every JavaScript file is type-checked (// @ts-check); the rest of the code is TypeScript', () => {
-    // Not type-checked yet: the benchmarks, and the content formatter (it bundles Decap's untyped
-    // source with esbuild when it runs). Remove each from this list as it is converted.
-    const notYet = new Set([
-      'bench/floor.mjs',
-      'bench/generate.mjs',
-      'bench/run.mjs',
-      'bench/search.mjs',
-      'tools/content-format.mjs',
-    ]);
-    const javascript = ['.', 'src', 'tests', 'tools', 'bench', 'scripts', 'netlify']
-      .flatMap((folder) =>
-        folder === '.'
-          ? readdirSync(ROOT).filter((name) => /\.[cm]?js$/.test(name))
-          : existsSync(join(ROOT, folder))
-            ? codeFiles(folder).filter((file) => /\.[cm]?js$/.test(file))
-            : [],
-      )
-      .filter((file) => !notYet.has(file));
+    const javascript = ['.', 'src', 'tests', 'tools', 'bench', 'scripts', 'netlify'].flatMap((folder) =>
+      folder === '.'
+        ? readdirSync(ROOT).filter((name) => /\.[cm]?js$/.test(name))
+        : existsSync(join(ROOT, folder))
+          ? codeFiles(folder).filter((file) => /\.[cm]?js$/.test(file))
+          : [],
+    );
     expect(javascript).toContain('eslint.config.js');
     expect(javascript.filter((file) => !readFileSync(join(ROOT, file), 'utf8').startsWith('// @ts-check'))).toEqual([]);
   });

@@ -4,18 +4,12 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { startNetlifyServer, type RunningServer } from '../../harness/netlify-server';
 import { readSiteLists } from '../../../src/content/site-lists';
-import { parseFrontmatter } from 'astro/markdown';
-import { readData } from '../../support/frontmatter';
+import { bodyOf, readData } from '../../support/frontmatter';
 
-export { readData };
-
-/** The body of a Markdown file's text (what follows the frontmatter), as the build reads it. */
-export function bodyOf(text: string): string {
-  return parseFrontmatter(text).content;
-}
+export { bodyOf, readData };
 import { allSchemas, zodFor } from '../../support/schemas';
 
 /** The temporary repository decap-server writes into (made by tests/harness/test-cms.ts). */
@@ -79,13 +73,6 @@ export function entryFiles(collection: string): string[] {
   return readdirSync(join(CONTENT, collection))
     .filter((name) => name.endsWith('.md'))
     .sort();
-}
-
-/** Every HTML page of a build, as paths relative to the output folder. */
-export function htmlPages(outDir: string): string[] {
-  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => relative(outDir, join(outDir, file)));
 }
 
 /**

@@ -2,19 +2,15 @@
  * Reads the content the site was built from (front matter only), so specs can say what a person
  * should see without hard-coding names, times or towns.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readData } from '../../support/frontmatter';
+import { slugify } from '../../../src/lib/format';
+import { markdownEntries } from '../../support/files';
 
 const DIR = process.env['CONTENT_DIR'] ?? 'content';
 
 /** Front matter of every Markdown file in a collection folder, with the file's slug. */
 function frontMatter<T>(folder: string): (T & { slug: string })[] {
-  return readdirSync(join(DIR, folder))
-    .filter((file) => file.endsWith('.md') && !file.startsWith('_'))
-    .map((file) => {
-      return { ...(readData(join(DIR, folder, file)) as T), slug: file.replace(/\.md$/, '') };
-    });
+  return markdownEntries(join(DIR, folder)).map(({ slug, data }) => ({ ...(data as T), slug }));
 }
 
 /** A service as written in content/services/. */
@@ -49,10 +45,5 @@ export function valueFiles(): ValueFile[] {
   return frontMatter<ValueFile>('values');
 }
 
-/** The URL slug of a town, format or day label ("Ashford Green" → "ashford-green"). */
-export function slug(label: string): string {
-  return label
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+/** The URL slug of a town, format or day label ("Ashford Green" → "ashford-green"), as the site makes it. */
+export const slug = slugify;

@@ -2,10 +2,10 @@
  * What the news content folder says, read straight from the Markdown files, so news specs can
  * check the built site against the content rather than against numbers written into the tests.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { slugify } from '../../../src/lib/format';
 import { suiteNow } from '../../support/clock';
-import { readData } from '../../support/frontmatter';
+import { markdownEntries } from '../../support/files';
 
 const CONTENT = process.env['CONTENT_DIR'] ?? 'content';
 
@@ -26,14 +26,11 @@ export interface PostFile {
 
 /** Every post file in content/news/, newest first. */
 export function allPostFiles(): PostFile[] {
-  const dir = join(CONTENT, 'news');
-  return readdirSync(dir)
-    .filter((name) => /^[^_].*\.mdx?$/.test(name))
-    .map((name) => {
-      const data = readData(join(dir, name));
+  return markdownEntries(join(CONTENT, 'news'))
+    .map(({ slug, data }) => {
       const date = (value: unknown) => (value === undefined ? undefined : new Date(value as string | Date));
       return {
-        slug: name.replace(/\.mdx?$/, ''),
+        slug,
         title: String(data['title']),
         date: date(data['date']) as Date,
         updated: date(data['updated']),
@@ -66,10 +63,5 @@ export function postFile(slug: string): PostFile {
   return post;
 }
 
-/** Same slugs as the site's slugify for simple category names ("Fundraising" → "fundraising"). */
-export function categorySlug(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+/** A category's slug in its web address ("Fundraising" → "fundraising"), as the site makes it. */
+export const categorySlug = slugify;

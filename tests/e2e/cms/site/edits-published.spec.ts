@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { telHref } from '../../../../src/lib/contact-links';
 import { NEW_OTHER_NAME, NEW_PHONE, POST } from '../edits';
-import { htmlPages, rebuiltSite, serveRebuiltSite } from '../support';
+import { builtPages } from '../../../support/built-pages';
+import { rebuiltSite, serveRebuiltSite } from '../support';
 
 const file = (path: string) => readFileSync(join(rebuiltSite(), path), 'utf8');
 
@@ -40,11 +41,11 @@ test('the new post is published with its picture, listed, in the feed and found 
 test('every page footer shows the new phone number, as text and as a tel: link', () => {
   // The offline page (served by the service worker when the connection is down) has no site footer:
   // it lists the crisis lines alone (docs/visitor-safety.md).
-  const pages = htmlPages(rebuiltSite()).filter((path) => !path.startsWith('admin/') && path !== 'offline/index.html');
+  const pages = builtPages(rebuiltSite()).filter(({ path }) => !path.startsWith('/admin/') && path !== '/offline/');
   expect(pages.length).toBeGreaterThan(5);
-  for (const path of pages) {
+  for (const { file: page, path } of pages) {
     // Spaces may be written as non-breaking spaces, so a number never wraps across lines.
-    const html = file(path).replace(/&nbsp;|&#160;|\u00a0/g, ' ');
+    const html = readFileSync(page, 'utf8').replace(/&nbsp;|&#160;|\u00a0/g, ' ');
     // The site footer is the page's last <footer> (articles may have their own, earlier).
     const start = html.lastIndexOf('<footer');
     const footer = start < 0 ? '' : html.slice(start, html.indexOf('</footer>', start));

@@ -16,13 +16,16 @@
 //   site's Helpline component, whose directives it writes back as `:helpline[id]` or
 //   `:helpline[id]{show="…"}` (src/lib/helpline-render.ts `directiveFor`).
 //
-// Usage: node tools/content-format.mjs [--check] [--content DIR] [FILE…]
+// Usage: node tools/content-format.ts [--check] [--content DIR] [FILE…]
 import { build } from 'esbuild';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { buildCmsConfig } from '../src/cms/config.ts';
+import type { readSiteLists } from '../src/content/site-lists.ts';
+import type { DIRECTIVE_NAME, HELPLINE_SHOW_VALUES, HelplineShow, directiveFor } from '../src/lib/helpline-render.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,8 +55,70 @@ export function getEditorComponents() { return components; }
 export function setEditorComponents(next) { components = next; }
 `;
 
+/** A Helpline directive's data in the editor: the line's id and what to show of it ('' for all). */
+interface HelplineData {
+  id: string;
+  show: HelplineShow | '';
+}
+
+/** A front matter or YAML file's fields as Decap reads them (an entry's body is `body`). */
+type EntryData = Record<string, unknown>;
+
+/** Decap's file formatters (decap-cms-core dist/esm/formats/): text to data and back. */
+interface DecapFormatter {
+  fromFile(text: string): EntryData;
+  toFile(data: EntryData, sortedKeys: string[]): string;
+}
+
+/** An editor component's definition, as `CMS.registerEditorComponent` takes it. */
+interface EditorComponentOptions {
+  id: string;
+  label: string;
+  type: 'inline';
+  pattern: RegExp;
+  fromInline(match: RegExpMatchArray): HelplineData;
+  toInline(data: HelplineData): string;
+  toBlock(data: HelplineData): string;
+}
+
+/**
+ * What the bundle of Decap's code exports (ENTRY): Decap ships no types, so these are the shapes of
+ * the parts used here, read from its dist/esm sources.
+ */
+interface DecapBundle {
+  markdownToSlate(markdown: string): unknown;
+  slateToMarkdown(slate: unknown): string;
+  setEditorComponents(components: unknown): void;
+  FrontmatterFormatter: new () => DecapFormatter;
+  yamlFormatter: DecapFormatter;
+  createEditorComponent(options: object): { id: string };
+  imageComponent: object;
+  ImmutableMap(entries: [string, unknown][]): unknown;
+  buildCmsConfig: typeof buildCmsConfig;
+  readSiteLists: typeof readSiteLists;
+  DIRECTIVE_NAME: typeof DIRECTIVE_NAME;
+  HELPLINE_SHOW_VALUES: typeof HELPLINE_SHOW_VALUES;
+  directiveFor: typeof directiveFor;
+}
+
+/** The parts of a collection in the generated CMS configuration read here (Decap's own keys). */
+interface DecapCollection {
+  folder?: string;
+  format?: string;
+  extension?: string;
+  fields?: { name: string }[];
+  files?: { file: string; format?: string; fields: { name: string }[] }[];
+}
+
+/** Where a file the CMS edits lives: its format, its fields in order, and a folder's file ending. */
+interface Place {
+  format: string;
+  fields: string[];
+  extension?: string;
+}
+
 /** Bundles Decap's serialisers for Node and imports them. */
-async function loadDecap() {
+async function loadDecap(): Promise<DecapBundle> {
   const dir = mkdtempSync(join(tmpdir(), 'content-format-'));
   try {
     const outfile = join(dir, 'decap.mjs');
@@ -83,7 +148,7 @@ async function loadDecap() {
         },
       ],
     });
-    return await import(pathToFileURL(outfile).href);
+    return (await import(pathToFileURL(outfile).href)) as DecapBundle;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -92,9 +157,8 @@ async function loadDecap() {
 /**
  * Makes a formatter: a function from a content file's path (relative to the content folder) and
  * text to the text Decap would write for it, or undefined for a file the CMS does not edit.
- * @param {string} contentDir
  */
-export async function createFormatter(contentDir) {
+export async function createFormatter(contentDir: string): Promise<(path: string, text: string) => string | undefined> {
   const decap = await loadDecap();
   const lists = decap.readSiteLists(contentDir, 'settings/site.yaml');
   const config = decap.buildCmsConfig({ lists, env: { CMS_LOCAL: '1' }, dev: false, siteUrl: 'https://example.org' });
@@ -103,16 +167,18 @@ export async function createFormatter(contentDir) {
   // the Helpline button (src/cms/register.ts), which finds directives by this pattern and writes
   // them back with directiveFor. Only the parts the serialisers use are given here.
   const helpline = decap.createEditorComponent({
+    // satisfies: the options are checked here, though Decap's function takes any object.
     id: decap.DIRECTIVE_NAME,
     label: 'Helpline',
     type: 'inline',
     pattern: new RegExp(
       `^:${decap.DIRECTIVE_NAME}\\[([a-z0-9-]+)\\](?:\\{show="(${decap.HELPLINE_SHOW_VALUES.join('|')})"\\})?`,
     ),
-    fromInline: (match) => ({ id: match[1] ?? '', show: match[2] ?? '' }),
+    // The pattern matches only the values HELPLINE_SHOW_VALUES lists.
+    fromInline: (match) => ({ id: match[1] ?? '', show: (match[2] ?? '') as HelplineShow | '' }),
     toInline: (data) => decap.directiveFor(data.id, data.show || undefined),
     toBlock: (data) => decap.directiveFor(data.id, data.show || undefined),
-  });
+  } satisfies EditorComponentOptions);
   const image = decap.createEditorComponent(decap.imageComponent);
   decap.setEditorComponents(
     decap.ImmutableMap([
@@ -121,16 +187,16 @@ export async function createFormatter(contentDir) {
     ]),
   );
 
-  /** @type {Map<string, { format: string, fields: string[] }>} where each file of the CMS lives */
-  const folders = new Map();
-  const files = new Map();
-  for (const collection of config.collections) {
-    const names = (fields) => fields.map((field) => field.name);
+  // Where each file of the CMS lives: folder collections by folder, file collections by file.
+  const folders = new Map<string, Place>();
+  const files = new Map<string, Place>();
+  for (const collection of config.collections as DecapCollection[]) {
+    const names = (fields: readonly { name: string }[]) => fields.map((field) => field.name);
     if (typeof collection.folder === 'string') {
       folders.set(relative('content', collection.folder), {
         format: String(collection.format),
         extension: String(collection.extension),
-        fields: names(collection.fields),
+        fields: names(collection.fields ?? []),
       });
     }
     for (const file of collection.files ?? []) {
@@ -140,12 +206,12 @@ export async function createFormatter(contentDir) {
 
   const frontmatter = new decap.FrontmatterFormatter();
   /** Decap's Markdown body after the rich-text editor has written it. */
-  const body = (markdown) => decap.slateToMarkdown(decap.markdownToSlate(markdown));
+  const body = (markdown: string) => decap.slateToMarkdown(decap.markdownToSlate(markdown));
 
-  return (path, text) => {
+  return (path: string, text: string) => {
     const where = files.get(path) ?? folders.get(dirname(path));
     if (!where || (where.extension && !path.endsWith(`.${where.extension}`))) return undefined;
-    let out;
+    let out: string;
     if (where.format === 'yaml') {
       out = decap.yamlFormatter.toFile(decap.yamlFormatter.fromFile(text), where.fields);
     } else {
@@ -159,7 +225,7 @@ export async function createFormatter(contentDir) {
 }
 
 /** Every file under a folder, as paths relative to it (files and folders starting "_" or "." included). */
-function walk(dir, base = dir) {
+function walk(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     return entry.isDirectory() ? walk(path, base) : [relative(base, path)];
@@ -169,12 +235,19 @@ function walk(dir, base = dir) {
 /**
  * Formats the content files (all of them, or the named ones) and returns the paths, relative to
  * the content folder, of those that were not in Decap's form.
- * @param {{ contentDir: string, check?: boolean, only?: string[] }} options
  */
-export async function formatContent({ contentDir, check = false, only }) {
+export async function formatContent({
+  contentDir,
+  check = false,
+  only,
+}: {
+  contentDir: string;
+  check?: boolean;
+  only?: string[];
+}): Promise<string[]> {
   const format = await createFormatter(contentDir);
   const paths = only?.length ? only.map((file) => relative(contentDir, resolve(file))) : walk(contentDir).sort();
-  const changed = [];
+  const changed: string[] = [];
   for (const path of paths) {
     const file = join(contentDir, path);
     const text = readFileSync(file, 'utf8');

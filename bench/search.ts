@@ -32,13 +32,64 @@ const QUERIES = ['peer support', 'volunteer'];
 /** A chunk size no site here reaches: the whole word index in one chunk. */
 const ONE_CHUNK = 1_000_000_000;
 
+/** How to cut the word index: Pagefind's chunk size, and whether to re-cut it as the build does. */
+interface IndexOptions {
+  chunkSize?: number | undefined;
+  recut?: boolean;
+  /** The folder under the site to write the index to. */
+  output?: string;
+}
+
+/** One way of cutting the index, with its name on the command line and in the table. */
+interface Variant extends IndexOptions {
+  name: string;
+  label: string;
+}
+
+/** A first or second search: what it downloaded. */
+interface QueryFigures {
+  query: string;
+  requests: number;
+  bytes: number;
+}
+
+/** What one site, cut one way, downloads, and the prefix queries it loses. */
+interface Row extends Measured, PrefixFigures {
+  site: string;
+  variant: string;
+}
+
+/** The figures from `measure`. */
+interface Measured {
+  pages: number;
+  chunks: number;
+  firstQuery: QueryFigures | undefined;
+  secondQuery: QueryFigures | undefined;
+  indexBytes: number;
+}
+
+/** The figures from `prefixCheck`. */
+interface PrefixFigures {
+  prefixQueries: number;
+  lost: number;
+  lostLonger: number;
+  lostExamples: string[];
+}
+
+/** The part of Pagefind's browser API (pagefind.js) the prefix check calls. */
+interface PagefindApi {
+  options(options: { noWorker: boolean }): Promise<void>;
+  init(): Promise<void>;
+  search(query: string): Promise<{ results: { id: string }[] }>;
+}
+
 /**
  * The ways of cutting the index. Pagefind 1.6 reads `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` (in word
  * positions, 20,000 by default) from the environment of its own process (`SearchOptions::load` in
  * pagefind/src/options.rs), and cuts wherever a chunk reaches it (`chunk_index` in
  * pagefind/src/index/mod.rs).
  */
-const VARIANTS = (process.env.VARIANTS ?? 'default,8000,4000,2000,recut').split(',').map((name) => ({
+const VARIANTS: Variant[] = (process.env.VARIANTS ?? 'default,8000,4000,2000,recut').split(',').map((name) => ({
   name,
   label:
     name === 'default'
@@ -52,15 +103,15 @@ const VARIANTS = (process.env.VARIANTS ?? 'default,8000,4000,2000,recut').split(
 
 if (!existsSync(join(DIST, 'index.html'))) run('npm', ['run', 'build', '--silent']);
 
-const rows = [];
-const sites = [['Sample site', () => copySite()]];
+const rows: Row[] = [];
+const sites: [label: string, make: () => string][] = [['Sample site', () => copySite()]];
 if (PAGES > 0) sites.push([`Synthetic, ${PAGES.toLocaleString('en-GB')} pages`, () => makeSyntheticSite(PAGES)]);
 for (const [label, make] of sites) {
   const dir = make();
   index(dir, { chunkSize: ONE_CHUNK, output: 'pagefind-reference' });
   for (const variant of VARIANTS) {
     index(dir, variant);
-    const row = { site: label, variant: variant.label, ...(await measure(dir)), ...(await prefixCheck(dir)) };
+    const row: Row = { site: label, variant: variant.label, ...(await measure(dir)), ...(await prefixCheck(dir)) };
     console.error(`${label}, ${variant.label}: done`);
     rows.push(row);
   }
@@ -75,7 +126,7 @@ const built = rows.filter((row) => row.variant === VARIANTS.find(({ name }) => n
 if (built.length > 0) writeFileSync(join(ROOT, 'bench/results/search.json'), `${JSON.stringify(built, null, 2)}\n`);
 
 /** Runs a command in the project, stopping the benchmark if it fails. */
-function run(command, args, env = {}) {
+function run(command: string, args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(command, args, {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -85,7 +136,7 @@ function run(command, args, env = {}) {
 }
 
 /** Indexes a site with the Pagefind CLI into `output` (replacing what was there), cut as `variant` says. */
-function index(site, { chunkSize, recut = false, output = 'pagefind' }) {
+function index(site: string, { chunkSize, recut = false, output = 'pagefind' }: IndexOptions): void {
   const out = join(site, output);
   rmSync(out, { recursive: true, force: true });
   const env = chunkSize ? { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(chunkSize) } : {};
@@ -94,14 +145,14 @@ function index(site, { chunkSize, recut = false, output = 'pagefind' }) {
 }
 
 /** A copy of the built sample site without its index. */
-function copySite() {
+function copySite(): string {
   const dir = mkdtempSync(join(tmpdir(), 'search-bench-'));
   cpSync(DIST, dir, { recursive: true, filter: (src) => !src.startsWith(join(DIST, 'pagefind')) });
   return dir;
 }
 
 /** Total size of the files in a folder (recursively) whose names pass `keep`. */
-function folderBytes(dir, keep = () => true) {
+function folderBytes(dir: string, keep: (name: string) => boolean = () => true): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -125,20 +176,21 @@ function launch() {
  * to /pagefind/ each one caused. The page itself and its own script are left out: they are the same
  * for every site.
  */
-async function measure(site) {
+async function measure(site: string): Promise<Measured> {
   const server = await startNetlifyServer(site, 'netlify.toml');
   const browser = await launch();
   const context = await browser.newContext();
   const page = await context.newPage();
-  const transfers = [];
-  context.on('requestfinished', async (request) => {
+  const transfers: { url: string; bytes: number }[] = [];
+  context.on('requestfinished', (request) => {
     if (!new URL(request.url()).pathname.startsWith('/pagefind/')) return;
-    const sizes = await request.sizes();
-    transfers.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+    void request.sizes().then((sizes) => {
+      transfers.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+    });
   });
   await page.goto(`${server.url}/search/`);
   const box = page.getByLabel('Search for');
-  const perQuery = [];
+  const perQuery: QueryFigures[] = [];
   for (const query of QUERIES) {
     const before = transfers.length;
     await box.fill(query);
@@ -149,7 +201,7 @@ async function measure(site) {
     await page.waitForLoadState('networkidle');
     const mine = transfers.slice(before);
     perQuery.push({ query, requests: mine.length, bytes: mine.reduce((sum, t) => sum + t.bytes, 0) });
-    if (process.env.VERBOSE) for (const t of mine) console.log(`  "${query}": ${t.bytes} ${t.url}`);
+    if (process.env.VERBOSE) for (const t of mine) console.log(`  "${query}": ${String(t.bytes)} ${t.url}`);
   }
   await browser.close();
   await server.close();
@@ -167,12 +219,12 @@ async function measure(site) {
  * The prefix queries at every cut of a site's index: every beginning of the last word of each chunk
  * and of the first word of the next (as tests/e2e/search.spec.ts searches them).
  */
-function cutQueries(indexDir) {
+function cutQueries(indexDir: string): string[] {
   const words = (readChunkLists(indexDir).get('en-gb') ?? []).map(([, , hash]) => {
     const file = join(indexDir, 'index', `${hash}.pf_index`);
     return chunkWords(readIndexFile(file), file).map(([word]) => word);
   });
-  const edges = words.slice(1).flatMap((next, i) => [words[i].at(-1), next[0]]);
+  const edges = words.slice(1).flatMap((next, i) => [words[i]?.at(-1) ?? '', next[0] ?? '']);
   const prefixes = edges.flatMap((word) =>
     Array.from(word).map((_, n) =>
       Array.from(word)
@@ -187,21 +239,21 @@ function cutQueries(indexDir) {
  * Searches every prefix query at the cuts with the site's index and with the one-chunk reference, in
  * Chromium with Pagefind's own engine, and counts the queries whose results differ (by length of query).
  */
-async function prefixCheck(site) {
+async function prefixCheck(site: string): Promise<PrefixFigures> {
   const queries = cutQueries(join(site, 'pagefind'));
   const server = await startNetlifyServer(site, 'netlify.toml');
   const browser = await launch();
-  const results = {};
+  const results: Record<string, Record<string, string>> = {};
   for (const bundle of ['pagefind', 'pagefind-reference']) {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${server.url}/404.html`);
     results[bundle] = await page.evaluate(
       async ({ url, queries }) => {
-        const pagefind = await import(url);
+        const pagefind = (await import(url)) as PagefindApi;
         await pagefind.options({ noWorker: true });
         await pagefind.init();
-        const found = {};
+        const found: Record<string, string> = {};
         for (const query of queries) found[query] = (await pagefind.search(query)).results.map((r) => r.id).join(' ');
         return found;
       },
@@ -211,7 +263,7 @@ async function prefixCheck(site) {
   }
   await browser.close();
   await server.close();
-  const lost = queries.filter((query) => results.pagefind[query] !== results['pagefind-reference'][query]);
+  const lost = queries.filter((query) => results['pagefind']?.[query] !== results['pagefind-reference']?.[query]);
   return {
     prefixQueries: queries.length,
     lost: lost.length,
@@ -221,7 +273,7 @@ async function prefixCheck(site) {
 }
 
 /** A small seeded random number generator (mulberry32), so every run builds the same site. */
-function random(seed) {
+function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -237,7 +289,7 @@ function random(seed) {
  * English, this site's common words and a long tail of made-up ones, so the index has realistic word
  * frequencies.
  */
-function makeSyntheticSite(count) {
+function makeSyntheticSite(count: number): string {
   const dir = copySite();
   const rand = random(SEED);
   // Everyday English first (the most frequent words of any text), then words this site uses a
@@ -273,7 +325,7 @@ function makeSyntheticSite(count) {
   const vocabulary = [...stopWords, ...siteWords, ...made];
   // Zipf: the word of rank k comes up in proportion to 1/k (a log-uniform draw of the rank).
   const word = () => vocabulary[Math.min(vocabulary.length, Math.floor((vocabulary.length + 1) ** rand())) - 1];
-  const words = (n) => Array.from({ length: n }, word).join(' ');
+  const words = (n: number) => Array.from({ length: n }, word).join(' ');
   const types = ['News', 'News', 'News', 'A–Z', 'Services', 'Pages', 'Pages'];
   const categories = ['News', 'Events', 'Fundraising', 'Campaigns', 'Stories'];
   for (let i = 0; i < count; i++) {
@@ -284,9 +336,11 @@ function makeSyntheticSite(count) {
       () => `<p>${words(40 + Math.floor(rand() * 60))}.</p>`,
     );
     const date = new Date(Date.UTC(2015, 0, 1) + Math.floor(rand() * 4000) * 86_400_000).toISOString().slice(0, 10);
-    const tags = [`<span data-pagefind-filter="type">${type}</span>`];
+    const tags = [`<span data-pagefind-filter="type">${type ?? ''}</span>`];
     if (type === 'News') {
-      tags.push(`<span data-pagefind-filter="category">${categories[Math.floor(rand() * categories.length)]}</span>`);
+      tags.push(
+        `<span data-pagefind-filter="category">${categories[Math.floor(rand() * categories.length)] ?? ''}</span>`,
+      );
       tags.push(`<span data-pagefind-meta="date">${date}</span>`, `<span data-pagefind-sort="date">${date}</span>`);
     }
     const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title></head><body>
@@ -300,15 +354,15 @@ function makeSyntheticSite(count) {
 }
 
 /** Prints the figures as a table. */
-function printTable(results) {
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+function printTable(results: Row[]): void {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const table = [
     [
       'Site',
       'Index chunks',
       'Chunks',
-      `1st query ("${QUERIES[0]}")`,
-      `2nd query ("${QUERIES[1]}")`,
+      `1st query ("${QUERIES[0] ?? ''}")`,
+      `2nd query ("${QUERIES[1] ?? ''}")`,
       'Index on disk',
       'Prefix queries lost (of 2+ letters)',
     ],
@@ -316,15 +370,16 @@ function printTable(results) {
       r.site,
       r.variant,
       String(r.chunks),
-      `${kb(r.firstQuery.bytes)} in ${r.firstQuery.requests} files`,
-      `${kb(r.secondQuery.bytes)} in ${r.secondQuery.requests} files`,
+      `${kb(r.firstQuery?.bytes ?? 0)} in ${String(r.firstQuery?.requests ?? 0)} files`,
+      `${kb(r.secondQuery?.bytes ?? 0)} in ${String(r.secondQuery?.requests ?? 0)} files`,
       kb(r.indexBytes),
-      `${r.lost} of ${r.prefixQueries} (${r.lostLonger})`,
+      `${String(r.lost)} of ${String(r.prefixQueries)} (${String(r.lostLonger)})`,
     ]),
   ];
-  const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
-  const line = (row) => `| ${row.map((cell, col) => cell.padEnd(widths[col])).join(' | ')} |`;
-  console.log(line(table[0]));
+  const header = table[0] ?? [];
+  const widths = header.map((_, col) => Math.max(...table.map((row) => row[col]?.length ?? 0)));
+  const line = (row: string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join(' | ')} |`;
+  console.log(line(header));
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const row of table.slice(1)) console.log(line(row));
   for (const r of results)

@@ -1,13 +1,13 @@
 // `npm run bench [-- --sizes 1000,5000] [-- --no-lighthouse]`: builds the site from seeded
 // synthetic content with `npm run build`, and in the same run the bare-Astro floor
-// (bench/floor.mjs) on the same posts, and reports our build as a ratio to the floor: cold at each
+// (bench/floor.ts) on the same posts, and reports our build as a ratio to the floor: cold at each
 // size, and warm (one post changed, caches kept as Netlify keeps them) at 1,000 posts, or the
 // first size. Also peak memory, page weight and Lighthouse scores of our build.
 //
 // Prints progress and tables, and writes BENCHMARKS.md from what this run measured, and nothing
 // else (the history of past figures is in docs/performance.md). Figures are printed, never
 // asserted: the machine is shared and noisy, so the ratios, measured side by side, are what counts.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type SpawnOptionsWithoutStdio } from 'node:child_process';
 import {
   appendFileSync,
   existsSync,
@@ -18,17 +18,17 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Response } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
 import { parse as parseToml } from 'smol-toml';
-import { floorCommands, writeFloorProject } from './floor.mjs';
-import { generateContent } from './generate.mjs';
+import { floorCommands, writeFloorProject } from './floor.ts';
+import { generateContent, type GeneratedSlugs } from './generate.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/harness/chromium.ts';
 import { startNetlifyServer } from '../tests/harness/netlify-server.ts';
 
@@ -43,6 +43,7 @@ const { values: args } = parseArgs({
 });
 const SIZES = args.sizes.split(',').map(Number);
 const WARM_SIZE = SIZES.includes(1000) ? 1000 : SIZES[0];
+
 const AZ = Number(args.az);
 const SERVICES = Number(args.services);
 const LIGHTHOUSE = !args['no-lighthouse'];
@@ -58,7 +59,7 @@ const LOAD_AT_START = loadavg();
 /** The targets of issue 20, and the page budgets. */
 const TARGET = {
   ratio: 2.0,
-  peakMb: (news) => (news <= 1000 ? 800 : 1024),
+  peakMb: (news: number) => (news <= 1000 ? 800 : 1024),
   newsPostKb: 14,
   newsPostRequests: 3,
 };
@@ -73,15 +74,19 @@ const OUR_BUILD = process.env['npm_execpath']
 
 /** netlify.toml's [build.environment], read with smol-toml as Netlify reads the file. */
 const NETLIFY_BUILD_ENV = Object.fromEntries(
-  Object.entries(parseToml(readFileSync(join(ROOT, 'netlify.toml'), 'utf8')).build?.environment ?? {}).map(
-    ([name, value]) => [name, String(value)],
-  ),
+  Object.entries(
+    (
+      parseToml(readFileSync(join(ROOT, 'netlify.toml'), 'utf8')) as {
+        build?: { environment?: Record<string, unknown> };
+      }
+    ).build?.environment ?? {},
+  ).map(([name, value]) => [name, String(value)]),
 );
 
-const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** Seconds from a duration as Astro logs it: "3m 15s", "41.25s", "285ms". */
-function seconds(text) {
+function seconds(text: string): number {
   let total = 0;
   for (const [, value, unit] of text.matchAll(/([\d.]+)\s*(ms|m|s)\b/g)) {
     total += Number(value) * (unit === 'm' ? 60 : unit === 'ms' ? 0.001 : 1);
@@ -90,14 +95,82 @@ function seconds(text) {
 }
 
 /** Astro's own timings from its build log: content sync and page generation, in seconds. */
-function astroTimings(output) {
+function astroTimings(output: string): Pick<Build, 'syncSeconds' | 'pagesSeconds'> {
   const sync = /\[types\] Generated ([^\n]+)/.exec(output)?.[1];
   const pages = /generating static routes[\s\S]*?\n\S+ ✓ Completed in ([^\n]+)/.exec(output)?.[1];
   return { syncSeconds: sync ? seconds(sync) : NaN, pagesSeconds: pages ? seconds(pages) : NaN };
 }
 
+/** One command's cost: wall and CPU seconds, peak resident memory, and what it printed. */
+interface Timed {
+  wall: number;
+  cpu: number;
+  peakMb: number;
+  output: string;
+}
+
+/** One build's cost (its commands taken together) and Astro's own timings from its log. */
+interface Build extends Omit<Timed, 'output'> {
+  syncSeconds: number;
+  pagesSeconds: number;
+}
+
+/** One side (ours or the floor) at one size: its cold build, its warm rebuild, its page count. */
+interface Side {
+  cold: Build;
+  warm?: Build;
+  pages: number;
+}
+
+/** What one size measured, and where its build is. */
+interface SizeBuild {
+  news: number;
+  work: string;
+  outDir: string;
+  port: number;
+  slugs: GeneratedSlugs;
+  ours: Side;
+  floor: Side;
+}
+
+/** A page measured for weight and Lighthouse. */
+interface Target {
+  name: string;
+  path: string;
+  query?: string;
+  built: boolean;
+}
+
+/** Lighthouse's scores (0–100), or why it did not run. */
+type LighthouseResult =
+  | { error: string }
+  | {
+      performance: number;
+      accessibility: number;
+      bestPractices: number;
+      seo: number;
+      failing: string[];
+    };
+
+/** A page's weight as loaded in Chromium (none if it was not built), and its Lighthouse scores. */
+interface WeightRow extends Target {
+  requests?: number;
+  raw?: number;
+  gzip?: number;
+  brotli?: number;
+  js?: number;
+  jsBrotli?: number;
+  lighthouse?: LighthouseResult;
+}
+
+/** The parts of Lighthouse's JSON report read here. */
+interface LighthouseReport {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
+  audits: Record<string, { score: number | null } | undefined>;
+}
+
 /** Runs a command under /usr/bin/time -v; returns wall and CPU seconds, peak RSS and its output. */
-function timed(label, command, commandArgs, env) {
+function timed(label: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Timed {
   log(`${label}…`);
   const hasTime = existsSync('/usr/bin/time');
   const started = performance.now();
@@ -112,9 +185,9 @@ function timed(label, command, commandArgs, env) {
   const wall = (performance.now() - started) / 1000;
   if (result.status !== 0) {
     console.error(result.stdout.slice(-4000), result.stderr.slice(-4000));
-    throw new Error(`${label} failed with status ${result.status}`);
+    throw new Error(`${label} failed with status ${String(result.status)}`);
   }
-  const stat = (name) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(result.stderr)?.[1] ?? NaN);
+  const stat = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(result.stderr)?.[1] ?? NaN);
   const cpu = hasTime ? stat('User time \\(seconds\\)') + stat('System time \\(seconds\\)') : NaN;
   // The largest resident size of any one process of the command (for a chain of commands, the
   // biggest of them), as getrusage reports it for waited-for children.
@@ -124,7 +197,7 @@ function timed(label, command, commandArgs, env) {
 }
 
 /** Several timed steps taken as one build: times add up, peak memory is the largest. */
-function combine(steps) {
+function combine(steps: Timed[]): Build {
   return {
     wall: steps.reduce((sum, s) => sum + s.wall, 0),
     cpu: steps.reduce((sum, s) => sum + s.cpu, 0),
@@ -134,24 +207,25 @@ function combine(steps) {
 }
 
 /** A free TCP port on 127.0.0.1 (so the build can use the preview address as its site URL). */
-function freePort() {
+function freePort(): Promise<number> {
   return new Promise((resolvePort) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       server.close(() => resolvePort(port));
     });
   });
 }
 
 /** Number of HTML pages in a build (the copied CMS bundle is not ours). */
-function countPages(dir) {
-  return readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.html') && !f.startsWith('admin/decap/'))
-    .length;
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.html') && !f.startsWith('admin/decap/'),
+  ).length;
 }
 
 /** The temporary folder of the size being built, removed if the run is stopped. */
-let workInProgress;
+let workInProgress: string | undefined;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (workInProgress) rmSync(workInProgress, { recursive: true, force: true });
@@ -160,7 +234,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 /** Environment for one side's build: its own output and cache folders under `dir`. */
-function buildEnv(dir, content, port) {
+function buildEnv(dir: string, content: string, port: number) {
   return {
     ...process.env,
     // Both sides build in the environment Netlify gives a build (netlify.toml's [build.environment],
@@ -170,7 +244,7 @@ function buildEnv(dir, content, port) {
     OUT_DIR: join(dir, 'dist'),
     ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
     VITE_CACHE_DIR: join(dir, 'vite-cache'),
-    SITE_URL: `http://127.0.0.1:${port}`,
+    SITE_URL: `http://127.0.0.1:${String(port)}`,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
 }
@@ -179,46 +253,48 @@ function buildEnv(dir, content, port) {
  * Builds one size, ours and the floor, side by side on the same content: cold (fresh caches),
  * and when `warm`, again after one post changed with every cache kept.
  */
-async function buildSize(news, warm) {
-  const work = mkdtempSync(join(tmpdir(), `bench-${news}-`));
+async function buildSize(news: number, warm: boolean): Promise<SizeBuild> {
+  const work = mkdtempSync(join(tmpdir(), `bench-${String(news)}-`));
   workInProgress = work;
   const content = join(work, 'content');
-  log(`generating ${news} news posts, ${AZ} A–Z topics, ${SERVICES} services…`);
+  log(`generating ${String(news)} news posts, ${String(AZ)} A–Z topics, ${String(SERVICES)} services…`);
   const slugs = generateContent(content, { news, az: AZ, services: SERVICES });
   const port = await freePort();
   const oursEnv = buildEnv(join(work, 'ours'), content, port);
   const floorDir = writeFloorProject(join(work, 'floor'));
   const floorEnv = buildEnv(floorDir, content, port);
-  const floorBuild = (label) =>
+  const floorBuild = (label: string) =>
     combine(
       floorCommands(floorDir, floorEnv.OUT_DIR).map((step) =>
-        timed(`floor: ${step.label}, ${label} (${news} posts)`, step.command, step.args, floorEnv),
+        timed(`floor: ${step.label}, ${label} (${String(news)} posts)`, step.command, step.args, floorEnv),
       ),
     );
-  const oursBuild = (label) =>
-    combine([timed(`ours: npm run build, ${label} (${news} posts)`, OUR_BUILD.command, OUR_BUILD.args, oursEnv)]);
+  const oursBuild = (label: string) =>
+    combine([
+      timed(`ours: npm run build, ${label} (${String(news)} posts)`, OUR_BUILD.command, OUR_BUILD.args, oursEnv),
+    ]);
 
   // Cold builds, floor first; warm builds in the other order, so a change in the machine's load
   // during the run does not always favour the same side.
-  const floor = { cold: floorBuild('cold'), pages: countPages(floorEnv.OUT_DIR) };
-  const ours = { cold: oursBuild('cold'), pages: countPages(oursEnv.OUT_DIR) };
+  const floor: Side = { cold: floorBuild('cold'), pages: countPages(floorEnv.OUT_DIR) };
+  const ours: Side = { cold: oursBuild('cold'), pages: countPages(oursEnv.OUT_DIR) };
   if (warm) {
     // What publishing one post does: one Markdown file changes, then the same build runs with the
     // caches the last one left (content store in ASTRO_CACHE_DIR, dependencies in VITE_CACHE_DIR).
     appendFileSync(
-      join(content, 'news', `${slugs.newsSlugs[0]}.md`),
+      join(content, 'news', `${slugs.newsSlugs[0] ?? ''}.md`),
       '\nUpdated: the group now also meets on Thursday evenings.\n',
     );
     ours.warm = oursBuild('warm, one post changed');
     floor.warm = floorBuild('warm, one post changed');
   }
-  log(`${news} posts: ours ${ours.pages} pages, floor ${floor.pages} pages`);
+  log(`${String(news)} posts: ours ${String(ours.pages)} pages, floor ${String(floor.pages)} pages`);
   return { news, work, outDir: oursEnv.OUT_DIR, port, slugs, ours, floor };
 }
 
 /** The pages measured for weight and Lighthouse, by URL; missing ones are reported as not built. */
-function targets(build) {
-  const first = (folder, slugs) =>
+function targets(build: SizeBuild): Target[] {
+  const first = (folder: string, slugs: string[]) =>
     slugs.map((s) => `/${folder}/${s}/`).find((p) => existsSync(join(build.outDir, p, 'index.html')));
   return [
     { name: 'Home', path: '/' },
@@ -226,13 +302,13 @@ function targets(build) {
     { name: 'A–Z topic', path: first('a-z', build.slugs.azSlugs) ?? '/a-z/(topic)/' },
     { name: 'Services', path: '/services/' },
     { name: 'Search', path: '/search/', query: '?q=anxiety' },
-  ].map((t) => ({ ...t, built: existsSync(join(build.outDir, t.path, 'index.html')) }));
+  ].map((t: Omit<Target, 'built'>) => ({ ...t, built: existsSync(join(build.outDir, t.path, 'index.html')) }));
 }
 
 /** Loads each page in Chromium and totals its requests and bytes (raw, gzip and brotli). */
-async function measureWeight(server, list) {
+async function measureWeight(server: { url: string }, list: Target[]): Promise<WeightRow[]> {
   const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS });
-  const rows = [];
+  const rows: WeightRow[] = [];
   for (const target of list) {
     if (!target.built) {
       rows.push({ ...target });
@@ -240,7 +316,7 @@ async function measureWeight(server, list) {
     }
     const context = await browser.newContext();
     const page = await context.newPage();
-    const responses = [];
+    const responses: Response[] = [];
     page.on('response', (response) => responses.push(response));
     await page.goto(`${server.url}${target.path}${target.query ?? ''}`, { waitUntil: 'networkidle' });
     let raw = 0;
@@ -262,7 +338,7 @@ async function measureWeight(server, list) {
     }
     rows.push({ ...target, requests: responses.length, raw, gzip, brotli, js, jsBrotli });
     log(
-      `${target.name}: ${responses.length} requests, ${(gzip / 1024).toFixed(1)} KB gzip, ${(js / 1024).toFixed(1)} KB JS`,
+      `${target.name}: ${String(responses.length)} requests, ${(gzip / 1024).toFixed(1)} KB gzip, ${(js / 1024).toFixed(1)} KB JS`,
     );
     await context.close();
   }
@@ -271,13 +347,17 @@ async function measureWeight(server, list) {
 }
 
 /** Runs a command without blocking this process (the page server runs in it). */
-function run(command, commandArgs, options) {
+function run(
+  command: string,
+  commandArgs: string[],
+  options: SpawnOptionsWithoutStdio,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolveRun) => {
     const child = spawn(command, commandArgs, options);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGTERM'), 180_000);
     child.on('close', (status) => {
       clearTimeout(timer);
@@ -287,7 +367,7 @@ function run(command, commandArgs, options) {
 }
 
 /** Lighthouse (mobile, the default) scores for one URL, 0–100 per category. */
-async function lighthouse(url) {
+async function lighthouse(url: string): Promise<LighthouseResult> {
   const result = await run(
     process.execPath,
     [
@@ -301,11 +381,11 @@ async function lighthouse(url) {
     { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROME } },
   );
   if (result.status !== 0) return { error: result.stderr.split('\n').find(Boolean) ?? 'failed' };
-  const report = JSON.parse(result.stdout);
-  const score = (id) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  const report = JSON.parse(result.stdout) as LighthouseReport;
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
   // Only audits that count towards a category score (weight above zero) are listed.
   const weighted = new Set(
-    Object.values(report.categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => r.id)),
+    Object.values(report.categories).flatMap((c) => (c?.auditRefs ?? []).filter((r) => r.weight > 0).map((r) => r.id)),
   );
   const failing = [...weighted].filter((id) => (report.audits[id]?.score ?? 1) < 1);
   return {
@@ -317,28 +397,28 @@ async function lighthouse(url) {
   };
 }
 
-const kb = (bytes) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)}`);
-const mark = (ok) => (ok ? '✅' : '❌');
-const num = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-const ratio = (a, b) => a / b;
-const times = (r) => `${num(r, 2)}×`;
+const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)}`);
+const mark = (ok: boolean) => (ok ? '✅' : '❌');
+const num = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const ratio = (a: number, b: number) => a / b;
+const times = (r: number) => `${num(r, 2)}×`;
 
 /** A table row for one build. */
-function buildRow(news, side, pages, b) {
-  return `| ${news} | ${side} | ${pages} | ${num(b.wall)} | ${num(b.cpu)} | ${num(b.syncSeconds)} / ${num(b.pagesSeconds)} | ${num((b.wall * 1000) / pages)} | ${num(b.peakMb, 0)} |`;
+function buildRow(news: number, side: string, pages: number, b: Build): string {
+  return `| ${String(news)} | ${side} | ${String(pages)} | ${num(b.wall)} | ${num(b.cpu)} | ${num(b.syncSeconds)} / ${num(b.pagesSeconds)} | ${num((b.wall * 1000) / pages)} | ${num(b.peakMb, 0)} |`;
 }
 
 /** The ratio row under a pair of builds. */
-function ratioRow(news, ours, floor, oursPages, floorPages) {
-  return `| ${news} | **ours ÷ floor** | | **${times(ratio(ours.wall, floor.wall))}** | ${times(ratio(ours.cpu, floor.cpu))} | ${times(ratio(ours.syncSeconds, floor.syncSeconds))} / ${times(ratio(ours.pagesSeconds, floor.pagesSeconds))} | ${times(ratio(ours.wall / oursPages, floor.wall / floorPages))} | |`;
+function ratioRow(news: number, ours: Build, floor: Build, oursPages: number, floorPages: number): string {
+  return `| ${String(news)} | **ours ÷ floor** | | **${times(ratio(ours.wall, floor.wall))}** | ${times(ratio(ours.cpu, floor.cpu))} | ${times(ratio(ours.syncSeconds, floor.syncSeconds))} / ${times(ratio(ours.pagesSeconds, floor.pagesSeconds))} | ${times(ratio(ours.wall / oursPages, floor.wall / floorPages))} | |`;
 }
 
-async function main() {
+async function main(): Promise<void> {
   log(
-    `sizes: ${SIZES.join(', ')} news posts (+ ${AZ} A–Z, ${SERVICES} services); warm rebuild at ${WARM_SIZE}; Lighthouse ${LIGHTHOUSE ? 'on' : 'off'}`,
+    `sizes: ${SIZES.join(', ')} news posts (+ ${String(AZ)} A–Z, ${String(SERVICES)} services); warm rebuild at ${String(WARM_SIZE)}; Lighthouse ${LIGHTHOUSE ? 'on' : 'off'}`,
   );
-  const builds = [];
-  let weights = [];
+  const builds: SizeBuild[] = [];
+  let weights: WeightRow[] = [];
   for (const [index, size] of SIZES.entries()) {
     const build = await buildSize(size, size === WARM_SIZE);
     builds.push(build);
@@ -363,7 +443,7 @@ async function main() {
   log('results written to BENCHMARKS.md');
 }
 /** Writes BENCHMARKS.md and bench/results/<time>.json from the builds measured so far. */
-async function writeReport(builds, weights) {
+async function writeReport(builds: SizeBuild[], weights: WeightRow[]): Promise<void> {
   const loadAtEnd = loadavg();
   const pending = SIZES.slice(builds.length);
 
@@ -379,13 +459,18 @@ async function writeReport(builds, weights) {
       ratioRow(b.news, b.ours.cold, b.floor.cold, b.ours.pages, b.floor.pages),
     ]),
   ];
-  const warm = builds.find((b) => b.ours.warm);
+  // The size with warm rebuilds of both sides, if it has been measured yet.
+  const warm = builds.flatMap(({ news, ours, floor }) =>
+    ours.warm && floor.warm
+      ? [{ news, ours: ours.warm, floor: floor.warm, oursPages: ours.pages, floorPages: floor.pages }]
+      : [],
+  )[0];
   const warmTable = warm
     ? [
         ...header,
-        buildRow(warm.news, 'floor', warm.floor.pages, warm.floor.warm),
-        buildRow(warm.news, 'ours', warm.ours.pages, warm.ours.warm),
-        ratioRow(warm.news, warm.ours.warm, warm.floor.warm, warm.ours.pages, warm.floor.pages),
+        buildRow(warm.news, 'floor', warm.floorPages, warm.floor),
+        buildRow(warm.news, 'ours', warm.oursPages, warm.ours),
+        ratioRow(warm.news, warm.ours, warm.floor, warm.oursPages, warm.floorPages),
       ]
     : ['Not measured this run.'];
   const weightTable = [
@@ -397,6 +482,12 @@ async function writeReport(builds, weights) {
         : `| ${r.name} | \`${r.path}\` | not built | – | – | – | – |`,
     ),
   ];
+  const scores = (lh: Extract<LighthouseResult, { performance: number }>) => [
+    lh.performance,
+    lh.accessibility,
+    lh.bestPractices,
+    lh.seo,
+  ];
   const lhTable = [
     '| Page | Performance | Accessibility | Best practices | SEO | Audits not passed |',
     '| --- | ---: | ---: | ---: | ---: | --- |',
@@ -405,20 +496,16 @@ async function writeReport(builds, weights) {
         ? `| ${r.name} | not built | | | | |`
         : !r.lighthouse
           ? `| ${r.name} | not run | | | | |`
-          : r.lighthouse.error
+          : 'error' in r.lighthouse
             ? `| ${r.name} | error: ${r.lighthouse.error} | | | | |`
-            : `| ${r.name} | ${r.lighthouse.performance} | ${r.lighthouse.accessibility} | ${r.lighthouse.bestPractices} | ${r.lighthouse.seo} | ${r.lighthouse.failing.join(', ') || '–'} |`,
+            : `| ${r.name} | ${scores(r.lighthouse).join(' | ')} | ${r.lighthouse.failing.join(', ') || '–'} |`,
     ),
   ];
 
   const post = weights.find((r) => r.name === 'News post');
-  const lhRows = weights.filter((r) => r.lighthouse && !r.lighthouse.error);
-  const scores = (r) => [
-    r.lighthouse.performance,
-    r.lighthouse.accessibility,
-    r.lighthouse.bestPractices,
-    r.lighthouse.seo,
-  ];
+  const lhRows = weights.flatMap((r) =>
+    r.lighthouse && !('error' in r.lighthouse) ? [{ name: r.name, scores: scores(r.lighthouse) }] : [],
+  );
   const targetRows = [
     '| Target | Measured | Met |',
     '| --- | --- | :---: |',
@@ -432,24 +519,24 @@ async function writeReport(builds, weights) {
     ),
     warm
       ? (() => {
-          const r = ratio(warm.ours.warm.wall, warm.floor.warm.wall);
-          return `| Warm rebuild at ${warm.news} posts ≤ ${TARGET.ratio.toFixed(1)}× the floor’s | ${times(r)} (${num(warm.ours.warm.wall)} s ÷ ${num(warm.floor.warm.wall)} s); CPU ${times(ratio(warm.ours.warm.cpu, warm.floor.warm.cpu))} | ${mark(r <= TARGET.ratio)} |`;
+          const r = ratio(warm.ours.wall, warm.floor.wall);
+          return `| Warm rebuild at ${String(warm.news)} posts ≤ ${TARGET.ratio.toFixed(1)}× the floor’s | ${times(r)} (${num(warm.ours.wall)} s ÷ ${num(warm.floor.wall)} s); CPU ${times(ratio(warm.ours.cpu, warm.floor.cpu))} | ${mark(r <= TARGET.ratio)} |`;
         })()
       : '| Warm rebuild ≤ 2.0× the floor’s | not measured | – |',
     ...builds.map((b) => {
       const peak = Math.max(b.ours.cold.peakMb, b.ours.warm?.peakMb ?? 0);
       return `| Peak memory at ${b.news} posts ≤ ${TARGET.peakMb(b.news)} MB | ${num(peak, 0)} MB (floor ${num(b.floor.cold.peakMb, 0)} MB) | ${mark(peak <= TARGET.peakMb(b.news))} |`;
     }),
-    post?.built
-      ? `| News post ≤ ${TARGET.newsPostKb} KB compressed, ≤ ${TARGET.newsPostRequests} requests, no JS | ${kb(post.gzip)} KB gzip, ${post.requests} requests, ${kb(post.js)} KB JS | ${mark(post.gzip <= TARGET.newsPostKb * 1024 && post.requests <= TARGET.newsPostRequests && post.js === 0)} |`
+    post?.built && post.gzip !== undefined && post.requests !== undefined
+      ? `| News post ≤ ${String(TARGET.newsPostKb)} KB compressed, ≤ ${String(TARGET.newsPostRequests)} requests, no JS | ${kb(post.gzip)} KB gzip, ${String(post.requests)} requests, ${kb(post.js)} KB JS | ${mark(post.gzip <= TARGET.newsPostKb * 1024 && post.requests <= TARGET.newsPostRequests && post.js === 0)} |`
       : `| News post ≤ ${TARGET.newsPostKb} KB compressed, ≤ ${TARGET.newsPostRequests} requests, no JS | news post not built | – |`,
     lhRows.length
-      ? `| Lighthouse 100 in every category | ${lhRows.map((r) => `${r.name}: ${scores(r).join('/')}`).join('; ')} | ${mark(lhRows.every((r) => scores(r).every((s) => s === 100)))} |`
+      ? `| Lighthouse 100 in every category | ${lhRows.map((r) => `${r.name}: ${r.scores.join('/')}`).join('; ')} | ${mark(lhRows.every((r) => r.scores.every((s) => s === 100)))} |`
       : '| Lighthouse 100 in every category | not run | – |',
   ];
 
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}`;
-  const load = (l) => l.map((x) => x.toFixed(1)).join(', ');
+  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(', ');
   const command = [
     'npm run bench',
     ...(args.sizes === '1000,5000' ? [] : [`-- --sizes ${args.sizes}`]),
@@ -463,9 +550,9 @@ Written by \`${command}\` on ${new Date().toISOString().slice(0, 16).replace('T'
 average ${load(LOAD_AT_START)} at the start, ${load(loadAtEnd)} at the end of the last build). Everything below was
 measured in that run; the history of earlier figures is in docs/performance.md.${pending.length ? ` The run was stopped before the ${pending.join(', ')}-post builds.` : ''}
 
-Content is synthetic and seeded (bench/generate.mjs): the news posts given, ${AZ} A–Z topics and
+Content is synthetic and seeded (bench/generate.ts): the news posts given, ${AZ} A–Z topics and
 ${SERVICES} services, plus the real settings, pages and values. **Ours** is \`npm run build\`. **The
-floor** (bench/floor.mjs) is bare Astro on the same news posts: one glob collection with our news
+floor** (bench/floor.ts) is bare Astro on the same news posts: one glob collection with our news
 schema, one page per post rendering \`<Content />\` in a bare HTML layout, one index page, then
 Pagefind. Both run on the same Node and the same installed Astro and Pagefind, one after the other.
 Times come from \`/usr/bin/time -v\`; peak memory is the largest resident size of any one process of

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 
 /** Small, fast, seeded pseudo-random generator (mulberry32). */
-export function seeded(seed) {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -68,18 +68,21 @@ const WORDS = {
   names: ['Sam', 'Priya', 'Tom', 'Aisha', 'Gareth', 'Mei', 'Jo', 'Callum', 'Fatima', 'Owen'],
   surnames: ['Patel', 'Jones', 'Okafor', 'Smith', 'Nowak', 'Evans', 'Khan', 'Walsh', 'Reid', 'Hughes'],
 };
-const pick = (random, list) => list[Math.floor(random() * list.length)];
+/** A random draw, a number in [0, 1). */
+type Random = () => number;
 
-function sentence(random) {
+const pick = (random: Random, list: readonly string[]): string => list[Math.floor(random() * list.length)] ?? '';
+
+function sentence(random: Random): string {
   return `${pick(random, WORDS.openers)}, ${pick(random, WORDS.subjects)} ${pick(random, WORDS.verbs)}.`;
 }
 
-function paragraph(random, sentences = 3 + Math.floor(random() * 3)) {
+function paragraph(random: Random, sentences = 3 + Math.floor(random() * 3)) {
   return Array.from({ length: sentences }, () => sentence(random)).join(' ') + ' ' + pick(random, WORDS.closers);
 }
 
 /** A Markdown body of a few paragraphs with a heading and a list, like a real post. */
-function body(random) {
+function body(random: Random): string {
   const topic = pick(random, WORDS.topics);
   return [
     paragraph(random),
@@ -92,25 +95,52 @@ function body(random) {
   ].join('\n\n');
 }
 
-const yamlString = (s) => JSON.stringify(s);
+const yamlString = (s: string) => JSON.stringify(s);
+
+/** A content file's frontmatter, as YAML reads it. */
+type Frontmatter = Record<string, unknown>;
+
+/** How much content to write, and from where. */
+export interface GenerateOptions {
+  /** News posts to write. */
+  news: number;
+  /** Copies of the real A–Z topics. */
+  az: number;
+  /** Copies of the real services. */
+  services: number;
+  /** Seed of the random choices: the same seed writes the same content. */
+  seed?: number;
+  /** The real content folder to copy from. */
+  source?: string;
+}
+
+/** The slugs written, so a benchmark can find one page of each kind. */
+export interface GeneratedSlugs {
+  newsSlugs: string[];
+  azSlugs: string[];
+  serviceSlugs: string[];
+}
 
 /**
  * Writes a content tree to `dir` with `news` posts, `az` topics and `services` services.
  * Returns the slugs it wrote, so a benchmark can find one page of each kind.
  */
-export function generateContent(dir, { news, az, services, seed = 20261123, source = 'content' }) {
+export function generateContent(
+  dir: string,
+  { news, az, services, seed = 20261123, source = 'content' }: GenerateOptions,
+): GeneratedSlugs {
   const random = seeded(seed);
   for (const folder of ['settings', 'pages', 'values', 'helplines', 'a-z', 'services']) {
     if (existsSync(join(source, folder))) cpSync(join(source, folder), join(dir, folder), { recursive: true });
   }
-  const settings = parse(readFileSync(join(source, 'settings/site.yaml'), 'utf8'));
+  const settings = parse(readFileSync(join(source, 'settings/site.yaml'), 'utf8')) as { categories: string[] };
   mkdirSync(join(dir, 'news'), { recursive: true });
 
   const serviceSlugs = copies(join(source, 'services'), join(dir, 'services'), services, (data, i) => ({
-    slug: `${String(data.town ?? 'online')
+    slug: `${(typeof data.town === 'string' ? data.town : 'online')
       .toLowerCase()
       .replace(/\s+/g, '-')}-group-${String(i).padStart(3, '0')}`,
-    data: { ...data, title: `${data.title} ${i}` },
+    data: { ...data, title: `${String(data.title)} ${i}` },
   }));
   const azSlugs = copies(join(source, 'a-z'), join(dir, 'a-z'), az, (data, i) => ({
     slug: `${String(data.title)
@@ -118,10 +148,10 @@ export function generateContent(dir, { news, az, services, seed = 20261123, sour
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')}-${String(i).padStart(3, '0')}`,
     // Other names must belong to one topic only, so the copies have none of their own.
-    data: { ...data, title: `${data.title} ${i}`, alsoKnownAs: [], searchTerms: [] },
+    data: { ...data, title: `${String(data.title)} ${i}`, alsoKnownAs: [], searchTerms: [] },
   }));
 
-  const newsSlugs = [];
+  const newsSlugs: string[] = [];
   const start = Date.UTC(2015, 0, 1);
   for (let i = 1; i <= news; i++) {
     const date = new Date(start + Math.floor(random() * 11 * 365) * 86_400_000);
@@ -134,7 +164,7 @@ export function generateContent(dir, { news, az, services, seed = 20261123, sour
 title: ${yamlString(
         `${pick(random, WORDS.subjects)
           .replace(/^our |^the /, '')
-          .replace(/^./, (c) => c.toUpperCase())}: ${pick(random, WORDS.verbs)} (${i})`,
+          .replace(/^./, (c: string) => c.toUpperCase())}: ${pick(random, WORDS.verbs)} (${i})`,
       )}
 date: ${date.toISOString()}
 author: ${yamlString(author)}
@@ -154,15 +184,20 @@ ${body(random)}
  * by `rename(frontmatter, n)`; returns the new slugs. Files starting with _ are left out, as the
  * build leaves them out.
  */
-function copies(from, to, count, rename) {
+function copies(
+  from: string,
+  to: string,
+  count: number,
+  rename: (data: Frontmatter, n: number) => { slug: string; data: Frontmatter },
+): string[] {
   const files = readdirSync(from)
     .filter((f) => f.endsWith('.md') && !f.startsWith('_'))
     .sort();
-  const slugs = [];
+  const slugs: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const text = readFileSync(join(from, files[(i - 1) % files.length]), 'utf8').replace(/\r\n/g, '\n');
+    const text = readFileSync(join(from, files[(i - 1) % files.length] ?? ''), 'utf8').replace(/\r\n/g, '\n');
     const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text) ?? [];
-    const { slug, data } = rename(parse(frontmatter), i);
+    const { slug, data } = rename(parse(frontmatter) as Frontmatter, i);
     writeFileSync(join(to, `${slug}.md`), `---\n${stringify(data)}---\n${body}`);
     slugs.push(slug);
   }

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** A file's contents, as a module path Vite can import from outside the floor's folder. */
-const source = (path) => JSON.stringify(join(ROOT, path));
+const source = (path: string) => JSON.stringify(join(ROOT, path));
 
 const FILES = {
   'package.json': JSON.stringify({ name: 'astro-floor', private: true, type: 'module' }, null, 2),
@@ -85,7 +85,7 @@ const { Content } = await render(post);
 };
 
 /** Writes the floor project into `dir` and returns the folder to pass to `astro build --root`. */
-export function writeFloorProject(dir) {
+export function writeFloorProject(dir: string): string {
   for (const [name, text] of Object.entries(FILES)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -94,8 +94,15 @@ export function writeFloorProject(dir) {
   return dir;
 }
 
+/** One command of the floor's build: a name for the report, the program and its arguments. */
+export interface FloorCommand {
+  label: string;
+  command: string;
+  args: string[];
+}
+
 /** The floor's build: Astro's CLI, then Pagefind's CLI over the output (each run by this Node). */
-export function floorCommands(dir, outDir) {
+export function floorCommands(dir: string, outDir: string): FloorCommand[] {
   return [
     {
       label: 'astro build',
