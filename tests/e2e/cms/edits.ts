@@ -66,9 +66,10 @@ export const HELPLINE_SENTENCES = {
   button: {
     file: 'news/new-group-opens-in-fernley.md',
     page: '/news/new-group-opens-in-fernley/',
-    before: 'Or call Samaritans free, day or night, on ',
+    before: 'Or call Samaritans free on ',
     directive: ':helpline[samaritans]{show="phone"}',
-    after: '',
+    /** Typed straight after the form closes: the cursor is back in the text, after the chip. */
+    after: ', day or night.',
   },
   /** Typed in Markdown mode. */
   markdown: {
