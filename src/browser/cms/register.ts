@@ -4,6 +4,7 @@
  * Bundled by Astro, so /admin needs no inline script.
  */
 import type { Helpline } from '../../schemas/helplines';
+import { chipsNow, cursorAfterNewChip } from './cursor-after-chip';
 import { chooseHelpline } from './helpline-dialog';
 import { remarkHelplineDirectives } from './helpline-directives';
 import { helplineEditorComponent, type EditorComponent } from './helpline-editor';
@@ -48,7 +49,13 @@ export function loadCms(src: string, styleUrl: string): void {
     CMS.registerEditorComponent(
       helplineEditorComponent(
         () => lines,
-        (current) => chooseHelpline(lines, current),
+        async (current) => {
+          // A new chip (no `current`): the cursor goes back to the text just after it.
+          const chips = current ? undefined : chipsNow();
+          const chosen = await chooseHelpline(lines, current);
+          if (chosen && chips) cursorAfterNewChip(chips);
+          return chosen;
+        },
         h,
       ),
     );

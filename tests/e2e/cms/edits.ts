@@ -67,9 +67,10 @@ export const HELPLINE_SENTENCES = {
   button: {
     file: 'news/new-group-opens-in-fernley.md',
     page: '/news/new-group-opens-in-fernley/',
-    before: 'Or call Samaritans free, day or night, on ',
+    before: 'You can also ring Samaritans for free on ',
     directive: ':helpline[samaritans]{show="phone"}',
-    after: '',
+    /** Typed straight after the form closes: the cursor is back in the text, after the chip. */
+    after: ' at any time.',
   },
   /** Typed in Markdown mode. */
   markdown: {

@@ -16,8 +16,6 @@ const samaritansPhone = () => String(readData(join(CONTENT, 'helplines/samaritan
 
 for (const [how, { page: path, before }] of Object.entries(HELPLINE_SENTENCES)) {
   test(`the helpline added (${how}) is a tap-to-call link on ${path}`, async ({ page }) => {
-    // Its journey in the editor is marked fixme for a known bug (helpline-editor.spec.ts, issue 18).
-    test.fixme(how === 'markdown', 'Markdown mode saves a paragraph typed at the end in the wrong place (issue 18)');
     await page.goto(`${siteUrl()}${path}`);
     const sentence = page.getByRole('main').getByRole('paragraph').filter({ hasText: before.trim() });
     await expect(sentence.getByRole('link', { name: samaritansPhone(), exact: true })).toHaveAttribute(
