@@ -1,7 +1,7 @@
 /**
  * `npm start` edits with the Astro dev server. A save in the editor changes content/, after which
  * the site's open pages reload with the change, but the editor's page must not reload (the editor
- * would lose their place). This runs the dev server as `npm start` does (scripts/start.mjs: `astro
+ * would lose their place). This runs the dev server as `npm start` does (tools/start.ts: `astro
  * dev` with CMS_LOCAL_PORT pointing at decap-server), on the test's content copy.
  */
 import { expect, test } from '@playwright/test';
