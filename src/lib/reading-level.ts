@@ -8,12 +8,13 @@
  */
 import type { Root } from 'mdast';
 import type { Sentence } from 'nlcst';
+import type { Node } from 'unist';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import retextEnglish from 'retext-english';
 import { syllable } from 'syllable';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { parseMarkdown, proseParagraphs, type HelplineNamer } from './markdown-prose';
+import { walk } from './tree-walk';
 
 /** Counts behind a reading grade. */
 export interface ReadingCounts {
@@ -52,8 +53,9 @@ export function countProse(paragraphs: readonly string[]): ReadingCounts {
   const counts: ReadingCounts = { words: 0, sentences: 0, syllables: 0 };
   for (const paragraph of paragraphs) {
     const tree = english.parse(paragraph);
-    visit(tree, 'SentenceNode', (sentence: Sentence) => {
-      const words = wordsOf(sentence);
+    walk<Node>(tree, (node) => {
+      if (node.type !== 'SentenceNode') return;
+      const words = wordsOf(node as Sentence);
       if (words.length === 0) return;
       counts.sentences += 1;
       counts.words += words.length;
