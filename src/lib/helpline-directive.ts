@@ -157,6 +157,22 @@ function linesByDial(registry: HelplineRegistry): Map<string, { line: Helpline; 
   return map;
 }
 
+const dialPatternsByRegistry = new WeakMap<
+  HelplineRegistry,
+  { known: ReturnType<typeof linesByDial>; patterns: Map<string, RegExp> }
+>();
+
+/** The registry's lines by number and each number's pattern, made once per registry (the gate checks every file with one). */
+function dialPatterns(registry: HelplineRegistry) {
+  let found = dialPatternsByRegistry.get(registry);
+  if (!found) {
+    const known = linesByDial(registry);
+    found = { known, patterns: new Map([...known.keys()].map((dial) => [dial, numberPattern(dial)])) };
+    dialPatternsByRegistry.set(registry, found);
+  }
+  return found;
+}
+
 /** The text a person reads in a Markdown node, with the line it starts on. */
 interface Prose {
   value: string;
@@ -226,10 +242,11 @@ export function checkHelplineProse(
     }
   });
 
-  const prose = proseOf(tree);
-  const known = linesByDial(registry);
+  // Every number pattern needs a digit, so text without one (most of a page) is not searched.
+  const prose = proseOf(tree).filter((piece) => /\d/.test(piece.value));
+  const { known, patterns } = dialPatterns(registry);
   for (const [dial, lines] of known) {
-    const pattern = numberPattern(dial);
+    const pattern = patterns.get(dial) ?? numberPattern(dial);
     for (const piece of prose) {
       for (const match of piece.value.matchAll(pattern)) {
         const instead = lines.map(({ line, show }) => directiveFor(line.id, show)).join(' or ');

@@ -9,7 +9,7 @@ import type { Parent, Root, SentenceContent } from 'nlcst';
 import { isLiteral } from 'nlcst-is-literal';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import type { Node } from 'unist';
-import { walk } from './tree-walk';
+import { SKIP, walk } from './tree-walk';
 
 /** A parent of words (a sentence) as the handler receives it. */
 export type PhraseParent = Parent & { children: SentenceContent[] };
@@ -22,8 +22,36 @@ export type PhraseHandler = (nodes: SentenceContent[], index: number, parent: Ph
  * nlcst-search uses: lower case, curly apostrophes straight, then hyphens and apostrophes removed.
  */
 export function normalizeWord(value: string | Node): string {
-  const text = typeof value === 'string' ? value : nlcstToString(value as Parameters<typeof nlcstToString>[0]);
-  return text.toLowerCase().replace(/’/g, "'").replace(/-/g, '').replace(/'/g, '');
+  const text = typeof value === 'string' ? value : textOf(value);
+  const lower = text.toLowerCase();
+  return /['’-]/.test(lower) ? lower.replace(/’/g, "'").replace(/-/g, '').replace(/'/g, '') : lower;
+}
+
+/** A node's text, as nlcst-to-string gives it (a word is most often one text node). */
+function textOf(node: Node): string {
+  const children = (node as Partial<Parent>).children;
+  const only = children?.length === 1 ? (children[0] as { value?: unknown }) : undefined;
+  return typeof only?.value === 'string' ? only.value : nlcstToString(node as Parameters<typeof nlcstToString>[0]);
+}
+
+/** A word of the tree: its index in its sentence, the sentence, and its normalised form. */
+export interface WordAt {
+  index: number;
+  parent: PhraseParent;
+  normal: string;
+}
+
+/** Every word of a tree in document order, normalised once for every search over it. */
+export function wordsOf(tree: Root): WordAt[] {
+  const words: WordAt[] = [];
+  walk<Node>(tree, (node, index, parent) => {
+    if (node.type !== 'WordNode') return undefined;
+    if (parent && index !== undefined)
+      words.push({ index, parent: parent as PhraseParent, normal: normalizeWord(node) });
+    // A word holds text, punctuation and symbols (parse-latin), never another word.
+    return SKIP;
+  });
+  return words;
 }
 
 /** A phrase ready to test: its words after the first, normalised (`*` stays any one word). */
@@ -32,18 +60,21 @@ interface Prepared {
   rest: string[];
 }
 
-/**
- * Calls `handler` for every place a phrase's words follow each other in one sentence (white space
- * between them allowed; `*` matches any one word), in document order and, at one word, in the
- * order of `phrases`. Words meant literally (quoted, in brackets, after a colon) are passed over
- * unless `allowLiterals` is set.
- */
-export function searchPhrases(
-  tree: Root,
-  phrases: readonly string[],
-  handler: PhraseHandler,
-  options: { allowLiterals?: boolean } = {},
-): void {
+/** Phrases by their first word, ready to test. */
+interface PhraseIndex {
+  /** Phrases starting with `*`, tried at every word. */
+  any: Prepared[];
+  byWord: Map<string, Prepared[]>;
+}
+
+/** Indexes of the phrase lists searched for, by the list: the gate searches the same two lists in every file. */
+const indexes = new Map<string, PhraseIndex>();
+
+/** The phrases indexed as nlcst-search indexes them (by their first word, normalised), made once per list. */
+function indexOf(phrases: readonly string[]): PhraseIndex {
+  const key = phrases.join('\n');
+  let index = indexes.get(key);
+  if (index) return index;
   const prepare = (phrase: string): Prepared => ({
     phrase,
     rest: phrase
@@ -51,14 +82,32 @@ export function searchPhrases(
       .slice(1)
       .map((word) => (word === '*' ? '*' : normalizeWord(word))),
   });
-  // As nlcst-search: phrases by their first word, and phrases starting with "*" tried at every word.
-  const any: Prepared[] = [];
-  const byWord = new Map<string, Prepared[]>();
+  index = { any: [], byWord: new Map() };
   for (const phrase of phrases) {
     const first = normalizeWord(phrase.split(' ', 1)[0] ?? '');
-    if (first === '*') any.push(prepare(phrase));
-    else byWord.set(first, [...(byWord.get(first) ?? []), prepare(phrase)]);
+    if (first === '*') index.any.push(prepare(phrase));
+    else index.byWord.set(first, [...(index.byWord.get(first) ?? []), prepare(phrase)]);
   }
+  // Rules edited while `astro dev` runs make new lists; only the current ones matter.
+  if (indexes.size >= 16) indexes.clear();
+  indexes.set(key, index);
+  return index;
+}
+
+/**
+ * Calls `handler` for every place a phrase's words follow each other in one sentence (white space
+ * between them allowed; `*` matches any one word), in document order and, at one word, in the
+ * order of `phrases`. Words meant literally (quoted, in brackets, after a colon) are passed over
+ * unless `allowLiterals` is set.
+ * @param source The tree, or its words from `wordsOf` when several searches go over one tree.
+ */
+export function searchPhrases(
+  source: Root | readonly WordAt[],
+  phrases: readonly string[],
+  handler: PhraseHandler,
+  options: { allowLiterals?: boolean } = {},
+): void {
+  const { any, byWord } = indexOf(phrases);
   /** The nodes of a match of `rest` after the word at `start`, or undefined. */
   const test = (rest: readonly string[], start: number, siblings: SentenceContent[]) => {
     let position = start + 1;
@@ -70,16 +119,15 @@ export function searchPhrases(
     }
     return siblings.slice(start, position);
   };
-  walk<Node>(tree, (node, index, parent) => {
-    if (node.type !== 'WordNode' || !parent || index === undefined) return;
-    const started = byWord.get(normalizeWord(node));
+  const words: readonly WordAt[] = 'type' in source ? wordsOf(source) : source;
+  for (const { index, parent, normal } of words) {
+    const started = byWord.get(normal);
     const candidates = started ? [...any, ...started] : any;
-    if (candidates.length === 0) return;
-    const sentence = parent as PhraseParent;
-    if (!options.allowLiterals && isLiteral(sentence as Parameters<typeof isLiteral>[0], index)) return;
+    if (candidates.length === 0) continue;
+    if (!options.allowLiterals && isLiteral(parent as Parameters<typeof isLiteral>[0], index)) continue;
     for (const { phrase, rest } of candidates) {
-      const nodes = test(rest, index, sentence.children);
-      if (nodes) handler(nodes, index, sentence, phrase);
+      const nodes = test(rest, index, parent.children);
+      if (nodes) handler(nodes, index, parent, phrase);
     }
-  });
+  }
 }

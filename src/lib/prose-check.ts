@@ -18,8 +18,8 @@ import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { suggestion, type ContentRule, type ContentRules } from './content-rules';
-import { searchPhrases } from './phrase-search';
-import { walk } from './tree-walk';
+import { searchPhrases, wordsOf } from './phrase-search';
+import { SKIP, walk } from './tree-walk';
 
 /** Where prose came from: the body (a line of the file) or a frontmatter field. */
 export interface ProseLocation {
@@ -113,10 +113,13 @@ function retextContentRules(rules: ContentRules) {
     const data: GateData = { matches: [], sentences: [] };
     file.data['contentGate'] = data;
     walk<Node>(tree, (node) => {
-      if (node.type !== 'SentenceNode') return;
+      if (node.type !== 'SentenceNode') return undefined;
       const start = node.position?.start;
       if (start?.offset !== undefined) data.sentences.push({ line: start.line, offset: start.offset });
+      // Sentences hold words, never other sentences.
+      return SKIP;
     });
+    const words = wordsOf(tree);
     // One search per level rather than per rule: each search walks every word of the page.
     for (const level of ['fail', 'warn'] as const) {
       const byPhrase = new Map<string, ContentRule[]>();
@@ -144,7 +147,7 @@ function retextContentRules(rules: ContentRules) {
           });
         }
       };
-      searchPhrases(tree, [...byPhrase.keys()], handler, { allowLiterals: level === 'fail' });
+      searchPhrases(words, [...byPhrase.keys()], handler, { allowLiterals: level === 'fail' });
     }
     // Two phrases of one rule can match at one place ("successful suicide" and "successful
     // suicide attempt"): report the place once, with the longer words.
