@@ -48,6 +48,20 @@ function wordsOf(sentence: Sentence): string[] {
     .filter((word) => /\p{L}/u.test(word));
 }
 
+/** Syllables by word: a site uses a few thousand words over and over, and counting is the slow part. */
+const syllableCounts = new Map<string, number>();
+
+/** The syllables of a word, counted as at least one, as the grade always has. */
+function syllablesOf(word: string): number {
+  let count = syllableCounts.get(word);
+  if (count === undefined) {
+    count = Math.max(1, syllable(word));
+    if (syllableCounts.size >= 50_000) syllableCounts.clear();
+    syllableCounts.set(word, count);
+  }
+  return count;
+}
+
 /** Counts the words, sentences and syllables of plain-text paragraphs. */
 export function countProse(paragraphs: readonly string[]): ReadingCounts {
   const counts: ReadingCounts = { words: 0, sentences: 0, syllables: 0 };
@@ -59,7 +73,7 @@ export function countProse(paragraphs: readonly string[]): ReadingCounts {
       if (words.length === 0) return;
       counts.sentences += 1;
       counts.words += words.length;
-      for (const word of words) counts.syllables += Math.max(1, syllable(word));
+      for (const word of words) counts.syllables += syllablesOf(word);
     });
   }
   return counts;
