@@ -1,3 +1,4 @@
+// @ts-check
 // `node bench/gate.mjs [--news 1000] [--root .]`: the content gate alone, in one process, on the
 // benchmark's generated content: the CPU time of checking every news post and A–Z topic (safe
 // language rules, reading grade, helpline checks), without Astro. Steadier than a whole build on a
