@@ -244,8 +244,10 @@ const GATE_SOURCES = [
   'src/lib/helpline-render.ts',
   'src/lib/markdown-prose.ts',
   'src/lib/phone-numbers.ts',
+  'src/lib/phrase-search.ts',
   'src/lib/prose-check.ts',
   'src/lib/reading-level.ts',
+  'src/lib/tree-walk.ts',
 ];
 
 /**

@@ -7,13 +7,12 @@
  * Pure: the registry and the charity's own numbers are passed in (src/content/helplines.ts reads
  * them from disk), so the same code runs in the build, in unit tests and in the CMS.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
 import {
   DIRECTIVE_NAME,
   directiveFor,
@@ -23,6 +22,7 @@ import {
   type HelplineShow,
 } from './helpline-render';
 import { dialDigits } from './phone-numbers';
+import { SKIP, walk } from './tree-walk';
 
 /** The registry, by id. */
 export type HelplineRegistry = ReadonlyMap<string, Helpline>;
@@ -57,7 +57,7 @@ export function remarkHelplines(options: RemarkHelplinesOptions) {
   return (tree: Root, file: FileLike): void => {
     const registry = options.registry();
     const source = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
-    visit(tree, (node, index, parent) => {
+    walk<Nodes>(tree, (node, index, parent) => {
       if (!isDirective(node)) return undefined;
       if (node.type === 'textDirective' && node.name === DIRECTIVE_NAME) {
         const id = toString(node).trim();
@@ -157,6 +157,22 @@ function linesByDial(registry: HelplineRegistry): Map<string, { line: Helpline; 
   return map;
 }
 
+const dialPatternsByRegistry = new WeakMap<
+  HelplineRegistry,
+  { known: ReturnType<typeof linesByDial>; patterns: Map<string, RegExp> }
+>();
+
+/** The registry's lines by number and each number's pattern, made once per registry (the gate checks every file with one). */
+function dialPatterns(registry: HelplineRegistry) {
+  let found = dialPatternsByRegistry.get(registry);
+  if (!found) {
+    const known = linesByDial(registry);
+    found = { known, patterns: new Map([...known.keys()].map((dial) => [dial, numberPattern(dial)])) };
+    dialPatternsByRegistry.set(registry, found);
+  }
+  return found;
+}
+
 /** The text a person reads in a Markdown node, with the line it starts on. */
 interface Prose {
   value: string;
@@ -166,7 +182,7 @@ interface Prose {
 /** Every piece of prose in a Markdown tree, plus tel:/sms: link addresses. Code is left out. */
 function proseOf(tree: Root): Prose[] {
   const found: Prose[] = [];
-  visit(tree, (node) => {
+  walk<Nodes>(tree, (node) => {
     const line = node.position?.start.line ?? 1;
     // Code is not prose, and a directive's label is an id (nhs-111), not a number.
     if (node.type === 'code' || node.type === 'inlineCode' || isDirective(node)) return SKIP;
@@ -210,7 +226,7 @@ export function checkHelplineProse(
   const errors: ProseFinding[] = [];
   const warnings: ProseFinding[] = [];
 
-  visit(tree, (node) => {
+  walk<Nodes>(tree, (node) => {
     if (node.type !== 'textDirective' && node.type !== 'leafDirective') return;
     if (node.name !== DIRECTIVE_NAME) return;
     const line = node.position?.start.line ?? 1;
@@ -226,10 +242,11 @@ export function checkHelplineProse(
     }
   });
 
-  const prose = proseOf(tree);
-  const known = linesByDial(registry);
+  // Every number pattern needs a digit, so text without one (most of a page) is not searched.
+  const prose = proseOf(tree).filter((piece) => /\d/.test(piece.value));
+  const { known, patterns } = dialPatterns(registry);
   for (const [dial, lines] of known) {
-    const pattern = numberPattern(dial);
+    const pattern = patterns.get(dial) ?? numberPattern(dial);
     for (const piece of prose) {
       for (const match of piece.value.matchAll(pattern)) {
         const instead = lines.map(({ line, show }) => directiveFor(line.id, show)).join(' or ');

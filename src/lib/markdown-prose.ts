@@ -10,7 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk } from './tree-walk';
 
 /** The directive editors write for a helpline: `:helpline[samaritans]`. */
 export const HELPLINE_DIRECTIVE = 'helpline';
@@ -52,7 +52,7 @@ function readText(node: Nodes, name: HelplineNamer): string {
  */
 export function proseParagraphs(tree: Root, name: HelplineNamer = () => undefined): string[] {
   const paragraphs: string[] = [];
-  visit(tree, (node) => {
+  walk<Nodes>(tree, (node) => {
     if (NOT_PROSE.has(node.type)) return SKIP;
     if (node.type === 'paragraph') {
       const text = readText(node, name).trim();
@@ -67,7 +67,7 @@ export function proseParagraphs(tree: Root, name: HelplineNamer = () => undefine
 /** The ids of the helplines a page names with `:helpline[id]`, once each, in order of first use. */
 export function helplinesUsed(tree: Root): string[] {
   const ids = new Set<string>();
-  visit(tree, (node) => {
+  walk<Nodes>(tree, (node) => {
     if (node.type === 'textDirective' && node.name === HELPLINE_DIRECTIVE) ids.add(toString(node).trim());
   });
   return [...ids];

@@ -8,12 +8,13 @@
  */
 import type { Root } from 'mdast';
 import type { Sentence } from 'nlcst';
+import type { Node } from 'unist';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import retextEnglish from 'retext-english';
 import { syllable } from 'syllable';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { parseMarkdown, proseParagraphs, type HelplineNamer } from './markdown-prose';
+import { walk } from './tree-walk';
 
 /** Counts behind a reading grade. */
 export interface ReadingCounts {
@@ -47,17 +48,32 @@ function wordsOf(sentence: Sentence): string[] {
     .filter((word) => /\p{L}/u.test(word));
 }
 
+/** Syllables by word: a site uses a few thousand words over and over, and counting is the slow part. */
+const syllableCounts = new Map<string, number>();
+
+/** The syllables of a word, counted as at least one, as the grade always has. */
+function syllablesOf(word: string): number {
+  let count = syllableCounts.get(word);
+  if (count === undefined) {
+    count = Math.max(1, syllable(word));
+    if (syllableCounts.size >= 50_000) syllableCounts.clear();
+    syllableCounts.set(word, count);
+  }
+  return count;
+}
+
 /** Counts the words, sentences and syllables of plain-text paragraphs. */
 export function countProse(paragraphs: readonly string[]): ReadingCounts {
   const counts: ReadingCounts = { words: 0, sentences: 0, syllables: 0 };
   for (const paragraph of paragraphs) {
     const tree = english.parse(paragraph);
-    visit(tree, 'SentenceNode', (sentence: Sentence) => {
-      const words = wordsOf(sentence);
+    walk<Node>(tree, (node) => {
+      if (node.type !== 'SentenceNode') return;
+      const words = wordsOf(node as Sentence);
       if (words.length === 0) return;
       counts.sentences += 1;
       counts.words += words.length;
-      for (const word of words) counts.syllables += Math.max(1, syllable(word));
+      for (const word of words) counts.syllables += syllablesOf(word);
     });
   }
   return counts;
