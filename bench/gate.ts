@@ -1,5 +1,4 @@
-// @ts-check
-// `node bench/gate.mjs [--news 1000] [--root .]`: the content gate alone, in one process, on the
+// `node bench/gate.ts [--news 1000] [--root .]`: the content gate alone, in one process, on the
 // benchmark's generated content: the CPU time of checking every news post and A–Z topic (safe
 // language rules, reading grade, helpline checks), without Astro. Steadier than a whole build on a
 // shared machine, so a change to the gate can be measured on its own. Prints the CPU seconds and
@@ -13,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateContent } from './generate.mjs';
+import { generateContent } from './generate.ts';
 
 const { values: args } = parseArgs({
   options: { news: { type: 'string', default: '1000' }, root: { type: 'string', default: '.' } },
@@ -60,7 +59,10 @@ await build({
   logLevel: 'error',
 });
 try {
-  const { run } = await import(pathToFileURL(outfile).href);
+  // The bundle's one export, as the entry above writes it.
+  const { run } = (await import(pathToFileURL(outfile).href)) as {
+    run: (dir: string) => Promise<{ files: number; cpu: number; digest: string }>;
+  };
   const result = await run(content);
   console.log(`content gate: ${result.files} files in ${result.cpu.toFixed(2)} s CPU; verdicts ${result.digest}`);
 } finally {
