@@ -188,7 +188,20 @@ test('a directive typed in Markdown mode is saved as typed, and shown as a chip 
   await page.keyboard.press('Control+End');
   await page.keyboard.type('x');
   await expect.poll(() => markdownLines(editor)).toEqual([...lines.slice(0, -1), 'x']);
+  // Decap's Markdown editor sometimes drops the key that follows a change, while it passes the
+  // change up to the entry (seen once in CI for this Backspace: the "x" stayed, unchanged, for the
+  // whole 20 s). A person seeing the letter still there presses again; so does this, only when
+  // the editor still shows exactly the letter after two seconds.
   await page.keyboard.press('Backspace');
+  const deleted = await expect
+    .poll(() => markdownLines(editor), { timeout: 2_000 })
+    .toEqual(lines)
+    .then(() => true)
+    .catch(() => false);
+  if (!deleted) {
+    expect(await markdownLines(editor)).toEqual([...lines.slice(0, -1), 'x']);
+    await page.keyboard.press('Backspace');
+  }
   await expect.poll(() => markdownLines(editor)).toEqual(lines);
   await page.keyboard.press('Enter');
   await expect.poll(() => markdownLines(editor)).toEqual([...lines, '']);
