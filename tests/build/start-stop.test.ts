@@ -11,6 +11,7 @@ import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { takeAstroLock } from '../support/astro-lock';
 import { MINIMAL_TREE, ROOT } from '../support/build';
 
 const work = mkdtempSync(join(tmpdir(), 'mmh-test-start-'));
@@ -53,6 +54,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Runs `npm start -- --no-build` in its own process group, as a terminal runs a command. */
 async function start() {
   const [port, cmsPort] = [await freePort(), await freePort()];
+  // The dev server syncs content into .astro/ as it starts: one Astro process at a time does
+  // (tests/support/astro-lock.ts). Held until both servers listen and Astro has logged
+  // "[content] Synced content"; nothing changes content after that.
+  const unlock = await takeAstroLock();
   const npm = spawn('npm', ['start', '--silent', '--', '--no-build'], {
     cwd: ROOT,
     detached: true,
@@ -75,9 +80,13 @@ async function start() {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + 120_000;
-  while (!((await listening(port)) && (await listening(cmsPort)))) {
-    if (gone || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
-    await sleep(250);
+  try {
+    while (!(output.includes('Synced content') && (await listening(port)) && (await listening(cmsPort)))) {
+      if (gone || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+      await sleep(250);
+    }
+  } finally {
+    unlock();
   }
   return { npm, pid: npm.pid as number, port, cmsPort, exited, output: () => output };
 }

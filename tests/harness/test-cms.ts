@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withAstroLockSync } from '../support/astro-lock.ts';
 import { useSuiteClock } from '../support/clock.ts';
 
 const repo = mkdtempSync(join(tmpdir(), 'mmh-test-cms-'));
@@ -20,14 +21,17 @@ const CMS_PORT = process.env['CMS_TEST_PORT'] ?? '8085';
 // The editor: the site built with the CMS saving through the test's decap-server. (Not the
 // Astro dev server: it reloads the editor's page whenever a saved file changes the content.)
 console.log(`Building the editor against decap-server on 127.0.0.1:${CMS_PORT}…`);
-let status = run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-  CONTENT_DIR: join(repo, 'content'),
-  OUT_DIR: join(repo, 'editor'),
-  ASTRO_CACHE_DIR: join(repo, 'editor-cache'),
-  VITE_CACHE_DIR: join(repo, 'editor-vite'),
-  CMS_LOCAL: '1',
-  CMS_LOCAL_PORT: CMS_PORT,
-}).status;
+// Holding the lock on Astro's .astro/ folder: npm test runs the fixture builds at the same time.
+let status = withAstroLockSync(() =>
+  run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+    CONTENT_DIR: join(repo, 'content'),
+    OUT_DIR: join(repo, 'editor'),
+    ASTRO_CACHE_DIR: join(repo, 'editor-cache'),
+    VITE_CACHE_DIR: join(repo, 'editor-vite'),
+    CMS_LOCAL: '1',
+    CMS_LOCAL_PORT: CMS_PORT,
+  }),
+).status;
 if (status === 0) {
   status = run(
     ['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.cms.config.ts', ...process.argv.slice(2)],

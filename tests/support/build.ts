@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withAstroLockSync } from './astro-lock';
 
 /** Root of the project. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -68,20 +69,22 @@ export function buildSite(
   work = temporaryFolder('build'),
 ): BuildResult {
   const outDir = join(work, 'dist');
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...builderEnv(),
-      ...env,
-      CONTENT_DIR: contentDir,
-      OUT_DIR: outDir,
-      ASTRO_CACHE_DIR: join(work, 'cache'),
-      VITE_CACHE_DIR: join(work, 'vite'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
-  });
+  const result = withAstroLockSync(() =>
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...builderEnv(),
+        ...env,
+        CONTENT_DIR: contentDir,
+        OUT_DIR: outDir,
+        ASTRO_CACHE_DIR: join(work, 'cache'),
+        VITE_CACHE_DIR: join(work, 'vite'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+    }),
+  );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, contentDir };
 }

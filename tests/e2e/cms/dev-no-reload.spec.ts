@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { takeAstroLock } from '../../support/astro-lock';
 import { CONTENT, publishNow, readData, REPO } from './support';
 
 /** The dev server's port (PORT, as for `npm start`; 4321 is left to a real `npm start`). */
@@ -15,8 +16,12 @@ const DEV = `http://127.0.0.1:${DEV_PORT}`;
 const POST = 'finding-my-way-back';
 
 let dev: ChildProcess | undefined;
+let unlock: (() => void) | undefined;
 
 test.beforeAll(async () => {
+  // The dev server syncs content into .astro/ on start and after every save: no other Astro
+  // process may do so meanwhile (tests/support/astro-lock.ts).
+  unlock = await takeAstroLock();
   dev = spawn(
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(DEV_PORT)],
@@ -39,8 +44,13 @@ test.beforeAll(async () => {
     .toBe(200);
 });
 
-test.afterAll(() => {
-  if (dev?.pid) process.kill(-dev.pid, 'SIGTERM');
+test.afterAll(async () => {
+  if (dev?.pid && dev.exitCode === null) {
+    const exited = new Promise((done) => dev?.once('exit', done));
+    process.kill(-dev.pid, 'SIGTERM');
+    await exited;
+  }
+  unlock?.();
 });
 
 test('publishing under the dev server reloads the site page but never the editor', async ({ page, context }) => {

@@ -184,25 +184,10 @@ test('a directive typed in Markdown mode is saved as typed, and shown as a chip 
   // After each key, wait until the editor shows it. Slate (slate-react 0.117 `Editable`) acts on a
   // key from its own record of the cursor, and brings that record up to date with the browser's
   // only once it has drawn the last change; a key sent sooner lands where the cursor was before,
-  // such as the start of the text, where Decap puts it on switching modes.
+  // such as the start of the text, where Decap puts it on switching modes. (A letter typed and
+  // deleted first, to be sure of the cursor, was worse: Decap's Markdown editor often ignored
+  // the Backspace that followed it, twice over, while an Enter at the end lands where it should.)
   await page.keyboard.press('Control+End');
-  await page.keyboard.type('x');
-  await expect.poll(() => markdownLines(editor)).toEqual([...lines.slice(0, -1), 'x']);
-  // Decap's Markdown editor sometimes drops the key that follows a change, while it passes the
-  // change up to the entry (seen once in CI for this Backspace: the "x" stayed, unchanged, for the
-  // whole 20 s). A person seeing the letter still there presses again; so does this, only when
-  // the editor still shows exactly the letter after two seconds.
-  await page.keyboard.press('Backspace');
-  const deleted = await expect
-    .poll(() => markdownLines(editor), { timeout: 2_000 })
-    .toEqual(lines)
-    .then(() => true)
-    .catch(() => false);
-  if (!deleted) {
-    expect(await markdownLines(editor)).toEqual([...lines.slice(0, -1), 'x']);
-    await page.keyboard.press('Backspace');
-  }
-  await expect.poll(() => markdownLines(editor)).toEqual(lines);
   await page.keyboard.press('Enter');
   await expect.poll(() => markdownLines(editor)).toEqual([...lines, '']);
   await page.keyboard.type(`${before}${directive}${after}`);
