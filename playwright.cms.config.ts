@@ -2,7 +2,8 @@
  * The CMS round trip (tests/e2e/cms), run by `npm run test:cms` (tests/harness/test-cms.ts), which
  * makes a temporary copy of content/ and builds the editor against a real decap-server that saves
  * into that copy. Three stages:
- * 1. `edit`: editing journeys in the editor, each checking the file it saved;
+ * 1. `edit`: editing journeys in the editor, each checking the file it saved, then `dev-server`:
+ *    one under the Astro dev server;
  * 2. `rebuild`: the edited copy built once, as Netlify would after a publish, with its search index;
  * 3. `site`: what each edit changed on that rebuilt site.
  */
@@ -33,8 +34,21 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}`, actionTimeout: 20_000 },
   projects: [
-    { name: 'edit', testMatch: /cms\/[^/]+\.spec\.ts$/, use: { ...devices['Desktop Chrome'] } },
-    { name: 'rebuild', testMatch: /site\/build\.setup\.ts$/, dependencies: ['edit'] },
+    {
+      name: 'edit',
+      testMatch: /cms\/[^/]+\.spec\.ts$/,
+      testIgnore: /dev-no-reload\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'] },
+    },
+    // Last of the journeys: its dev server holds the lock on .astro/ (tests/support/astro-lock.ts)
+    // while it runs, which in `npm test` may first wait for the production build and the checks.
+    {
+      name: 'dev-server',
+      testMatch: /cms\/dev-no-reload\.spec\.ts$/,
+      dependencies: ['edit'],
+      use: { ...devices['Desktop Chrome'] },
+    },
+    { name: 'rebuild', testMatch: /site\/build\.setup\.ts$/, dependencies: ['dev-server'] },
     {
       name: 'site',
       testMatch: /site\/[^/]+\.spec\.ts$/,

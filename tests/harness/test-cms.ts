@@ -1,15 +1,22 @@
 // `npm run test:cms`: the CMS round trip in a real browser against a real decap-server, on a
 // temporary copy of content/ so the real content is never touched (playwright.cms.config.ts says
 // how). Extra arguments go to Playwright (e.g. `npm run test:cms -- -g phone`).
+//
+// `npm test` runs it in two steps, so that the editor's build comes before the production build
+// rather than after it (both write .astro/, one at a time): `--build-only` makes the copy and
+// builds the editor, writing the copy's folder to .build/cms-copy; `--built` runs the journeys on
+// that copy and removes it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { withAstroLockSync } from '../support/astro-lock.ts';
 import { useSuiteClock } from '../support/clock.ts';
 
-const repo = mkdtempSync(join(tmpdir(), 'mmh-test-cms-'));
-cpSync('content', join(repo, 'content'), { recursive: true });
+const HANDOVER = '.build/cms-copy';
+const buildOnly = process.argv.includes('--build-only');
+const built = process.argv.includes('--built');
+const playwrightArgs = process.argv.slice(2).filter((arg) => arg !== '--build-only' && arg !== '--built');
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 // The editor build, the rebuild and the checks are all as of the suite's one clock.
@@ -18,26 +25,42 @@ const run = (args: string[], extra: Record<string, string> = {}) =>
   spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extra } });
 
 const CMS_PORT = process.env['CMS_TEST_PORT'] ?? '8085';
-// The editor: the site built with the CMS saving through the test's decap-server. (Not the
-// Astro dev server: it reloads the editor's page whenever a saved file changes the content.)
-console.log(`Building the editor against decap-server on 127.0.0.1:${CMS_PORT}…`);
-// Holding the lock on Astro's .astro/ folder: npm test runs the fixture builds at the same time.
-let status = withAstroLockSync(() =>
-  run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-    CONTENT_DIR: join(repo, 'content'),
-    OUT_DIR: join(repo, 'editor'),
-    ASTRO_CACHE_DIR: join(repo, 'editor-cache'),
-    VITE_CACHE_DIR: join(repo, 'editor-vite'),
-    CMS_LOCAL: '1',
-    CMS_LOCAL_PORT: CMS_PORT,
-  }),
-).status;
-if (status === 0) {
-  status = run(
-    ['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.cms.config.ts', ...process.argv.slice(2)],
-    { CMS_TEST_REPO: repo, CMS_TEST_PORT: CMS_PORT },
+
+let repo: string;
+let status: number | null = 0;
+if (built) {
+  repo = readFileSync(HANDOVER, 'utf8').trim();
+} else {
+  repo = mkdtempSync(join(tmpdir(), 'mmh-test-cms-'));
+  cpSync('content', join(repo, 'content'), { recursive: true });
+  // The editor: the site built with the CMS saving through the test's decap-server. (Not the
+  // Astro dev server: it reloads the editor's page whenever a saved file changes the content.)
+  console.log(`Building the editor against decap-server on 127.0.0.1:${CMS_PORT}…`);
+  // Holding the lock on Astro's .astro/ folder: npm test runs other builds at the same time.
+  status = withAstroLockSync(() =>
+    run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+      CONTENT_DIR: join(repo, 'content'),
+      OUT_DIR: join(repo, 'editor'),
+      ASTRO_CACHE_DIR: join(repo, 'editor-cache'),
+      VITE_CACHE_DIR: join(repo, 'editor-vite'),
+      CMS_LOCAL: '1',
+      CMS_LOCAL_PORT: CMS_PORT,
+    }),
   ).status;
+  if (buildOnly) {
+    mkdirSync(dirname(HANDOVER), { recursive: true });
+    if (status === 0) writeFileSync(HANDOVER, repo);
+    else rmSync(repo, { recursive: true, force: true });
+    process.exit(status ?? 1);
+  }
+}
+if (status === 0) {
+  status = run(['node_modules/@playwright/test/cli.js', 'test', '-c', 'playwright.cms.config.ts', ...playwrightArgs], {
+    CMS_TEST_REPO: repo,
+    CMS_TEST_PORT: CMS_PORT,
+  }).status;
 }
 if (process.env['CMS_TEST_KEEP']) console.log(`Kept the test copy in ${repo}`);
 else rmSync(repo, { recursive: true, force: true });
+if (built) rmSync(HANDOVER, { force: true });
 process.exit(status ?? 1);

@@ -1,4 +1,5 @@
-// `npm test`: every check. Independent steps run side by side (two at a time, one per core):
+// `npm test`: every check. Independent steps run side by side (three at a time: the CMS round trip
+// mostly waits for the editor, so three keep two cores busy):
 // lint and formatting, types, unit tests, the few real fixture builds, and the one production
 // build that the built-site checks, the browser tests and the CMS round trip then share.
 // Each step's output is printed when it ends; a table of step times and one closing line
@@ -9,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPath } from './chromium.ts';
+import { takeAstroLock } from '../support/astro-lock.ts';
 import { useSuiteClock } from '../support/clock.ts';
 
 const { values: options } = parseArgs({
-  options: { jobs: { type: 'string', default: process.env.TEST_JOBS ?? '2' } },
+  options: { jobs: { type: 'string', default: process.env.TEST_JOBS ?? '3' } },
 });
 
 if (!chromiumPath()) {
@@ -63,7 +65,12 @@ type Command = [command: string, args: string[]];
 interface Step {
   name: string;
   run: Command[];
+  /** Steps that must pass first. */
   needs?: string[];
+  /** Steps that must have ended first, passed or not. */
+  after?: string[];
+  /** Holds the lock on .astro/ while it runs (tests/support/astro-lock.ts): it writes or reads it. */
+  lock?: boolean;
   env?: Record<string, string>;
   results?: string;
 }
@@ -75,12 +82,22 @@ interface StepResult {
 }
 
 /**
- * The steps, each with the steps it needs first. The order is the start order: the production
- * build first, and the browser tests the moment it ends, because they are the longest step; then
- * the type check and the CMS round trip that waits for it, the next longest chain.
+ * The steps, each with the steps it needs first. The order is the start order: the two longest
+ * chains first (the CMS round trip after the editor's build; the browser tests after the
+ * production build), then the rest.
  */
 const STEPS: Step[] = [
-  { name: 'Production build', run: [['npm', ['run', 'build', '--silent']]] },
+  // Every Astro process writes the project's .astro/ folder, one at a time (the lock): the editor's
+  // build first, so that the CMS round trip, the longest chain, starts at once.
+  { name: 'CMS editor build', run: [['node', ['tests/harness/test-cms.ts', '--build-only']]] },
+  { name: 'Production build', after: ['CMS editor build'], lock: true, run: [['npm', ['run', 'build', '--silent']]] },
+  {
+    name: 'CMS round trip',
+    needs: ['CMS editor build'],
+    run: [['node', ['tests/harness/test-cms.ts', '--built', '--reporter=list,json']]],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
+    results: 'cms.json',
+  },
   {
     name: 'Browser tests',
     needs: ['Production build'],
@@ -88,35 +105,33 @@ const STEPS: Step[] = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` },
     results: 'e2e.json',
   },
-  // Builds write the generated types in .astro/, so the type check runs while no other build does:
-  // after the production build, whose types it reads (`--noSync`: the build has just written them,
-  // from the same content config), and before the fixture and CMS builds.
+  { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
+  { name: 'Content checks', run: [vitest('content')], results: 'content.json' },
+  // The type check and ESLint's type-aware rules read the types the production build generated
+  // into .astro/ (`--noSync`: the build has just written them), holding the lock so that no
+  // build rewrites them meanwhile.
   {
     name: 'Type check',
     needs: ['Production build'],
+    lock: true,
     run: [['astro', ['check', '--minimumSeverity', 'warning', '--noSync']]],
   },
   {
-    name: 'CMS round trip',
-    needs: ['Type check'],
-    run: [['node', ['tests/harness/test-cms.ts', '--reporter=list,json']]],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
-    results: 'cms.json',
-  },
-  { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
-  { name: 'Content checks', run: [vitest('content')], results: 'content.json' },
-  {
     name: 'Lint and formatting',
-    // ESLint's type-aware rules read the collection types Astro generates into .astro/ at build
-    // (astro:content), so on a fresh clone lint waits for the production build.
     needs: ['Production build'],
+    lock: true,
     run: [
       ['eslint', ['.', '--max-warnings', '0']],
       ['prettier', ['--check', '.', '--log-level', 'warn']],
     ],
   },
   { name: 'Built-site checks', needs: ['Production build'], run: [vitest('site')], results: 'site.json' },
-  { name: 'Real builds of fixture trees', needs: ['Type check'], run: [vitest('build')], results: 'build.json' },
+  {
+    name: 'Real builds of fixture trees',
+    needs: ['Production build'],
+    run: [vitest('build')],
+    results: 'build.json',
+  },
 ];
 
 const jobs = Math.max(1, Number(options.jobs) || 2);
@@ -135,6 +150,7 @@ await new Promise<void>((resolve) => {
         continue;
       }
       if (!needs.every((n) => done.get(n)?.status === 'passed')) continue;
+      if (!(step.after ?? []).every((n) => done.has(n))) continue;
       running.add(step.name);
       void runStep(step).then((result) => {
         running.delete(step.name);
@@ -155,6 +171,7 @@ async function runStep(step: Step): Promise<StepResult> {
   const start = Date.now();
   let output = '';
   let status = 0;
+  const unlock = step.lock ? await takeAstroLock() : undefined;
   for (const [command, args] of step.run) {
     const child = spawn(command, args, { env: { ...env, ...step.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -162,6 +179,7 @@ async function runStep(step: Step): Promise<StepResult> {
     status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
     if (status !== 0) break;
   }
+  unlock?.();
   const seconds = (Date.now() - start) / 1000;
   const verdict = status === 0 ? 'passed' : 'failed';
   console.log(`\n=== ${step.name}: ${verdict} in ${seconds.toFixed(0)} s ===`);
