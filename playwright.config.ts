@@ -27,6 +27,10 @@ export default defineConfig({
     // Recording a trace of every test costs CPU that CI's two cores need for the tests; failures
     // still print their error and the page's accessibility snapshot.
     trace: process.env['CI'] ? 'off' : 'retain-on-failure',
+    // Every page registers the offline service worker, which then fetches and saves the urgent
+    // help page for each new browser context: work no test but the offline and CSP ones needs.
+    // Those allow it (`test.use({ serviceWorkers: 'allow' })`); the rest block it.
+    serviceWorkers: 'block',
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS, env: chromiumEnv() },
   },
   projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /tests\/e2e\/cms\// }],

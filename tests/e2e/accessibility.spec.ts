@@ -1,5 +1,5 @@
 /**
- * Axe sweep: the pages of the sitemap, plus the 404 page, have zero WCAG 2.2 A/AA violations,
+ * Axe and CSP sweep: the pages of the sitemap, plus the 404 page, have zero WCAG 2.2 A/AA violations,
  * in light and dark colour schemes. Every page whose markup has a kind of element no earlier page
  * has is swept: pages are grouped by the set of element kinds they are made of (tag, classes, role
  * and aria-* attributes), and the first page of each group is checked. Two pages in one group
@@ -7,7 +7,9 @@
  * from the classes; public pages have no inline styles under the CSP), while what text and ids can
  * break (empty headings and links, duplicate ids, headings out of order) html-validate checks on
  * every page (tests/site/html.test.ts). That is about 60 of 150 pages, and a new kind of markup in
- * any page joins the sweep by itself. Each page loads once: every rule runs in light mode, then the
+ * any page joins the sweep by itself. Each page loads as Netlify serves it, and any Content Security
+ * Policy violation while it loads and axe runs fails it too (csp.spec.ts checks search, the service
+ * worker and the editor). Each page loads once: every rule runs in light mode, then the
  * colour scheme is switched in place (as a phone switching to dark mode would) and the rules that
  * depend on colour run again. The pages are checked in batches of BATCH, one browser page per
  * worker reused throughout: a test (and a browser context) for each of the 150-odd pages cost more
@@ -21,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { DIST } from '../support/built-pages';
+import { watchViolations } from './support/csp';
 import { sitemapPaths } from './support/site';
 
 /** A parse5 node, as far as the signature reads it. */
@@ -69,22 +72,31 @@ const PATHS = onePagePerMarkup([...sitemapPaths(), '/404.html']);
 /** Pages per test: enough batches to keep both workers busy to the end. */
 const BATCH = 10;
 
-const test = base.extend<object, { sweepPage: Page }>({
+const test = base.extend<object, { sweepPage: { page: Page; violations: string[] } }>({
   sweepPage: [
     async ({ browser }, use, workerInfo) => {
       const { baseURL } = workerInfo.project.use;
       const context = await browser.newContext(baseURL ? { baseURL } : {});
-      await use(await context.newPage());
+      const page = await context.newPage();
+      await use({ page, violations: await watchViolations(page) });
       await context.close();
     },
     { scope: 'worker' },
   ],
 });
 
-/** Every WCAG rule on the page in light mode, then the colour rules again in dark mode. */
-async function violationsOn(page: Page, path: string): Promise<string[]> {
+/**
+ * Every WCAG rule on the page in light mode, then the colour rules again in dark mode; and every
+ * Content Security Policy violation while it loaded and ran, as it is served (with netlify.toml's
+ * policy header).
+ */
+async function violationsOn(page: Page, csp: string[], path: string): Promise<string[]> {
+  csp.length = 0;
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(path);
+  const response = await page.goto(path);
+  expect(response?.headers()['content-security-policy'], `the policy header on ${path}`).toContain(
+    "frame-ancestors 'none'",
+  );
   const light = await axeViolations(page, 'light');
 
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -98,7 +110,7 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
       }),
     COLOUR_RULES,
   );
-  return [...light, ...violationLines(dark, 'dark')];
+  return [...light, ...violationLines(dark, 'dark'), ...csp.map((line) => `CSP: ${line}`)];
 }
 
 test('the sweep covers every kind of page, the 404 page among them', () => {
@@ -111,9 +123,9 @@ test('the sweep covers every kind of page, the 404 page among them', () => {
 
 for (let start = 0; start < PATHS.length; start += BATCH) {
   const paths = PATHS.slice(start, start + BATCH);
-  test(`axe: ${paths[0]} … ${paths.at(-1)}`, async ({ sweepPage: page }) => {
+  test(`axe and CSP: ${paths[0]} … ${paths.at(-1)}`, async ({ sweepPage: { page, violations } }) => {
     for (const path of paths) {
-      expect.soft(await violationsOn(page, path), `axe violations on ${path}`).toEqual([]);
+      expect.soft(await violationsOn(page, violations, path), `axe or CSP violations on ${path}`).toEqual([]);
     }
   });
 }

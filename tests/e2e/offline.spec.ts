@@ -14,6 +14,9 @@ import { DIST } from '../support/built-pages';
 import { axeViolations } from './support/axe';
 import { registryHelpline, siteSettings } from './support/site';
 
+// The service worker is what these tests check (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 /** Waits until the service worker has saved its files and controls the page. */
 async function waitForWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
