@@ -1,5 +1,4 @@
-// `npm test`: every check. Independent steps run side by side (three at a time: the CMS round trip
-// mostly waits for the editor, so three keep two cores busy):
+// `npm test`: every check. Independent steps run side by side (two at a time, one per core):
 // lint and formatting, types, unit tests, the few real fixture builds, and the one production
 // build that the built-site checks, the browser tests and the CMS round trip then share.
 // Each step's output is printed when it ends; a table of step times and one closing line
@@ -14,7 +13,7 @@ import { takeAstroLock } from '../support/astro-lock.ts';
 import { useSuiteClock } from '../support/clock.ts';
 
 const { values: options } = parseArgs({
-  options: { jobs: { type: 'string', default: process.env.TEST_JOBS ?? '3' } },
+  options: { jobs: { type: 'string', default: process.env.TEST_JOBS ?? '2' } },
 });
 
 if (!chromiumPath()) {
