@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCmsServer } from './cms-server.ts';
+import { alive } from './processes.ts';
 
 const require = createRequire(import.meta.url);
 // Astro's own CLI, run by this Node (npx would add an npm process that does not pass signals on).
@@ -88,17 +89,6 @@ function parentOf(pid: number): number | undefined {
     } catch {
       return undefined;
     }
-  }
-}
-
-/** Whether a process is still running (signal 0 only checks). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -13,22 +13,13 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { alive } from '../../tools/processes.ts';
 
 const LOCK = resolve(import.meta.dirname, '../../node_modules/.cache/astro-sync.lock');
 const OWNER = join(LOCK, 'pid');
 /** Longer than any build or dev-server test holds it on a busy machine. */
 const WAIT_MS = 10 * 60_000;
 const POLL_MS = 100;
-
-/** Whether a process is alive. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Takes the lock if it is free (or its owner has died); true when taken. */
 function tryTake(): boolean {
