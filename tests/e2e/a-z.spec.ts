@@ -4,20 +4,17 @@
  * related content, and a clean printout.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readData } from '../support/frontmatter';
+import { markdownEntries } from '../support/files';
 import { letterOf } from '../../src/lib/a-z-index';
 
 const CONTENT = process.env['CONTENT_DIR'] ?? 'content';
 
 /** The published topics, read from the content folder the site was built from. */
-const TOPICS = readdirSync(join(CONTENT, 'a-z'))
-  .filter((name) => /^[^_].*\.md$/.test(name))
-  .map((name) => {
-    const data = readData(join(CONTENT, 'a-z', name)) as { title: string; alsoKnownAs?: string[]; urgent?: boolean };
-    return { slug: name.replace(/\.md$/, ''), ...data };
-  });
+const TOPICS = markdownEntries(join(CONTENT, 'a-z')).map(({ slug, data }) => ({
+  slug,
+  ...(data as { title: string; alsoKnownAs?: string[]; urgent?: boolean }),
+}));
 
 /** The list of topics and other names, below the filter. */
 const list = (page: Page) => page.getByRole('main').locator('[data-az-section]');

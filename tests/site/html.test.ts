@@ -4,14 +4,14 @@
  * #anchors that lead somewhere. Read from the files, without a browser, so each page is one quick
  * test however many pages the site grows to.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { DIST, builtPages } from '../support/built-pages';
 import { siteSettings } from '../e2e/support/site';
-import { readData } from '../support/frontmatter';
+import { markdownEntries } from '../support/files';
 
 const CONTENT_DIR = process.env['CONTENT_DIR'] ?? 'content';
 
@@ -135,9 +135,7 @@ describe('head metadata and shared chrome', () => {
 describe('the urgent-help card on A–Z topics', () => {
   // Whether a topic shows the card is its `urgent` field; where the card sits on screen, and that
   // it works, is checked in a browser on one topic (tests/e2e/a-z.spec.ts).
-  const topics = readdirSync(join(CONTENT_DIR, 'a-z'))
-    .filter((name) => /^[^_].*\.md$/.test(name))
-    .map((name) => ({ slug: name.replace(/\.md$/, ''), urgent: readData(join(CONTENT_DIR, 'a-z', name))['urgent'] }));
+  const topics = markdownEntries(join(CONTENT_DIR, 'a-z')).map(({ slug, data }) => ({ slug, urgent: data['urgent'] }));
 
   it('some topics are urgent and some are not', () => {
     expect(topics.filter((t) => t.urgent === true).length).toBeGreaterThan(0);
