@@ -38,7 +38,10 @@ export default defineConfig({
       name: 'edit',
       testMatch: /cms\/[^/]+\.spec\.ts$/,
       testIgnore: /dev-no-reload\.spec\.ts$/,
-      use: { ...devices['Desktop Chrome'] },
+      // The editors are in the UK: Decap formats list dates in the browser's time zone, and the
+      // journeys type dates as London times. (The journeys share one page, made with these options
+      // for the whole worker: tests/e2e/cms/support.ts.)
+      use: { ...devices['Desktop Chrome'], timezoneId: 'Europe/London' },
     },
     // Last of the journeys: its dev server holds the lock on .astro/ (tests/support/astro-lock.ts)
     // while it runs, which in `npm test` may first wait for the production build and the checks.

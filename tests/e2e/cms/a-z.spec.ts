@@ -3,10 +3,10 @@
  * keeps every other field exactly (dates included). The rebuilt A–Z index is checked in
  * tests/e2e/cms/site/.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { join } from 'node:path';
 import { NEW_OTHER_NAME as NEW_SYNONYM } from './edits';
-import { CONTENT, entryFiles, publishNow, readData, schemaProblem, signIn } from './support';
+import { CONTENT, entryFiles, publishNow, readData, schemaProblem, signIn, test } from './support';
 
 test('adding another name to an A–Z topic saves it to the file, changing nothing else', async ({ page }) => {
   const name = entryFiles('a-z')[0] ?? '';

@@ -16,14 +16,11 @@
  * This file runs before helplines.spec.ts and settings.spec.ts (Playwright runs files in name
  * order with one worker), so the entries it saves are still as committed.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../support/build';
-import { clickAtEnd, CONTENT, entryFiles, publishNow, readData, signIn } from './support';
-
-// Editors are in the UK: Decap formats list dates in the browser's time zone.
-test.use({ timezoneId: 'Europe/London' });
+import { clickAtEnd, CONTENT, entryFiles, publishNow, readData, signIn, test } from './support';
 
 /** One entry of each collection, and its short text field (label in the editor, key in the file). */
 const ENTRIES = [

@@ -6,12 +6,12 @@
  * tap-to-call link in the preview pane. The rebuilt pages are checked in
  * tests/e2e/cms/site/helpline-editor-published.spec.ts.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { telHref } from '../../../src/lib/contact-links';
 import { A_TO_Z_WORD, HELPLINE_SENTENCES } from './edits';
-import { bodyOf, clickAtEnd, CONTENT, publishNow, readData, schemaProblem, signIn } from './support';
+import { bodyOf, clickAtEnd, CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
 
 /** Samaritans' number in the content copy (another journey may change it later). */
 const samaritansPhone = () => String(readData(join(CONTENT, 'helplines/samaritans.yaml'))['phone']);

@@ -4,11 +4,11 @@
  * one field. Where the new number then appears (pages, feed, search) is checked on the rebuilt
  * site in tests/e2e/cms/site/helplines-published.spec.ts.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NEW_HELPLINE } from './edits';
-import { CONTENT, publishNow, readData, schemaProblem, signIn } from './support';
+import { CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
 
 const file = join(CONTENT, 'helplines', `${NEW_HELPLINE.id}.yaml`);
 

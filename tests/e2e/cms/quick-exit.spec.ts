@@ -3,10 +3,10 @@
  * hint, generated from the schema, starts off for a page without it, and the save writes
  * `quickExit: true` into the file, changing nothing else. The flagged A–Z topics show it on.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { quickExitField } from '../../../src/schemas/quick-exit';
-import { CONTENT, publishNow, readData, schemaProblem, signIn } from './support';
+import { CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
 
 /** Decap's switch for the field (a `role="switch"` element that its <label for> names by id). */
 async function exitSwitch(page: Page) {

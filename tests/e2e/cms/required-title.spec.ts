@@ -2,10 +2,10 @@
  * An editor tries to save a news post without a title: the CMS refuses, says which field is
  * missing, and writes nothing to disk.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT, publishNow, signIn } from './support';
+import { CONTENT, publishNow, signIn, test } from './support';
 
 test('a news post with an empty title is refused and nothing is written', async ({ page }) => {
   const newsFolder = join(CONTENT, 'news');

@@ -2,10 +2,10 @@
  * An editor cancels one session of a group in the CMS: the service file gains the date and reason
  * and still passes the schema. The rebuilt page and calendar are checked in tests/e2e/cms/site/.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { join } from 'node:path';
 import { CANCELLATION } from './edits';
-import { CONTENT, publishNow, readData, schemaProblem, signIn } from './support';
+import { CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
 
 test('an editor cancels a session: the date and reason are saved and the schema accepts them', async ({ page }) => {
   const file = join(CONTENT, 'services', `${CANCELLATION.service}.md`);

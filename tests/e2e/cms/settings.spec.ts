@@ -2,10 +2,10 @@
  * An editor changes the charity's phone number in the CMS's site settings; the settings file
  * changes and keeps every other fact. Every rebuilt page's footer is checked in tests/e2e/cms/site/.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { join } from 'node:path';
 import { NEW_PHONE } from './edits';
-import { CONTENT, publishNow, readData, schemaProblem, signIn } from './support';
+import { CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
 
 test('a new phone number is saved to the settings file, changing nothing else', async ({ page }) => {
   const file = join(CONTENT, 'settings/site.yaml');

@@ -2,7 +2,7 @@
  * Shared steps for the CMS round-trip tests: where the temporary content copy is, signing in to
  * the editor, publishing, and reading back what decap-server wrote to disk.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startNetlifyServer, type RunningServer } from '../../harness/netlify-server';
@@ -30,10 +30,10 @@ export function rebuiltSite(): string {
  */
 export function serveRebuiltSite(): () => string {
   let server: RunningServer | undefined;
-  test.beforeAll(async () => {
+  base.beforeAll(async () => {
     server = await startNetlifyServer(rebuiltSite(), 'netlify.toml');
   });
-  test.afterAll(async () => {
+  base.afterAll(async () => {
     await server?.close();
   });
   return () => {
@@ -42,11 +42,70 @@ export function serveRebuiltSite(): () => string {
   };
 }
 
-/** Opens the editor and signs in through the local backend, as an editor would. */
+/**
+ * The journeys' `page`: one editor page for all the journeys of a worker (there is one), as a
+ * volunteer keeps the editor open from one task to the next. Decap is a 6 MB app; starting it in a
+ * fresh browser context costs about 5 CPU-seconds and 4 s, which, once per journey, made the round
+ * trip the longest step of `npm test`. Each journey goes to its part of the editor by the address
+ * after `#` (Decap's hash router: no reload). A journey that fails ends its worker, so its retry
+ * starts on a fresh page.
+ *
+ * Decap asks through `window.confirm` (decap-cms-core 3.19 `Editor.js`) before leaving an entry
+ * with unsaved changes (accepted: the next journey goes where it means to) and whether to load a
+ * local backup of an entry left unsaved (refused, and Decap then deletes it, so no journey starts
+ * from another's leftovers).
+ */
+export const test = base.extend<object, { editorPage: Page }>({
+  editorPage: [
+    async ({ browser }, use, workerInfo) => {
+      const { baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, timezoneId, actionTimeout } =
+        workerInfo.project.use;
+      const context = await browser.newContext({
+        ...(baseURL ? { baseURL } : {}),
+        ...(viewport ? { viewport } : {}),
+        ...(userAgent ? { userAgent } : {}),
+        ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
+        ...(isMobile ? { isMobile } : {}),
+        ...(hasTouch ? { hasTouch } : {}),
+        ...(timezoneId ? { timezoneId } : {}),
+        serviceWorkers: 'block',
+      });
+      if (actionTimeout) context.setDefaultTimeout(actionTimeout);
+      const page = await context.newPage();
+      page.on('dialog', (dialog) => {
+        const backup = /local backup/i.test(dialog.message());
+        void (backup ? dialog.dismiss() : dialog.accept());
+      });
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  page: async ({ editorPage }, use) => {
+    await use(editorPage);
+  },
+});
+
+/**
+ * Opens the editor and signs in through the local backend, as an editor would; on the journeys'
+ * shared page, once signed in, goes back to the editor's start (the list of collections).
+ */
 export async function signIn(page: Page): Promise<void> {
-  await page.goto('/admin/');
-  await page.getByRole('button', { name: 'Login' }).click();
-  await expect(page.getByRole('link', { name: 'News', exact: true })).toBeVisible();
+  const news = page.getByRole('link', { name: 'News', exact: true });
+  if (page.url().includes('/admin/#/')) {
+    await page.goto('/admin/#/');
+    // The last journey's "Entry saved" stays up for 4 s: closed (a click closes Decap's toasts,
+    // react-toastify's `closeOnClick`), so each journey sees only its own.
+    const toasts = page.locator('.Toastify__toast');
+    await page.evaluate(() => {
+      for (const toast of document.querySelectorAll<HTMLElement>('.Toastify__toast')) toast.click();
+    });
+    await expect(toasts).toHaveCount(0);
+  } else {
+    await page.goto('/admin/');
+    await page.getByRole('button', { name: 'Login' }).click();
+  }
+  await expect(news).toBeVisible();
 }
 
 /** Publishes the open entry and waits for the editor to confirm the save. */
