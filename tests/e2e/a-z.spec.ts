@@ -3,7 +3,8 @@
  * full index without JavaScript); then a topic page with its urgent-help card, review dates,
  * related content, and a clean printout.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { join } from 'node:path';
 import { markdownEntries } from '../support/files';
 import { letterOf } from '../../src/lib/a-z-index';

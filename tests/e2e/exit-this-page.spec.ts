@@ -7,7 +7,8 @@
  * The everyday website is on the internet, which the tests do not reach: Chromium's request for it
  * is answered with a small page of our own (page.route), so the test sees where the browser went.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 import { siteSettings } from './support/site';
 import { quickExitPaths } from '../support/quick-exit';

@@ -4,7 +4,8 @@
  * in view; Menu opens with or without JavaScript; no axe violations with the menu open. On a
  * wide screen the navigation is shown as a bar and there is no Menu.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 
 const PHONE = { width: 390, height: 844 };

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { XMLParser } from 'fast-xml-parser';
 import { publishedPostFiles } from './support/news';
 import { registryHelpline } from './support/site';

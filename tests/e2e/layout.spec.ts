@@ -3,7 +3,7 @@
  * a layout that works from 320 px wide, and dark mode. The per-page head metadata and chrome are
  * checked over every built file, without a browser, in tests/site/html.test.ts.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { siteSettings, sitemapPaths } from './support/site';
 
 const settings = siteSettings();

@@ -3,7 +3,8 @@
  * "Share your thoughts" form, the latest news on the home page, and drafts and future posts
  * kept off the live site. Expectations come from the Markdown files in content/news/.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 import { categorySlug, hiddenPostFiles, postFile, publishedPostFiles } from './support/news';
 import { sitemapPaths } from './support/site';

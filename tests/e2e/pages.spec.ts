@@ -1,7 +1,7 @@
 /**
  * Our values, breadcrumbs, the contact page and its form, and the home page's paths.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { serviceFiles, slug, valueFiles } from './support/content';
 import { siteSettings, sitemapPaths } from './support/site';
 

@@ -2,7 +2,8 @@
  * Search journeys in Chromium, against the shared production build of the site's own content
  * with its real Pagefind index.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

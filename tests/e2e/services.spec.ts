@@ -3,7 +3,8 @@
  * with it on; area and service pages show what a person needs to get there; inactive services are
  * published nowhere.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { serviceFiles, slug, type ServiceFile } from './support/content';
 import { siteSettings, sitemapPaths } from './support/site';
 

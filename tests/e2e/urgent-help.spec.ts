@@ -1,7 +1,7 @@
 /**
  * Urgent help is one tap away on every page, and works with JavaScript switched off.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { registryHelpline, siteSettings } from './support/site';
 
 const local = registryHelpline(siteSettings().localCrisisLine);

@@ -4,7 +4,8 @@
  * cancellation), follows a session to its group and adds the group to their calendar. Works the
  * same with JavaScript off, and is axe clean in light and dark.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 import { formatUkWeekday } from '../../src/lib/format';
 import { whatsOn, type ScheduleRule } from '../../src/lib/schedule/rules';
