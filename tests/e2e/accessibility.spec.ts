@@ -15,7 +15,7 @@
  * markup in any page brings that page into the sweep by itself.
  *
  * Each page loads as Netlify serves it, and any Content Security Policy violation while it loads
- * and axe runs fails it too (csp.spec.ts checks search, the service worker and the editor). Each
+ * and axe runs fails it too (csp.spec.ts checks search and the service worker, cms-admin.spec.ts the editor). Each
  * page loads once: every rule runs in light mode, then the colour scheme is switched in place (as
  * a phone switching to dark mode would) and the rules that depend on colour run again. The pages
  * are checked in batches of BATCH, one browser page per worker reused throughout. Each page's

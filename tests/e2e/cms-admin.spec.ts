@@ -4,9 +4,13 @@
  * the site search.
  */
 import { expect, test } from '@playwright/test';
+import { watchViolations } from './support/csp';
 import { sitemapPaths } from './support/site';
 
-test('/admin loads the CMS from this site, with the production configuration', async ({ page }) => {
+test('/admin loads the CMS from this site, with the production configuration and no CSP violations', async ({
+  page,
+}) => {
+  const violations = await watchViolations(page);
   const outside: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
@@ -30,6 +34,8 @@ test('/admin loads the CMS from this site, with the production configuration', a
     await expect(page.getByText(/needs a "repo"/)).toBeVisible();
   }
   expect(outside, 'requests to other sites').toEqual([]);
+  // Under the editor's own policy (its `<meta>` and netlify.toml's header for /admin/).
+  expect(violations, 'Content Security Policy violations').toEqual([]);
 });
 
 test('/admin is left out of the sitemap and the search index', async ({ request }) => {

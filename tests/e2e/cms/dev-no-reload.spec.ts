@@ -6,6 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { takeAstroLock } from '../../support/astro-lock';
 import { CONTENT, publishNow, readData, REPO } from './support';
@@ -22,6 +23,10 @@ test.beforeAll(async () => {
   // The dev server syncs content into .astro/ on start and after every save: no other Astro
   // process may do so meanwhile (tests/support/astro-lock.ts).
   unlock = await takeAstroLock();
+  // As `npm start` after a build: Astro's content layer starts from the store the editor's build of
+  // this copy left (tests/harness/test-cms.ts) and re-reads only the files whose digest changed,
+  // instead of checking every file again.
+  cpSync(join(REPO, 'editor-cache'), join(REPO, 'dev-cache'), { recursive: true });
   dev = spawn(
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(DEV_PORT)],
