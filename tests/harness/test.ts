@@ -83,8 +83,7 @@ interface StepResult {
 /**
  * The steps, each with the steps it needs first. The order is the start order: the two longest
  * chains first (the CMS round trip after the editor's build; the browser tests after the
- * production build), then the rest, longest first, so that the last to start are short and the
- * two jobs end close together.
+ * production build), then the rest.
  */
 const STEPS: Step[] = [
   // Every Astro process writes the project's .astro/ folder, one at a time (the lock): the editor's
@@ -105,17 +104,17 @@ const STEPS: Step[] = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` },
     results: 'e2e.json',
   },
-  {
-    name: 'Real builds of fixture trees',
-    needs: ['Production build'],
-    run: [vitest('build')],
-    results: 'build.json',
-  },
   { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
   { name: 'Content checks', run: [vitest('content')], results: 'content.json' },
   // The type check and ESLint's type-aware rules read the types the production build generated
   // into .astro/ (`--noSync`: the build has just written them), holding the lock so that no
   // build rewrites them meanwhile.
+  {
+    name: 'Type check',
+    needs: ['Production build'],
+    lock: true,
+    run: [['astro', ['check', '--minimumSeverity', 'warning', '--noSync']]],
+  },
   {
     name: 'Lint and formatting',
     needs: ['Production build'],
@@ -125,13 +124,13 @@ const STEPS: Step[] = [
       ['prettier', ['--check', '.', '--log-level', 'warn']],
     ],
   },
-  {
-    name: 'Type check',
-    needs: ['Production build'],
-    lock: true,
-    run: [['astro', ['check', '--minimumSeverity', 'warning', '--noSync']]],
-  },
   { name: 'Built-site checks', needs: ['Production build'], run: [vitest('site')], results: 'site.json' },
+  {
+    name: 'Real builds of fixture trees',
+    needs: ['Production build'],
+    run: [vitest('build')],
+    results: 'build.json',
+  },
 ];
 
 const jobs = Math.max(1, Number(options.jobs) || 2);
