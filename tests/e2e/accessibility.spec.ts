@@ -6,7 +6,8 @@
  * element's kind is its tag, sorted classes, role and aria-* attributes (the values of those that
  * hold ids or text left out), and it is taken in its context: with its parent's and grandparent's
  * kinds, since contrast, list and landmark rules read the elements around it. The pages people in
- * crisis reach come first (the home page, urgent help, search and the 404 page); then, in sitemap
+ * crisis reach come first (the home page, urgent help, search and the 404 page), and What's on,
+ * whose sessions change with the build date; then, in sitemap
  * order, each page that has a kind-in-context no page before it had. Two elements of one kind in
  * one context differ only in text and ids, which axe's WCAG rules do not judge differently (the
  * styles come from the classes; public pages have no inline styles under the CSP), while what text
@@ -77,8 +78,11 @@ function markupKinds(path: string): Set<string> {
   return kinds;
 }
 
-/** The pages people in crisis reach: always swept, first. */
-const ALWAYS = ['/', '/urgent-help/', '/search/', '/404.html'];
+/**
+ * Always swept, first: the pages people in crisis reach, and What's on, whose list of sessions
+ * changes with the build date.
+ */
+const ALWAYS = ['/', '/urgent-help/', '/search/', '/404.html', '/whats-on/'];
 
 /** ALWAYS, then each page with a kind-in-context that no page before it had. */
 function pagesCoveringEveryKind(paths: string[]): string[] {
@@ -142,7 +146,7 @@ async function violationsOn(page: Page, csp: string[], path: string): Promise<st
 
 test('the sweep covers every kind of page, the 404 page among them', () => {
   expect(PATHS.length).toBeGreaterThan(20);
-  expect(PATHS).toEqual(expect.arrayContaining(['/', '/urgent-help/', '/search/', '/404.html']));
+  expect(PATHS).toEqual(expect.arrayContaining(['/', '/urgent-help/', '/search/', '/404.html', '/whats-on/']));
   // Every kind-in-context of every page is on a swept page.
   const swept = new Set(PATHS.flatMap((path) => [...markupKinds(path)]));
   const missed = ALL_PATHS.flatMap((path) => [...markupKinds(path)].filter((kind) => !swept.has(kind)));

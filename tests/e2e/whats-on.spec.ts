@@ -2,11 +2,11 @@
  * "What's on": a person finds the page from the menu, the site map or search, sees every group
  * session of the 14 days from the build date grouped by day (with town, time and format, and any
  * cancellation), follows a session to its group and adds the group to their calendar. Works the
- * same with JavaScript off, and is axe clean in light and dark.
+ * same with JavaScript off. (The axe sweep, accessibility.spec.ts, always checks /whats-on/ in light
+ * and dark.)
  */
 import { type Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { axeViolations } from './support/axe';
 import { formatUkWeekday } from '../../src/lib/format';
 import { whatsOn, type ScheduleRule } from '../../src/lib/schedule/rules';
 import { formatTime } from '../../src/lib/services';
@@ -139,14 +139,4 @@ test('the finder offers a subscription to every group, as webcal and https', asy
   );
   await subscribe.getByText('How to add it on a phone').click();
   await expect(subscribe.getByText('iPhone or iPad:')).toBeVisible();
-});
-
-test('axe: /whats-on/ has no violations in light or dark', async ({ browser }) => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    const context = await browser.newContext({ colorScheme });
-    const page = await context.newPage();
-    await page.goto('/whats-on/');
-    expect(await axeViolations(page, colorScheme)).toEqual([]);
-    await context.close();
-  }
 });

@@ -3,7 +3,7 @@
  * on the site rebuilt from the edited content: marked cancelled with its reason under "Next
  * sessions" and on What's on, and gone from the group's calendar file.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../support/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUkWeekday } from '../../../../src/lib/format';

@@ -3,7 +3,7 @@
  * (tests/e2e/cms/site/build.setup.ts): the new A–Z name in the index, the new post with its
  * picture in the news list, the feed and search, and the new phone number in every footer.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../support/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { telHref } from '../../../../src/lib/contact-links';

@@ -3,7 +3,7 @@
  * site rebuilt from the edited content: each new sentence shows Samaritans' number as a
  * tap-to-call link, and the A–Z topic edited around its directives still shows all of them.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../support/test';
 import { join } from 'node:path';
 import { telHref } from '../../../../src/lib/contact-links';
 import { A_TO_Z_WORD, HELPLINE_SENTENCES } from '../edits';

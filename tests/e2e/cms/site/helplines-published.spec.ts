@@ -3,7 +3,7 @@
  * from the edited content: every post that gives it with `:helpline[id]` shows the new number as a
  * tap-to-call link, the feed carries it, and search finds the posts by it.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../support/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { telHref } from '../../../../src/lib/contact-links';
