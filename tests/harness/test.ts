@@ -83,7 +83,8 @@ interface StepResult {
 /**
  * The steps, each with the steps it needs first. The order is the start order: the two longest
  * chains first (the CMS round trip after the editor's build; the browser tests after the
- * production build), then the rest.
+ * production build), then the rest, the longer before the shorter, so that the last to start
+ * are short and the two jobs end close together.
  */
 const STEPS: Step[] = [
   // Every Astro process writes the project's .astro/ folder, one at a time (the lock): the editor's
@@ -121,13 +122,13 @@ const STEPS: Step[] = [
     lock: true,
     run: [['eslint', ['.', '--max-warnings', '0']]],
   },
-  { name: 'Built-site checks', needs: ['Production build'], run: [vitest('site')], results: 'site.json' },
   {
     name: 'Real builds of fixture trees',
     needs: ['Production build'],
     run: [vitest('build')],
     results: 'build.json',
   },
+  { name: 'Built-site checks', needs: ['Production build'], run: [vitest('site')], results: 'site.json' },
   // Prettier reads only the source files: it needs no lock on .astro/.
   { name: 'Formatting', needs: ['Production build'], run: [['prettier', ['--check', '.', '--log-level', 'warn']]] },
 ];
