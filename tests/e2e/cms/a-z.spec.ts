@@ -6,7 +6,7 @@
 import { expect } from '@playwright/test';
 import { join } from 'node:path';
 import { NEW_OTHER_NAME as NEW_SYNONYM } from './edits';
-import { CONTENT, entryFiles, publishNow, readData, schemaProblem, signIn, test } from './support';
+import { CONTENT, entryFiles, publishNow, readData, schemaProblem, signIn, test, openFromList } from './support';
 
 test('adding another name to an A–Z topic saves it to the file, changing nothing else', async ({ page }) => {
   const name = entryFiles('a-z')[0] ?? '';
@@ -17,7 +17,7 @@ test('adding another name to an A–Z topic saves it to the file, changing nothi
   await signIn(page);
   await page.getByRole('link', { name: 'Mental health A–Z' }).click();
   const title = String(before['title']).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.getByRole('link', { name: new RegExp(`^${title} – reviewed`) }).click();
+  await openFromList(page, page.getByRole('link', { name: new RegExp(`^${title} – reviewed`) }));
   const synonyms = page.getByLabel('Also known as (optional)', { exact: true });
   await expect(synonyms).toHaveValue(oldSynonyms.join(', '));
   await synonyms.fill([...oldSynonyms, NEW_SYNONYM].join(', '));

@@ -20,7 +20,7 @@ import { expect, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../support/build';
-import { clickAtEnd, CONTENT, entryFiles, publishNow, readData, signIn, test } from './support';
+import { clickAtEnd, CONTENT, entryFiles, publishNow, readData, signIn, test, openFromList } from './support';
 
 /** One entry of each collection, and its short text field (label in the editor, key in the file). */
 const ENTRIES = [
@@ -137,14 +137,7 @@ test('a save changes only the edited lines, in an entry of every other collectio
       // Decap's entry editor keeps the entry it opened when only the address's entry changes, so
       // through the collection's list, as a volunteer goes: its address, then the entry's link.
       await page.goto(`/admin/#/collections/${entry.collection}`);
-      // Decap draws the list from what it holds, then again when the folder has been read: a click
-      // that lands on the first drawing is lost with it (seen in CI), so it is made again, as a
-      // volunteer would, until the entry's address opens (Playwright's `toPass`).
-      const link = page.locator(`a[href$="/collections/${entry.collection}/entries/${entry.slug}"]`);
-      await expect(async () => {
-        await link.click();
-        await expect(page).toHaveURL(new RegExp(`/entries/${entry.slug}$`), { timeout: 2_000 });
-      }).toPass();
+      await openFromList(page, page.locator(`a[href$="/collections/${entry.collection}/entries/${entry.slug}"]`));
       const before = await addWordAndSave(page, entry);
       // Put back as committed, for the journeys and site checks that follow.
       writeFileSync(join(CONTENT, fileOf(entry)), before);

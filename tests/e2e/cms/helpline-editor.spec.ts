@@ -11,7 +11,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { telHref } from '../../../src/lib/contact-links';
 import { A_TO_Z_WORD, HELPLINE_SENTENCES } from './edits';
-import { bodyOf, clickAtEnd, CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
+import {
+  bodyOf,
+  clickAtEnd,
+  CONTENT,
+  publishNow,
+  readData,
+  schemaProblem,
+  signIn,
+  test,
+  openFromList,
+} from './support';
 
 /** Samaritans' number in the content copy (another journey may change it later). */
 const samaritansPhone = () => String(readData(join(CONTENT, 'helplines/samaritans.yaml'))['phone']);
@@ -28,7 +38,7 @@ async function openEntry(page: Page, collection: string, file: string): Promise<
   const title = String(readData(join(CONTENT, file))['title']).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await signIn(page);
   await page.getByRole('link', { name: collection, exact: true }).click();
-  await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
+  await openFromList(page, page.getByRole('link', { name: new RegExp(`^${title}`) }));
   await expect(page.locator('[data-slate-editor="true"]')).toBeVisible();
 }
 

@@ -8,7 +8,7 @@ import { expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NEW_HELPLINE } from './edits';
-import { CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
+import { CONTENT, publishNow, readData, schemaProblem, signIn, test, openFromList } from './support';
 
 const file = join(CONTENT, 'helplines', `${NEW_HELPLINE.id}.yaml`);
 
@@ -25,7 +25,10 @@ test('a helpline directive in a post is previewed as the site shows it', async (
 
   await signIn(page);
   await page.getByRole('link', { name: 'News', exact: true }).click();
-  await page.getByRole('link', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+  await openFromList(
+    page,
+    page.getByRole('link', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }),
+  );
   const preview = page.frameLocator('iframe').first();
   await expect(preview.getByRole('link', { name: phone, exact: true }).first()).toHaveAttribute(
     'href',
@@ -40,7 +43,10 @@ test('changing a helpline’s number in the Helplines list saves just that numbe
 
   await signIn(page);
   await page.getByRole('link', { name: 'Helplines', exact: true }).click();
-  await page.getByRole('link', { name: new RegExp(`^${String(before['name'])} \\(${NEW_HELPLINE.id}\\)`) }).click();
+  await openFromList(
+    page,
+    page.getByRole('link', { name: new RegExp(`^${String(before['name'])} \\(${NEW_HELPLINE.id}\\)`) }),
+  );
   const phone = page.getByLabel('Phone number (optional)', { exact: true });
   await expect(phone).toHaveValue(String(before['phone']));
   await phone.fill(NEW_HELPLINE.phone);

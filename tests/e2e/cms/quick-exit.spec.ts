@@ -6,7 +6,7 @@
 import { expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { quickExitField } from '../../../src/schemas/quick-exit';
-import { CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
+import { CONTENT, publishNow, readData, schemaProblem, signIn, test, openFromList } from './support';
 
 /** Decap's switch for the field (a `role="switch"` element that its <label for> names by id). */
 async function exitSwitch(page: Page) {
@@ -23,7 +23,7 @@ test("turning on Show 'Exit this page' for a page saves quickExit: true, changin
 
   await signIn(page);
   await page.getByRole('link', { name: 'Pages', exact: true }).click();
-  await page.getByRole('link', { name: String(before['title']), exact: true }).click();
+  await openFromList(page, page.getByRole('link', { name: String(before['title']), exact: true }));
   await expect(page.getByText(quickExitField.cms.hint)).toBeVisible();
   const toggle = await exitSwitch(page);
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
@@ -41,6 +41,6 @@ test("turning on Show 'Exit this page' for a page saves quickExit: true, changin
 test('the A–Z topics flagged in their files show the Exit this page switch on', async ({ page }) => {
   await signIn(page);
   await page.getByRole('link', { name: 'Mental health A–Z' }).click();
-  await page.getByRole('link', { name: /^Domestic abuse – reviewed/ }).click();
+  await openFromList(page, page.getByRole('link', { name: /^Domestic abuse – reviewed/ }));
   await expect(await exitSwitch(page)).toHaveAttribute('aria-checked', 'true');
 });

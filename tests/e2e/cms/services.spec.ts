@@ -5,7 +5,7 @@
 import { expect } from '@playwright/test';
 import { join } from 'node:path';
 import { CANCELLATION } from './edits';
-import { CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
+import { CONTENT, publishNow, readData, schemaProblem, signIn, test, openFromList } from './support';
 
 test('an editor cancels a session: the date and reason are saved and the schema accepts them', async ({ page }) => {
   const file = join(CONTENT, 'services', `${CANCELLATION.service}.md`);
@@ -14,7 +14,7 @@ test('an editor cancels a session: the date and reason are saved and the schema 
 
   await signIn(page);
   await page.getByRole('link', { name: 'Services', exact: true }).click();
-  await page.getByRole('link', { name: new RegExp(`^${CANCELLATION.title}`) }).click();
+  await openFromList(page, page.getByRole('link', { name: new RegExp(`^${CANCELLATION.title}`) }));
   await page.getByRole('button', { name: 'Add cancelled sessions' }).click();
   // The new item opens below the existing ones (which stay collapsed), so its fields are the only
   // "Date" and "Reason" on the form.

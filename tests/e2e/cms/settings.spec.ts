@@ -5,7 +5,7 @@
 import { expect } from '@playwright/test';
 import { join } from 'node:path';
 import { NEW_PHONE } from './edits';
-import { CONTENT, publishNow, readData, schemaProblem, signIn, test } from './support';
+import { CONTENT, publishNow, readData, schemaProblem, signIn, test, openFromList } from './support';
 
 test('a new phone number is saved to the settings file, changing nothing else', async ({ page }) => {
   const file = join(CONTENT, 'settings/site.yaml');
@@ -14,7 +14,7 @@ test('a new phone number is saved to the settings file, changing nothing else', 
 
   await signIn(page);
   await page.getByRole('link', { name: 'Site settings' }).click();
-  await page.getByRole('link', { name: /Charity details, contacts and lists/ }).click();
+  await openFromList(page, page.getByRole('link', { name: /Charity details, contacts and lists/ }));
   const phone = page.getByLabel('Main phone number', { exact: true });
   await expect(phone).toHaveValue(String(before['phone']));
   await phone.fill(NEW_PHONE);

@@ -108,6 +108,22 @@ export async function signIn(page: Page): Promise<void> {
   await expect(news).toBeVisible();
 }
 
+/**
+ * Opens an entry from its collection's list by its link, as a volunteer does. On the shared page
+ * Decap draws the list from the entries it already holds, then again once it has read the folder;
+ * a click on the first drawing is lost with it (seen in CI), so the click is made again, as a
+ * volunteer would, until the entry's own address opens (Playwright's `toPass`).
+ */
+export async function openFromList(page: Page, link: Locator): Promise<void> {
+  const href = (await link.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^#\/collections\/[^/]+\/entries\//);
+  const address = new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await expect(async () => {
+    await link.click({ timeout: 5_000 });
+    await expect(page).toHaveURL(address, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 /** Publishes the open entry and waits for the editor to confirm the save. */
 export async function publishNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Publish' }).click();
