@@ -6,6 +6,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startNetlifyServer, type RunningServer } from '../../harness/netlify-server';
+import { test as pooled } from '../support/test';
 import { readSiteLists } from '../../../src/content/site-lists';
 import { bodyOf, readData } from '../../support/frontmatter';
 
@@ -44,7 +45,8 @@ export function serveRebuiltSite(): () => string {
 
 /**
  * The journeys' `page`: one editor page for all the journeys of a worker (there is one), as a
- * volunteer keeps the editor open from one task to the next. Decap is a 6 MB app; starting it in a
+ * volunteer keeps the editor open from one task to the next (the browser tests' shared pages,
+ * tests/e2e/support/test.ts, with the project's options). Decap is a 6 MB app; starting it in a
  * fresh browser context costs about 5 CPU-seconds and 4 s, which, once per journey, made the round
  * trip the longest step of `npm test`. Each journey goes to its part of the editor by the address
  * after `#` (Decap's hash router: no reload). A journey that fails ends its worker, so its retry
@@ -55,34 +57,14 @@ export function serveRebuiltSite(): () => string {
  * local backup of an entry left unsaved (refused, and Decap then deletes it, so no journey starts
  * from another's leftovers).
  */
-export const test = base.extend<object, { editorPage: Page }>({
-  editorPage: [
-    async ({ browser }, use, workerInfo) => {
-      const { baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, timezoneId, actionTimeout } =
-        workerInfo.project.use;
-      const context = await browser.newContext({
-        ...(baseURL ? { baseURL } : {}),
-        ...(viewport ? { viewport } : {}),
-        ...(userAgent ? { userAgent } : {}),
-        ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
-        ...(isMobile ? { isMobile } : {}),
-        ...(hasTouch ? { hasTouch } : {}),
-        ...(timezoneId ? { timezoneId } : {}),
-        serviceWorkers: 'block',
-      });
-      if (actionTimeout) context.setDefaultTimeout(actionTimeout);
-      const page = await context.newPage();
-      page.on('dialog', (dialog) => {
-        const backup = /local backup/i.test(dialog.message());
-        void (backup ? dialog.dismiss() : dialog.accept());
-      });
-      await use(page);
-      await context.close();
-    },
-    { scope: 'worker' },
-  ],
-  page: async ({ editorPage }, use) => {
-    await use(editorPage);
+export const test = pooled.extend({
+  page: async ({ page }, use) => {
+    // Listeners are taken off the shared page after each test (tests/e2e/support/test.ts).
+    page.on('dialog', (dialog) => {
+      const backup = /local backup/i.test(dialog.message());
+      void (backup ? dialog.dismiss() : dialog.accept());
+    });
+    await use(page);
   },
 });
 
