@@ -1,14 +1,21 @@
 /**
- * Group calendars end to end, with one real `astro build` of a small tree on a fixed build date
- * (BUILD_DATE=2026-10-20, a Tuesday, five days before the clocks go back): every .ics parses in
- * ical.js and expands to the same sessions each service page lists under "Next sessions",
- * including a cancelled date and a date after the clock change; /whats-on/ lists the 14 days from
- * the build date; the files are served as text/calendar with netlify.toml's headers.
+ * One real `astro build` of a valid tree, on a fixed build date (BUILD_DATE=2026-10-20, a Tuesday,
+ * five days before the clocks go back), with the calendar fixtures' groups (one of them paused),
+ * referrals closed, an overdue A–Z topic, and no repository for the live editor, as in a fresh clone.
+ * It proves that content decides what is published:
+ * - the site builds, with its search index and the editor's code, from `astro build` alone;
+ * - a paused service is published nowhere, full groups say so, an overdue topic is still published
+ *   with one warning;
+ * - every .ics parses in ical.js and expands to the same sessions each service page lists under
+ *   "Next sessions", including a cancelled date and a date after the clock change; /whats-on/ lists
+ *   the 14 days from the build date; the files are served as text/calendar with netlify.toml's headers.
+ * (Builds of bad content, which stop, are in content-build.test.ts and content-gate.test.ts.)
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, buildSite, makeContentTree, removeTemporaryFolders, type BuildResult } from '../support/build';
+import { filesIn } from '../support/files';
 import { expandCalendar, parseCalendar } from '../support/ical';
 import { startNetlifyServer } from '../harness/netlify-server';
 
@@ -16,12 +23,21 @@ const FIXTURES = join(ROOT, 'tests/fixtures/calendar/services');
 const BUILD_DATE = '2026-10-20';
 /** Midnight at the start of the build day in London (BST, so 23:00 UTC the day before). */
 const BUILD_START = new Date('2026-10-19T23:00:00Z');
+/** An A–Z topic whose review date has passed. */
+const OVERDUE = 'a-z/overdue-topic.md';
 
 let result: BuildResult;
 
 beforeAll(() => {
   const extra = Object.fromEntries(readdirSync(FIXTURES).map((file) => [`services/${file}`, join(FIXTURES, file)]));
-  result = buildSite(makeContentTree(extra), { BUILD_DATE });
+  const tree = makeContentTree({ ...extra, [OVERDUE]: join(ROOT, 'tests/fixtures/review', OVERDUE) });
+  const settingsFile = join(tree, 'settings/site.yaml');
+  writeFileSync(
+    settingsFile,
+    readFileSync(settingsFile, 'utf8').replace('acceptingReferrals: true', 'acceptingReferrals: false'),
+  );
+  // Built as a fresh clone is, with no repository for the live editor (npm test sets one).
+  result = buildSite(tree, { BUILD_DATE, CMS_REPO: '', REPOSITORY_URL: '' });
 });
 afterAll(removeTemporaryFolders);
 
@@ -67,11 +83,57 @@ function serviceCalendars(): string[] {
     .sort();
 }
 
-describe('a build on a fixed date', () => {
-  it('builds', () => {
+describe('a valid tree, with a paused service, full groups and an overdue topic', () => {
+  it('builds and publishes the fixture pages', () => {
     expect(result.status, result.output).toBe(0);
+    expect(page('urgent-help')).toContain('116\u00a0123');
+    expect(page('news/fixture-post')).toContain('<h1');
   });
 
+  it('without CMS_REPO or REPOSITORY_URL, warns once and /admin/ says what to set instead of starting Decap', () => {
+    const warnings = result.output.split('\n').filter((line) => line.includes('[content editor]'));
+    expect(warnings, result.output).toHaveLength(1);
+    expect(warnings[0]).toContain('Set CMS_REPO to the GitHub repository');
+    const admin = page('admin').replace(/<[^>]+>/g, ' ');
+    expect(admin).toContain('The content editor is not set up yet');
+    expect(admin).toContain('Set CMS_REPO to the GitHub repository, as owner/name');
+  });
+
+  it("`astro build` alone writes the search index and the editor's code", () => {
+    const entry = JSON.parse(read('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.languages['en-gb']?.page_count).toBeGreaterThan(5);
+    expect(existsSync(join(result.outDir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(result.output).toMatch(/\[pagefind\] read \d+ pages and wrote the search index/);
+    expect(existsSync(join(result.outDir, 'admin/decap/decap-cms.js'))).toBe(true);
+    // Only the build the editor loads: not the package's second build for bundlers, nor source maps.
+    expect(filesIn(join(result.outDir, 'admin/decap')).filter((file) => /(^|\/)cms\.js$|\.map$/.test(file))).toEqual(
+      [],
+    );
+  });
+
+  it('shows the groups-full notice and publishes nothing about the paused service', () => {
+    for (const path of ['services', 'services/fixture-group']) {
+      expect(page(path), path).toContain('not taking new members at the moment');
+    }
+    expect(existsSync(join(result.outDir, 'services/paused-group'))).toBe(false);
+    for (const path of ['services', 'services/area/millbrook', 'whats-on']) {
+      expect(page(path), path).not.toContain('Paused Calendar Group');
+    }
+    expect(read('sitemap-0.xml')).not.toContain('paused-group');
+  });
+
+  it('still publishes the overdue topic, and warns once, naming the topic and its file', () => {
+    const warning = result.output.split('\n').filter((l) => l.includes('Review overdue'));
+    expect(warning, result.output).toHaveLength(1);
+    expect(warning[0]).toContain(`Overdue topic (`);
+    expect(warning[0]).toContain(`${OVERDUE}, due 2023-01-10)`);
+    expect(page('a-z/overdue-topic').replace(/<[^>]+>/g, '')).toContain('Next review due: 10 January 2023.');
+  });
+});
+
+describe('group calendars, on a fixed build date', () => {
   it('writes a calendar for each running service with sessions (none for a paused one), and one for all groups', () => {
     expect(serviceCalendars()).toEqual(['evening-group', 'fixture-group', 'fortnightly-lunch', 'monthly-online']);
     expect(existsSync(join(result.outDir, 'services/appointments/index.html'))).toBe(true);
