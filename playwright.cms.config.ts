@@ -2,8 +2,8 @@
  * The CMS round trip (tests/e2e/cms), run by `npm run test:cms` (tests/harness/test-cms.ts), which
  * makes a temporary copy of content/ and builds the editor against a real decap-server that saves
  * into that copy. Three stages:
- * 1. `edit`: editing journeys in the editor, each checking the file it saved, then `dev-server`:
- *    one under the Astro dev server;
+ * 1. `edit`: editing journeys in the editor, one at a time, each checking the file it saved; beside
+ *    them, in a second worker, `dev-server`: one journey under the Astro dev server;
  * 2. `rebuild`: the edited copy built once, as Netlify would after a publish, with its search index;
  * 3. `site`: what each edit changed on that rebuilt site.
  */
@@ -22,8 +22,11 @@ const PORT = Number(process.env['CMS_PREVIEW_PORT'] ?? Number(process.env['PREVI
 export default defineConfig({
   testDir: 'tests/e2e/cms',
   outputDir: 'test-results/cms',
-  // Every journey edits the same content copy: one at a time.
-  workers: 1,
+  // Two workers: the editing journeys take one, one at a time (`workers: 1` on their project), as
+  // they share the content copy and the editor's list views; the dev-server journey, which edits a
+  // post no other journey touches, takes the other at the same time, so the round trip, the
+  // longest chain of `npm test`, no longer waits for it.
+  workers: 2,
   fullyParallel: false,
   // The editor is a large React app driven through the keyboard on a 2-core machine: a journey that
   // fails once is run once more, and Playwright reports it as flaky (named in the run's output).
@@ -42,16 +45,19 @@ export default defineConfig({
       // journeys type dates as London times. (The journeys share one page, made with these options
       // for the whole worker: tests/e2e/cms/support.ts.)
       use: { ...devices['Desktop Chrome'], timezoneId: 'Europe/London' },
+      workers: 1,
     },
-    // Last of the journeys: its dev server holds the lock on .astro/ (tests/support/astro-lock.ts)
-    // while it runs, which in `npm test` may first wait for the production build and the checks.
+    // Beside the editing journeys: its dev server holds the lock on .astro/
+    // (tests/support/astro-lock.ts) while it runs, which in `npm test` may first wait for the
+    // production build. The other journeys' saves also reach its dev server, and its editor page
+    // must not reload for those either.
     {
       name: 'dev-server',
       testMatch: /cms\/dev-no-reload\.spec\.ts$/,
-      dependencies: ['edit'],
       use: { ...devices['Desktop Chrome'] },
+      workers: 1,
     },
-    { name: 'rebuild', testMatch: /site\/build\.setup\.ts$/, dependencies: ['dev-server'] },
+    { name: 'rebuild', testMatch: /site\/build\.setup\.ts$/, dependencies: ['edit', 'dev-server'] },
     {
       name: 'site',
       testMatch: /site\/[^/]+\.spec\.ts$/,

@@ -82,9 +82,9 @@ interface StepResult {
 
 /**
  * The steps, each with the steps it needs first. The order is the start order: the two longest
- * chains first (the CMS round trip after the editor's build; the type check, lint and browser tests
- * after the production build), then the rest, the longer before the shorter, so that the last to
- * start are short and the two jobs end close together.
+ * chains first (the CMS round trip after the editor's build; the browser tests after the
+ * production build), then the rest, the longer before the shorter, so that the last to start
+ * are short and the two jobs end close together.
  */
 const STEPS: Step[] = [
   // Every Astro process writes the project's .astro/ folder, one at a time (the lock): the editor's
@@ -98,11 +98,18 @@ const STEPS: Step[] = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/cms.json` },
     results: 'cms.json',
   },
+  {
+    name: 'Browser tests',
+    needs: ['Production build'],
+    run: [['playwright', ['test', '--reporter=list,json']]],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` },
+    results: 'e2e.json',
+  },
+  { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
+  { name: 'Content checks', run: [vitest('content')], results: 'content.json' },
   // The type check and ESLint's type-aware rules read the types the production build generated
   // into .astro/ (`--noSync`: the build has just written them), holding the lock so that no
-  // build rewrites them meanwhile. They come straight after the production build, before the
-  // browser tests: the CMS round trip is then still in its journeys, which need no lock, and its
-  // dev server and rebuild, later, find the lock free instead of waiting 20 s on its critical path.
+  // build rewrites them meanwhile.
   {
     name: 'Type check',
     needs: ['Production build'],
@@ -115,15 +122,6 @@ const STEPS: Step[] = [
     lock: true,
     run: [['eslint', ['.', '--max-warnings', '0']]],
   },
-  {
-    name: 'Browser tests',
-    needs: ['Production build'],
-    run: [['playwright', ['test', '--reporter=list,json']]],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json` },
-    results: 'e2e.json',
-  },
-  { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
-  { name: 'Content checks', run: [vitest('content')], results: 'content.json' },
   {
     name: 'Real builds of fixture trees',
     needs: ['Production build'],
