@@ -20,6 +20,9 @@ let dev: ChildProcess | undefined;
 let unlock: (() => void) | undefined;
 
 test.beforeAll(async () => {
+  // Beside the editing journeys, from the start of the round trip, it may first wait for the lock
+  // while `npm test`'s production build holds it: time for that, then for the dev server to start.
+  test.setTimeout(300_000);
   // The dev server syncs content into .astro/ on start and after every save: no other Astro
   // process may do so meanwhile (tests/support/astro-lock.ts).
   unlock = await takeAstroLock();
