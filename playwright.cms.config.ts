@@ -47,10 +47,8 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], timezoneId: 'Europe/London' },
       workers: 1,
     },
-    // Beside the editing journeys: its dev server holds the lock on .astro/
-    // (tests/support/astro-lock.ts) while it runs, which in `npm test` may first wait for the
-    // production build. The other journeys' saves also reach its dev server, and its editor page
-    // must not reload for those either.
+    // Beside the editing journeys. The other journeys' saves also reach its dev server, and its
+    // editor page must not reload for those either.
     {
       name: 'dev-server',
       testMatch: /cms\/dev-no-reload\.spec\.ts$/,
@@ -75,9 +73,10 @@ export default defineConfig({
       env: { PORT: String(CMS_PORT), GIT_REPO_DIRECTORY: REPO },
     },
     {
-      // --ignore-lock: Astro allows one tracked preview server per project, and the browser tests'
-      // preview of the production build runs at the same time.
+      // In the project copy the editor was built in (tests/harness/test-cms.ts). --ignore-lock:
+      // Astro allows one tracked preview server per project, and a developer's may be running.
       command: `node node_modules/astro/bin/astro.mjs preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
+      cwd: `${REPO}/project`,
       url: `http://127.0.0.1:${PORT}/admin/`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -11,8 +11,8 @@ import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { takeAstroLock } from '../support/astro-lock';
-import { MINIMAL_TREE, ROOT } from '../support/build';
+import { MINIMAL_TREE } from '../support/build';
+import { copyProject } from '../support/project-copy';
 
 const work = mkdtempSync(join(tmpdir(), 'mmh-test-start-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -51,15 +51,14 @@ function groupAlive(pgid: number): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `npm start -- --no-build` in its own process group, as a terminal runs a command. */
+/**
+ * Runs `npm start -- --no-build` in its own process group, as a terminal runs a command, in its own
+ * copy of the project (tests/support/project-copy.ts: its own `.astro/`, so the four run side by side).
+ */
 async function start() {
   const [port, cmsPort] = [await freePort(), await freePort()];
-  // The dev server syncs content into .astro/ as it starts: one Astro process at a time does
-  // (tests/support/astro-lock.ts). Held until both servers listen and Astro has logged
-  // "[content] Synced content"; nothing changes content after that.
-  const unlock = await takeAstroLock();
   const npm = spawn('npm', ['start', '--silent', '--', '--no-build'], {
-    cwd: ROOT,
+    cwd: copyProject(join(work, `project-${String(port)}`)),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -79,14 +78,11 @@ async function start() {
   const exited = new Promise<void>((resolve) => npm.on('exit', () => resolve()));
   let gone = false;
   void exited.then(() => (gone = true));
+  // Up: both servers listen, and Astro has synced the content.
   const deadline = Date.now() + 120_000;
-  try {
-    while (!(output.includes('Synced content') && (await listening(port)) && (await listening(cmsPort)))) {
-      if (gone || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
-      await sleep(250);
-    }
-  } finally {
-    unlock();
+  while (!(output.includes('Synced content') && (await listening(port)) && (await listening(cmsPort)))) {
+    if (gone || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+    await sleep(250);
   }
   return { npm, pid: npm.pid as number, port, cmsPort, exited, output: () => output };
 }

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPath } from './chromium.ts';
-import { takeAstroLock } from '../support/astro-lock.ts';
 import { useSuiteClock } from '../support/clock.ts';
 
 const { values: options } = parseArgs({
@@ -68,8 +67,6 @@ interface Step {
   needs?: string[];
   /** Steps that must have ended first, passed or not. */
   after?: string[];
-  /** Holds the lock on .astro/ while it runs (tests/support/astro-lock.ts): it writes or reads it. */
-  lock?: boolean;
   env?: Record<string, string>;
   results?: string;
   /** Its commands run at the same time (each prints its output in turn), not one after another. */
@@ -89,10 +86,12 @@ interface StepResult {
  * are short and the two jobs end close together.
  */
 const STEPS: Step[] = [
-  // Every Astro process writes the project's .astro/ folder, one at a time (the lock): the editor's
-  // build first, so that the CMS round trip, the longest chain, starts at once.
+  // The editor's build first, so that the CMS round trip, the longest chain, starts at once. Each
+  // Astro process a test starts runs in its own copy of the project (tests/support/project-copy.ts),
+  // with its own .astro/ folder, so none waits for another.
   { name: 'CMS editor build', run: [['node', ['tests/harness/test-cms.ts', '--build-only']]] },
-  { name: 'Production build', after: ['CMS editor build'], lock: true, run: [['npm', ['run', 'build', '--silent']]] },
+  // After the editor's build, whose optimised pictures it starts from (tests/harness/test-cms.ts).
+  { name: 'Production build', after: ['CMS editor build'], run: [['npm', ['run', 'build', '--silent']]] },
   {
     name: 'CMS round trip',
     needs: ['CMS editor build'],
@@ -109,14 +108,15 @@ const STEPS: Step[] = [
   },
   { name: 'Unit tests', run: [vitest('unit')], results: 'unit.json' },
   { name: 'Content checks', run: [vitest('content')], results: 'content.json' },
+  // The steps below need nothing from the production build but come after it (`after`), so that
+  // a job that is free early takes the CMS round trip or the browser tests, never one of these.
+  { name: 'Real builds of fixture trees', after: ['Production build'], run: [vitest('build')], results: 'build.json' },
   // The type check and ESLint's type-aware rules read the types the production build generated
-  // into .astro/ (`--noSync`: the build has just written them), holding the lock so that no
-  // build rewrites them meanwhile. Both only read: they run at the same time, under one hold of
-  // the lock, so that the steps which write .astro/ wait for one of them, not for both in turn.
+  // into .astro/ (`--noSync`: the build has just written them; no other Astro process writes the
+  // project's own). Both only read, so they run at the same time.
   {
     name: 'Type check and lint',
     needs: ['Production build'],
-    lock: true,
     together: true,
     run: [
       ['astro', ['check', '--minimumSeverity', 'warning', '--noSync']],
@@ -124,14 +124,7 @@ const STEPS: Step[] = [
     ],
   },
   { name: 'Built-site checks', needs: ['Production build'], run: [vitest('site')], results: 'site.json' },
-  // Prettier reads only the source files: it needs no lock on .astro/.
-  { name: 'Formatting', needs: ['Production build'], run: [['prettier', ['--check', '.', '--log-level', 'warn']]] },
-  {
-    name: 'Real builds of fixture trees',
-    needs: ['Production build'],
-    run: [vitest('build')],
-    results: 'build.json',
-  },
+  { name: 'Formatting', after: ['Production build'], run: [['prettier', ['--check', '.', '--log-level', 'warn']]] },
 ];
 
 const jobs = Math.max(1, Number(options.jobs) || 2);
@@ -169,7 +162,6 @@ printSummary();
 /** Runs a step's commands, one after another or together, its output kept until it ends. */
 async function runStep(step: Step): Promise<StepResult> {
   const start = Date.now();
-  const unlock = step.lock ? await takeAstroLock() : undefined;
   const outputs: string[] = [];
   let status = 0;
   if (step.together) {
@@ -184,7 +176,6 @@ async function runStep(step: Step): Promise<StepResult> {
       if (status !== 0) break;
     }
   }
-  unlock?.();
   const seconds = (Date.now() - start) / 1000;
   const verdict = status === 0 ? 'passed' : 'failed';
   console.log(`\n=== ${step.name}: ${verdict} in ${seconds.toFixed(0)} s ===`);

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { withAstroLockSync } from './astro-lock';
+import { copyProject } from './project-copy';
 
 /** Root of the project. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -61,30 +61,31 @@ export function makeContentTree(extra: Record<string, string> = {}): string {
 
 /**
  * Builds the site from `contentDir` with `astro build` and returns its status and output. The
- * output and caches go in a temporary folder, or under `work` when given.
+ * build runs in a copy of the project (tests/support/project-copy.ts: its own `.astro/`, so builds
+ * run side by side), made under `work` unless `project` names one already made; the output and
+ * caches go in a temporary folder, or under `work` when given.
  */
 export function buildSite(
   contentDir: string,
   env: Record<string, string> = {},
   work = temporaryFolder('build'),
+  project = copyProject(join(work, 'project')),
 ): BuildResult {
   const outDir = join(work, 'dist');
-  const result = withAstroLockSync(() =>
-    spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...builderEnv(),
-        ...env,
-        CONTENT_DIR: contentDir,
-        OUT_DIR: outDir,
-        ASTRO_CACHE_DIR: join(work, 'cache'),
-        VITE_CACHE_DIR: join(work, 'vite'),
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-      },
-    }),
-  );
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: {
+      ...builderEnv(),
+      ...env,
+      CONTENT_DIR: contentDir,
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(work, 'cache'),
+      VITE_CACHE_DIR: join(work, 'vite'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, contentDir };
 }

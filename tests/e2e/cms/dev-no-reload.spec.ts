@@ -8,7 +8,6 @@ import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { takeAstroLock } from '../../support/astro-lock';
 import { CONTENT, publishNow, readData, REPO } from './support';
 
 /** The dev server's port (PORT, as for `npm start`; 4321 is left to a real `npm start`). */
@@ -17,15 +16,10 @@ const DEV = `http://127.0.0.1:${DEV_PORT}`;
 const POST = 'finding-my-way-back';
 
 let dev: ChildProcess | undefined;
-let unlock: (() => void) | undefined;
 
 test.beforeAll(async () => {
-  // Beside the editing journeys, from the start of the round trip, it may first wait for the lock
-  // while `npm test`'s production build holds it: time for that, then for the dev server to start.
-  test.setTimeout(300_000);
-  // The dev server syncs content into .astro/ on start and after every save: no other Astro
-  // process may do so meanwhile (tests/support/astro-lock.ts).
-  unlock = await takeAstroLock();
+  // The dev server's first start, beside the editing journeys on a busy machine.
+  test.setTimeout(180_000);
   // As `npm start` after a build: Astro's content layer starts from the store the editor's build of
   // this copy left (tests/harness/test-cms.ts) and re-reads only the files whose digest changed,
   // instead of checking every file again.
@@ -34,6 +28,9 @@ test.beforeAll(async () => {
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(DEV_PORT)],
     {
+      // In the project copy the editor was built in (tests/harness/test-cms.ts): its own .astro/,
+      // which the dev server rewrites after every save, and the same content store.
+      cwd: join(REPO, 'project'),
       env: {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -58,7 +55,6 @@ test.afterAll(async () => {
     process.kill(-dev.pid, 'SIGTERM');
     await exited;
   }
-  unlock?.();
 });
 
 test('publishing under the dev server reloads the site page but never the editor', async ({ page, context }) => {
