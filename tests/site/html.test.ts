@@ -114,7 +114,7 @@ describe('head metadata and shared chrome', () => {
     expect(attr(meta(els, 'name', 'description') ?? ({} as Element), 'content') ?? '').toMatch(/.{20,}/);
     expect(attr(meta(els, 'property', 'og:title') ?? ({} as Element), 'content') ?? '').toMatch(/\S/);
     const canonical = els.find((el) => el.tagName === 'link' && attr(el, 'rel') === 'canonical');
-    expect(canonical && attr(canonical, 'href')).toMatch(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(canonical && attr(canonical, 'href')).toMatch(new RegExp(`${RegExp.escape(path)}$`));
     expect(els.filter((el) => el.tagName === 'main')).toHaveLength(1);
     const header = els.find((el) => el.tagName === 'header');
     const urgent =

@@ -5,11 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { copyProject } from './project-copy';
+import { join } from 'node:path';
+import { copyProject, ROOT } from './project-copy';
 
-/** Root of the project. */
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT };
+
 /** A small, valid content tree that exercises every collection. */
 export const MINIMAL_TREE = join(ROOT, 'tests/fixtures/minimal');
 

@@ -15,7 +15,7 @@ import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Root of the project. */
-const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * What a build and `npm start` read from the project root. A build in a copy that lacks a file it

@@ -16,7 +16,7 @@ test('adding another name to an A–Z topic saves it to the file, changing nothi
 
   await signIn(page);
   await page.getByRole('link', { name: 'Mental health A–Z' }).click();
-  const title = String(before['title']).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const title = RegExp.escape(String(before['title']));
   await openFromList(page, page.getByRole('link', { name: new RegExp(`^${title} – reviewed`) }));
   const synonyms = page.getByLabel('Also known as (optional)', { exact: true });
   await expect(synonyms).toHaveValue(oldSynonyms.join(', '));

@@ -35,7 +35,7 @@ function directivesIn(text: string): string[] {
 
 /** Opens an entry from its collection's list by the title its summary starts with. */
 async function openEntry(page: Page, collection: string, file: string): Promise<void> {
-  const title = String(readData(join(CONTENT, file))['title']).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const title = RegExp.escape(String(readData(join(CONTENT, file))['title']));
   await signIn(page);
   await page.getByRole('link', { name: collection, exact: true }).click();
   await openFromList(page, page.getByRole('link', { name: new RegExp(`^${title}`) }));

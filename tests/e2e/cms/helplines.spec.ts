@@ -25,10 +25,7 @@ test('a helpline directive in a post is previewed as the site shows it', async (
 
   await signIn(page);
   await page.getByRole('link', { name: 'News', exact: true }).click();
-  await openFromList(
-    page,
-    page.getByRole('link', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }),
-  );
+  await openFromList(page, page.getByRole('link', { name: new RegExp(`^${RegExp.escape(title)}`) }));
   const preview = page.frameLocator('iframe').first();
   await expect(preview.getByRole('link', { name: phone, exact: true }).first()).toHaveAttribute(
     'href',

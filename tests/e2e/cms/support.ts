@@ -99,7 +99,7 @@ export async function signIn(page: Page): Promise<void> {
 export async function openFromList(page: Page, link: Locator): Promise<void> {
   const href = (await link.getAttribute('href')) ?? '';
   expect(href).toMatch(/^#\/collections\/[^/]+\/entries\//);
-  const address = new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const address = new RegExp(`${RegExp.escape(href)}$`);
   await expect(async () => {
     await link.click({ timeout: 5_000 });
     await expect(page).toHaveURL(address, { timeout: 2_000 });
