@@ -1,12 +1,9 @@
-import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { setFlagsFromString } from 'node:v8';
-import remarkDirective from 'remark-directive';
 import { CONTENT_DIR, SITE_URL } from './src/config';
-import { readHelplineRegistry } from './src/content/helplines';
-import { remarkHelplines } from './src/lib/helpline-directive';
+import { readHelplineRegistry, siteMarkdownProcessor } from './src/content/helplines';
 import { decapCms } from './src/integrations/decap-cms';
 import { devPagefind } from './src/integrations/dev-pagefind';
 import { editorNoReload } from './src/integrations/editor-no-reload';
@@ -60,11 +57,10 @@ export default defineConfig({
     // Syntax highlighting writes style="" attributes, which a strict CSP forbids; the charity's
     // content has no code to highlight.
     syntaxHighlight: false,
-    // The remark pipeline (not Astro's default, Sätteri) so `:helpline[id]` can be a directive
-    // drawn from the helpline registry. MDX inherits this processor and its plugins.
-    processor: unified({
-      remarkPlugins: [remarkDirective, [remarkHelplines, { registry: () => readHelplineRegistry(CONTENT_DIR) }]],
-    }),
+    // Sätteri, Astro's default processor, parses and renders in Rust (with smart quotes), so the
+    // site's Markdown costs what bare Astro's does. Its directive feature reads `:helpline[id]`,
+    // and a plugin draws each from the helpline registry (src/lib/helpline-directive.ts).
+    processor: siteMarkdownProcessor(() => readHelplineRegistry(CONTENT_DIR)),
   },
   build: {
     format: 'directory',

@@ -1,23 +1,24 @@
 /**
- * `:helpline[id]` in Markdown: a remark plugin (used after `remark-directive`) that turns the
- * directive into the registry's tap-to-call/tap-to-text markup, and a checker that finds what is
+ * `:helpline[id]` in Markdown: a Markdown plugin that turns the directive into the registry's tap-to-call/tap-to-text markup, and a checker that finds what is
  * wrong with a Markdown body: unknown ids, impossible `show` values, registry numbers typed by hand
  * instead of the directive, and phone numbers the site does not know.
  *
  * Pure: the registry and the charity's own numbers are passed in (src/content/helplines.ts reads
  * them from disk), so the same code runs in the build, in unit tests and in the CMS.
  */
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
+import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
 import { unified } from 'unified';
 import {
   DIRECTIVE_NAME,
   directiveFor,
   helplineElement,
   showProblem,
+  toHtml,
   type HelplineFields as Helpline,
   type HelplineShow,
 } from './helpline-render';
@@ -35,59 +36,59 @@ function isDirective(node: { type: string }): node is AnyDirective {
   return node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
 }
 
-/** The part of a vfile the plugin uses. */
-interface FileLike {
-  path?: string;
-  /** The text being rendered (VFile holds a string, or UTF-8 bytes). */
-  value?: string | Uint8Array | undefined;
-}
-
-/** Options for {@link remarkHelplines}. */
-export interface RemarkHelplinesOptions {
+/** Options for {@link helplineDirectives}. */
+export interface HelplineDirectiveOptions {
   /** Returns the registry (read when each file is rendered, so an edited number shows at once). */
   registry: () => HelplineRegistry;
 }
 
 /**
- * The remark plugin. Every `:helpline[id]` becomes the registry's markup; any other directive is
- * put back as the text it was written as, since "word:thing" in ordinary prose is not meant as
- * one. An unknown id stops the render (the content loader reports it with its line first).
+ * The Markdown plugin, for Sätteri (Astro's default Markdown processor, `satteri` 0.10): every
+ * `:helpline[id]` becomes the registry's markup; any other directive is put back as the text it
+ * was written as, since "word:thing" in ordinary prose is not meant as one. An unknown id stops
+ * the render (the content gate reports it first, with its line).
+ *
+ * It relies on Sätteri's plugin API (`node_modules/satteri/dist/plugin.d.ts` and
+ * `mdast/mdast-visitor.d.ts`): an entry may be a factory, called once per document with its
+ * source and file, that returns `null` to leave the plugin out (a text with no colon has no
+ * directive); visitors are named after the mdast node type; `options.position` gives nodes their
+ * offsets in the source; `ctx.replaceNode` swaps a node for new ones. The helpline becomes an
+ * `html` node, which Sätteri writes out as it is (its `rawHtml` feature is off).
  */
-export function remarkHelplines(options: RemarkHelplinesOptions) {
-  return (tree: Root, file: FileLike): void => {
+export function helplineDirectives(options: HelplineDirectiveOptions): MdastPluginEntry {
+  return (document) => {
+    if (!document.source.includes(':')) return null;
     const registry = options.registry();
-    const source = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
-    walk<Nodes>(tree, (node, index, parent) => {
-      if (!isDirective(node)) return undefined;
-      if (node.type === 'textDirective' && node.name === DIRECTIVE_NAME) {
-        const id = toString(node).trim();
+    const source = document.source;
+    const file = document.fileURL ? decodeURIComponent(document.fileURL.pathname) : 'Markdown';
+    const writtenText = (node: AnyDirective) => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      return start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
+    };
+    return defineMdastPlugin({
+      name: 'helpline-directives',
+      options: { position: true },
+      textDirective(node, ctx) {
+        if (node.name !== DIRECTIVE_NAME) {
+          ctx.replaceNode(node, { type: 'text', value: writtenText(node) });
+          return;
+        }
+        const id = ctx.textContent(node).trim();
         const line = registry.get(id);
         const show = node.attributes?.['show'] ?? undefined;
         const problem = line ? showProblem(line, show) : unknownDirectiveProblem(id, writtenAt(source, node), registry);
         if (!line || problem) {
-          throw new Error(
-            `${file.path ?? 'Markdown'} line ${String(node.position?.start.line ?? '?')}: ${problem ?? ''}`,
-          );
+          throw new Error(`${file} line ${String(node.position?.start.line ?? '?')}: ${problem ?? ''}`);
         }
-        const hast = helplineElement(line, show as HelplineShow | undefined);
-        // mdast-util-to-hast turns a node carrying these into exactly this element.
-        node.data = {
-          hName: hast.tagName,
-          hProperties: hast.properties,
-          hChildren: hast.children,
-        } as TextDirective['data'];
-        return SKIP;
-      }
-      if (!parent || index === undefined) return undefined;
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      const written = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
-      const replacement: RootContent =
-        node.type === 'textDirective'
-          ? { type: 'text', value: written }
-          : { type: 'paragraph', children: [{ type: 'text', value: written }] };
-      (parent.children as RootContent[]).splice(index, 1, replacement);
-      return [SKIP, index + 1];
+        ctx.replaceNode(node, { type: 'html', value: toHtml(helplineElement(line, show as HelplineShow | undefined)) });
+      },
+      leafDirective(node, ctx) {
+        ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: writtenText(node) }] });
+      },
+      containerDirective(node, ctx) {
+        ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: writtenText(node) }] });
+      },
     });
   };
 }

@@ -161,6 +161,30 @@ describe('the urgent-help card on A–Z topics', () => {
   });
 });
 
+describe('the :helpline directive in Markdown', () => {
+  // The content gate reads directives with remark-directive and the site renders them with
+  // Sätteri's own parser: a directive one of them missed would show as raw text.
+  const topics = markdownEntries(join(CONTENT_DIR, 'a-z')).filter(({ body }) => body.includes(':helpline['));
+
+  it('every topic that uses one shows its helplines as links', () => {
+    expect(topics.length).toBeGreaterThan(0);
+    for (const { slug } of topics) {
+      const els = documents.get(`/a-z/${slug}/`) ?? [];
+      const main = els.find((el) => el.tagName === 'main');
+      const drawn = main ? elements(main).filter((el) => attr(el, 'class') === 'helpline' && attr(el, 'data-helpline')) : [];
+      expect(drawn.length, `/a-z/${slug}/ shows its helplines`).toBeGreaterThan(0);
+    }
+  });
+
+  it('no page shows a directive as text', () => {
+    const shown = [...documents].filter(([, els]) => {
+      const main = els.find((el) => el.tagName === 'main');
+      return main !== undefined && /:helpline\b/.test(text(main));
+    });
+    expect(shown.map(([path]) => path)).toEqual([]);
+  });
+});
+
 describe('internal links and anchors', () => {
   it.each(PAGES.map((p) => [p.path]))('every link on %s resolves', (path) => {
     const broken: string[] = [];

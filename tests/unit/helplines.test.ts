@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHelplineRegistry, checkProseFile } from '../../src/content/helplines';
-import { checkHelplineProse, directiveFor, remarkHelplines } from '../../src/lib/helpline-directive';
+import { readHelplineRegistry, checkProseFile, siteMarkdownProcessor } from '../../src/content/helplines';
+import { checkHelplineProse, directiveFor } from '../../src/lib/helpline-directive';
 import { helplineElement, phoneLink, toHtml } from '../../src/lib/helpline-render';
 import { parseUkNumber } from '../../src/lib/phone-numbers';
 import { helplinesSchema, NUMBER_RULES, SHORT_CODES, type Helpline } from '../../src/schemas/helplines';
@@ -16,8 +16,6 @@ import { canonicalHelplineText, remarkHelplineDirectives } from '../../src/brows
 import type { CmsField, CollectionSchema } from '../../src/schemas/fields';
 import { ROOT } from '../support/build';
 import { allSchemas, TEST_LISTS, zodFor } from '../support/schemas';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import remarkDirective from 'remark-directive';
 
 const CONTENT = join(ROOT, 'content');
 const registry = readHelplineRegistry(CONTENT);
@@ -170,13 +168,10 @@ describe('rendering', () => {
   });
 });
 
-/** Markdown → HTML through Astro's own remark pipeline with the directive plugins, as the site builds it. */
+/** Markdown → HTML through the site's Markdown processor, as the build renders it (astro.config.ts). */
 async function markdownToHtml(markdown: string): Promise<string> {
-  const processor = await createMarkdownProcessor({
-    syntaxHighlight: false,
-    remarkPlugins: [remarkDirective, [remarkHelplines, { registry: () => registry }]],
-  });
-  return (await processor.render(markdown)).code;
+  const processor = await siteMarkdownProcessor(() => registry).createRenderer({ syntaxHighlight: false });
+  return (await processor.render(markdown)).code.trimEnd();
 }
 
 describe('the :helpline directive', () => {
@@ -191,6 +186,11 @@ describe('the :helpline directive', () => {
     expect(await markdownToHtml('Note:this stays, and so does :smile: and 10:30am.')).toBe(
       '<p>Note:this stays, and so does :smile: and 10:30am.</p>',
     );
+  });
+
+  it('leaves a line or block of two or three colons as it was written', async () => {
+    expect(await markdownToHtml('::note[Keep this]{x="y"}')).toBe('<p>::note[Keep this]{x="y"}</p>');
+    expect(await markdownToHtml(':::aside\nA thought.\n:::')).toBe('<p>:::aside\nA thought.\n:::</p>');
   });
 
   it('stops on an unknown id', async () => {
