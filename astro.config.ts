@@ -64,6 +64,10 @@ export default defineConfig({
   },
   build: {
     format: 'directory',
+    // Pages are rendered eight at a time (Astro's `build.concurrency`, default 1): one page's
+    // file is written while the next renders, where one at a time left the build waiting on the
+    // disk for a third of page generation. The pages are the same; see docs/performance.md.
+    concurrency: 8,
     // Styles go inside each page: one request instead of three render-blocking ones, which is what
     // visitors on slow phone connections feel. The CSP hashes each inlined <style> block.
     inlineStylesheets: 'always',

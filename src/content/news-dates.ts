@@ -18,26 +18,9 @@ export interface NewsEntryFile {
   data: Record<string, unknown>;
 }
 
-/**
- * London days by instant: `londonDay` makes an Intl.DateTimeFormat on every call, and this runs
- * for every post of every build (a thousand posts share a handful of days and one "now").
- */
-const londonDays = new Map<number, string>();
-
-/** The London day of an instant, worked out once per instant. */
-function londonDayOnce(date: Date): string {
-  const time = date.getTime();
-  let day = londonDays.get(time);
-  if (day === undefined) {
-    day = londonDay(date);
-    londonDays.set(time, day);
-  }
-  return day;
-}
-
 /** A date field's value as a London day, or undefined when it is not a date. */
 function dayOf(value: unknown): string | undefined {
-  return value instanceof Date && !Number.isNaN(value.getTime()) ? londonDayOnce(value) : undefined;
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? londonDay(value) : undefined;
 }
 
 /**
@@ -56,7 +39,7 @@ export function warnStaleDates(
   if (!published || entry.data['draft'] === true || !(date instanceof Date) || date.getTime() > now.getTime()) return [];
   const raw = readFileSync(entry.file, 'utf8');
   const body = parseFrontmatter(raw).content;
-  const stale = findStaleDates(body, { published, updated: dayOf(entry.data['updated']), today: londonDayOnce(now) });
+  const stale = findStaleDates(body, { published, updated: dayOf(entry.data['updated']), today: londonDay(now) });
   if (stale.length === 0) return [];
   const offset = bodyOffset(raw, body);
   const lines = stale.map(
