@@ -16,7 +16,7 @@ import { gradeSummary, readingWarning, type FileVerdict, type GradedPage } from 
 
 export type { FileVerdict } from '../lib/content-report';
 import { checkHelplineProse, type ProseCheck } from '../lib/helpline-directive';
-import { helplinesUsed, parseMarkdown, type HelplineNamer } from '../lib/markdown-prose';
+import { helplinesUsed, type HelplineNamer } from '../lib/markdown-prose';
 import {
   checkProse,
   describeCommentProblem,
@@ -28,6 +28,7 @@ import { readingLevel, type ReadingLevel } from '../lib/reading-level';
 import { COLLECTIONS } from '../schemas/collections';
 import type { CmsField, CollectionSchema } from '../schemas/fields';
 import { helplineContext, readHelplineRegistry, type HelplineContext } from './helplines';
+import { parseBody } from './markdown-tree';
 
 /** The Markdown collections, in the order editors see them in the CMS. */
 export const MARKDOWN_COLLECTIONS: readonly string[] = COLLECTIONS.filter((c) => c.kind === 'markdown').map(
@@ -168,7 +169,7 @@ export async function checkContentFile(
   helplineName?: HelplineNamer,
   helplines?: HelplineContext,
 ): Promise<FileCheck> {
-  const tree = parseMarkdown(content.body);
+  const tree = parseBody(content.body);
   const prose = await checkProse(content.body, rules, content.fields, tree);
   return {
     ...prose,
@@ -238,6 +239,7 @@ export interface GateCache {
 const GATE_SOURCES = [
   'src/content/content-gate.ts',
   'src/content/helplines.ts',
+  'src/content/markdown-tree.ts',
   'src/lib/content-report.ts',
   'src/lib/content-rules.ts',
   'src/lib/helpline-directive.ts',
