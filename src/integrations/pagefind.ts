@@ -35,13 +35,26 @@ async function indexSite(site: string, logger: AstroIntegrationLogger): Promise<
   recutSearchIndex(outputPath, logger);
 }
 
-/** Astro integration that writes the Pagefind search index after a production build. */
+/**
+ * Astro integration that writes the Pagefind search index in a production build. Indexing starts
+ * at `astro:build:generated`, when Astro has written every page (node_modules/astro/dist/core/
+ * build/generate.js runs that hook once pages and images are done), and runs in Pagefind's own
+ * process while the other integrations' `astro:build:done` hooks write the sitemap, redirects,
+ * service worker and editor, none of which is a page Pagefind reads. The build waits for it
+ * at `astro:build:done`, so it still ends only once the index is written, and fails if it failed.
+ */
 export function pagefindSearch(): AstroIntegration {
+  let indexing: Promise<void> | undefined;
   return {
     name: 'pagefind',
     hooks: {
+      'astro:build:generated': ({ dir, logger }) => {
+        indexing = indexSite(fileURLToPath(dir), logger);
+        // Its failure is reported where it is awaited, below, not as an unhandled rejection.
+        indexing.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await indexSite(fileURLToPath(dir), logger);
+        await (indexing ?? indexSite(fileURLToPath(dir), logger));
       },
     },
   };
