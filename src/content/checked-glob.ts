@@ -165,16 +165,21 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
       const verdicts = new Map<string, FileVerdict>();
       const parseData: LoaderContext['parseData'] = async (props) => {
         const file = props.filePath ?? join(base, props.id);
-        const result = check.safeParse(props.data, { reportInput: true });
-        if (!result.success) {
-          const first = result.error.issues[0] as IssueLike;
-          const { field, problem } = describeIssue(first);
-          throw new ContentError(file, field, problem);
-        }
+        const parsed = await ctx.parseData(props).catch((error: unknown) => {
+          // Astro's error lists every issue in its own words: the first, as one line naming the
+          // field, is what editors see. The fields are checked a second time only here, so a
+          // file that passes is validated once.
+          const result = check.safeParse(props.data, { reportInput: true });
+          if (!result.success) {
+            const { field, problem } = describeIssue(result.error.issues[0] as IssueLike);
+            throw new ContentError(file, field, problem);
+          }
+          throw error;
+        });
         // Astro calls this only for new and changed files, before rendering them: the content gate
         // (safe language, reading grade, helplines) checks each such file here, parsing it once.
         if (file.endsWith('.md')) verdicts.set(resolve(file), await gate.check(resolve(file), props.data));
-        return ctx.parseData(props);
+        return parsed;
       };
       const store = new Proxy(ctx.store, {
         get(target, prop, receiver) {
