@@ -23,6 +23,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateSW } from 'workbox-build';
 
 /** The worker's file name in the build output; it controls the whole site (scope `/`). */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -54,9 +55,6 @@ export async function writeServiceWorker(dist: string): Promise<ServiceWorkerRep
   }
   const assets = pageAssets(readFileSync(join(dist, SAVED_PAGES.urgentHelp), 'utf8'));
   const files = [SAVED_PAGES.urgentHelp, SAVED_PAGES.offline, ...assets];
-  // Imported here, not at the top: Workbox brings Rollup, Babel and Terser, which every Astro
-  // start (npm start, astro check) would otherwise load for a step only the build's end runs.
-  const { generateSW } = await import('workbox-build');
   const { count, size, warnings } = await generateSW({
     swDest: join(dist, SERVICE_WORKER_FILE),
     globDirectory: dist,
