@@ -3,8 +3,8 @@
  * "further help", the `:helpline[id]` directive in Markdown and the CMS preview all draw their
  * tap-to-call and tap-to-text links here, so the markup cannot drift between them.
  *
- * It builds hast (the HTML syntax tree remark and rehype use), which the Markdown pipeline takes
- * as it is, and `toHtml` turns into a string for components and the CMS preview.
+ * It builds hast (the HTML syntax tree remark and rehype use), which `toHtml` turns into a string
+ * for the Markdown plugin, components and the CMS preview.
  */
 import { mailtoHref, noBreak, smsHref, telHref } from './contact-links';
 
