@@ -35,7 +35,8 @@ describe('the production build command', () => {
     expect(names).toContain('decap-cms');
     expect(names.at(-1)).toBe('pagefind');
     const pagefind = integrations.find((integration) => integration.name === 'pagefind');
-    expect(Object.keys(pagefind?.hooks ?? {})).toEqual(['astro:build:done']);
+    // Indexing starts once every page is written and the build waits for it at the end.
+    expect(Object.keys(pagefind?.hooks ?? {})).toEqual(['astro:build:generated', 'astro:build:done']);
   });
 
   it("sets Rolldown's allocator settings in the environment Netlify starts Astro in", () => {
