@@ -171,7 +171,9 @@ describe('the :helpline directive in Markdown', () => {
     for (const { slug } of topics) {
       const els = documents.get(`/a-z/${slug}/`) ?? [];
       const main = els.find((el) => el.tagName === 'main');
-      const drawn = main ? elements(main).filter((el) => attr(el, 'class') === 'helpline' && attr(el, 'data-helpline')) : [];
+      const drawn = main
+        ? elements(main).filter((el) => attr(el, 'class') === 'helpline' && attr(el, 'data-helpline'))
+        : [];
       expect(drawn.length, `/a-z/${slug}/ shows its helplines`).toBeGreaterThan(0);
     }
   });
