@@ -20,10 +20,15 @@
  * - It answers nothing under /admin/: the content editor always talks to the network.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSW } from 'workbox-build';
+import { generateSW, type GenerateSWOptions } from 'workbox-build';
+
+/** The installed Workbox's version (part of the cached worker's key). */
+const WORKBOX_VERSION = (createRequire(import.meta.url)('workbox-build/package.json') as { version: string }).version;
 
 /** The worker's file name in the build output; it controls the whole site (scope `/`). */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -41,21 +46,13 @@ export function pageAssets(html: string): string[] {
 export interface ServiceWorkerReport {
   files: string[];
   bytes: number;
+  /** Whether the worker was the one the last build made from the same files. */
+  reused: boolean;
 }
 
-/**
- * Writes `sw.js` into the built site folder `dist`. Throws one line naming the missing page if
- * the build did not make a page the worker must save.
- */
-export async function writeServiceWorker(dist: string): Promise<ServiceWorkerReport> {
-  for (const page of Object.values(SAVED_PAGES)) {
-    if (!existsSync(join(dist, page))) {
-      throw new Error(`Service worker: the build has no ${page} to keep for offline use (check src/pages/)`);
-    }
-  }
-  const assets = pageAssets(readFileSync(join(dist, SAVED_PAGES.urgentHelp), 'utf8'));
-  const files = [SAVED_PAGES.urgentHelp, SAVED_PAGES.offline, ...assets];
-  const { count, size, warnings } = await generateSW({
+/** The worker's settings for Workbox's `generateSW`, for the files it saves in `dist`. */
+function workboxOptions(dist: string, files: string[]): GenerateSWOptions {
+  return {
     swDest: join(dist, SERVICE_WORKER_FILE),
     globDirectory: dist,
     globPatterns: files,
@@ -82,23 +79,80 @@ export async function writeServiceWorker(dist: string): Promise<ServiceWorkerRep
     sourcemap: false,
     mode: 'production',
     disableDevLogs: true,
-  });
+  };
+}
+
+/**
+ * A key for everything `generateSW` makes the worker from: Workbox's version, the settings (with
+ * the code of their functions) and the saved files' contents. The same key gives the same worker,
+ * byte for byte, so a rebuild whose saved pages did not change takes the worker from the cache.
+ */
+function workerKey(dist: string, files: string[], options: GenerateSWOptions): string {
+  const hash = createHash('sha256');
+  hash.update(WORKBOX_VERSION);
+  hash.update(
+    JSON.stringify(options, (key, value: unknown) =>
+      typeof value === 'function'
+        ? String(value)
+        : value instanceof RegExp
+          ? String(value)
+          : key === 'swDest' || key === 'globDirectory'
+            ? ''
+            : value,
+    ),
+  );
+  for (const file of files) hash.update(file).update(readFileSync(join(dist, file)));
+  return hash.digest('hex');
+}
+
+/**
+ * Writes `sw.js` into the built site folder `dist`. Throws one line naming the missing page if
+ * the build did not make a page the worker must save.
+ * @param cacheDir A folder kept between builds (Astro's `cacheDir`): the worker made from the same
+ *   files and settings last time is reused from there, since making it (Workbox bundles and
+ *   minifies it with Rollup and Terser) is the slowest step of a rebuild's end.
+ */
+export async function writeServiceWorker(dist: string, cacheDir?: string): Promise<ServiceWorkerReport> {
+  for (const page of Object.values(SAVED_PAGES)) {
+    if (!existsSync(join(dist, page))) {
+      throw new Error(`Service worker: the build has no ${page} to keep for offline use (check src/pages/)`);
+    }
+  }
+  const assets = pageAssets(readFileSync(join(dist, SAVED_PAGES.urgentHelp), 'utf8'));
+  const files = [SAVED_PAGES.urgentHelp, SAVED_PAGES.offline, ...assets];
+  const options = workboxOptions(dist, files);
+  const cached = cacheDir && join(cacheDir, 'service-worker', `${workerKey(dist, files, options)}.js`);
+  if (cached && existsSync(cached)) {
+    copyFileSync(cached, join(dist, SERVICE_WORKER_FILE));
+    return { files, bytes: files.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0), reused: true };
+  }
+  const { count, size, warnings } = await generateSW(options);
   if (warnings.length > 0) throw new Error(`Service worker: ${warnings.join('; ')}`);
   if (count !== files.length) {
     throw new Error(`Service worker: saved ${String(count)} of ${String(files.length)} files (${files.join(', ')})`);
   }
-  return { files, bytes: size };
+  if (cached) {
+    // Only the latest worker is kept.
+    rmSync(dirname(cached), { recursive: true, force: true });
+    mkdirSync(dirname(cached), { recursive: true });
+    copyFileSync(join(dist, SERVICE_WORKER_FILE), cached);
+  }
+  return { files, bytes: size, reused: false };
 }
 
 /** Astro integration that writes the service worker after the build. */
 export function serviceWorker(): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'service-worker',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { files, bytes } = await writeServiceWorker(fileURLToPath(dir));
+        const { files, bytes, reused } = await writeServiceWorker(fileURLToPath(dir), cacheDir);
         logger.info(
-          `wrote ${SERVICE_WORKER_FILE}: ${String(files.length)} files kept for offline use (${String(bytes)} bytes)`,
+          `wrote ${SERVICE_WORKER_FILE}: ${String(files.length)} files kept for offline use (${String(bytes)} bytes)${reused ? ', the same worker as the last build' : ''}`,
         );
       },
     },
