@@ -400,12 +400,36 @@ export function groupList<const N extends string, const F extends readonly Field
   );
 }
 
+/**
+ * The Zod types of fields that do not use the schema context, made once. Astro calls a
+ * collection's schema function again for every entry, to give each its own `image()`
+ * (`getEntryData` in node_modules/astro/dist/content/utils.js), and making every field's Zod type
+ * again each time cost about a second of a 1,000-post build. Zod types are immutable, so one can
+ * sit in many objects. Only image fields (and lists or groups holding one) use the context.
+ */
+const contextFree = new WeakMap<Field, z.ZodType>();
+
+/** A field's Zod type, reused when the field did not use the context. */
+function fieldType(field: Field, ctx: SchemaContext): z.ZodType {
+  const kept = contextFree.get(field);
+  if (kept) return kept;
+  let usedContext = false;
+  const type = field.zod({
+    image: () => {
+      usedContext = true;
+      return ctx.image();
+    },
+  });
+  if (!usedContext) contextFree.set(field, type);
+  return type;
+}
+
 /** Builds a strict Zod object from declared fields: unknown keys are refused, not dropped. */
 export function objectSchema<const F extends readonly Field[]>(
   fields: F,
   ctx: SchemaContext,
 ): z.ZodType<FieldsOutput<F>> {
-  return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, f.zod(ctx)]))) as unknown as z.ZodType<
+  return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, fieldType(f, ctx)]))) as unknown as z.ZodType<
     FieldsOutput<F>
   >;
 }
@@ -440,19 +464,33 @@ export function defineSchema<const F extends readonly Field[]>(
   fields: F,
   rules: (EntryRule | EntryCheck)[] = [],
 ): CollectionSchema<F> {
+  /** The whole schema, once it is known that no field uses the context (see `fieldType`). */
+  let contextFreeSchema: z.ZodType<FieldsOutput<F>> | undefined;
+  const build = (ctx: SchemaContext) =>
+    objectSchema(fields, ctx).superRefine((data, zctx) => {
+      for (const rule of rules) {
+        const entry = data as Record<string, unknown>;
+        if (typeof rule === 'function') {
+          const problem = rule(entry);
+          if (problem) zctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
+        } else if (!rule.check(entry)) {
+          zctx.addIssue({ code: 'custom', path: [rule.field], message: rule.message });
+        }
+      }
+    });
   return {
     fields,
-    schema: (ctx) =>
-      objectSchema(fields, ctx).superRefine((data, zctx) => {
-        for (const rule of rules) {
-          const entry = data as Record<string, unknown>;
-          if (typeof rule === 'function') {
-            const problem = rule(entry);
-            if (problem) zctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
-          } else if (!rule.check(entry)) {
-            zctx.addIssue({ code: 'custom', path: [rule.field], message: rule.message });
-          }
-        }
-      }),
+    schema: (ctx) => {
+      if (contextFreeSchema) return contextFreeSchema;
+      let usedContext = false;
+      const schema = build({
+        image: () => {
+          usedContext = true;
+          return ctx.image();
+        },
+      });
+      if (!usedContext) contextFreeSchema = schema;
+      return schema;
+    },
   };
 }
