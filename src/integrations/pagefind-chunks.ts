@@ -17,6 +17,7 @@
  */
 import type { AstroIntegrationLogger } from 'astro';
 import { decode, encode } from 'cborg';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -285,21 +286,47 @@ export function rechunkIndex(indexDir: string, chunkBytes = CHUNK_BYTES): Rechun
   return summaries;
 }
 
+/** What re-cutting did: each language's chunks, or why Pagefind's own index was kept. */
+type RecutOutcome = { cut: RechunkSummary[] } | { kept: string };
+
 /**
  * Re-chunks the index in `indexDir` for the build, reporting through Astro's logger. An index in a
  * format this module does not know is left as Pagefind wrote it, with one warning, and the build
  * goes on: the search works, only a first search downloads more.
+ *
+ * The work runs in a Node process of its own (`child_process.spawnSync` with this Node, which reads
+ * this TypeScript file by stripping its types): decoding the whole word index takes about 130 MB at
+ * 5,000 pages, which in Astro's process would come on top of all it holds at the end of the build,
+ * and be the build's peak. Any other error stops the build with the child's message.
  */
 export function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): void {
-  try {
-    for (const { language, before, after } of rechunkIndex(indexDir)) {
+  const script = `
+    import { IndexFormatError, rechunkIndex } from ${JSON.stringify(import.meta.url)};
+    let outcome;
+    try {
+      outcome = { cut: rechunkIndex(process.argv[1]) };
+    } catch (error) {
+      if (!(error instanceof IndexFormatError)) throw error;
+      outcome = { kept: error.message };
+    }
+    process.stdout.write(JSON.stringify(outcome));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '--eval', script, indexDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) {
+    const reason = /^\w*Error\b.*$/m.exec(child.stderr)?.[0] ?? child.stderr.trim().split('\n').at(-1);
+    throw new Error(`Re-cutting the search index in ${indexDir} failed: ${reason ?? `exit ${String(child.status)}`}`);
+  }
+  const outcome = JSON.parse(child.stdout) as RecutOutcome;
+  if ('cut' in outcome) {
+    for (const { language, before, after } of outcome.cut) {
       logger.info(`cut the ${language} word index's ${before} chunks into ${after} of about ${CHUNK_BYTES} bytes`);
     }
-  } catch (error) {
-    if (!(error instanceof IndexFormatError)) throw error;
-    logger.warn(
-      `kept Pagefind's own index chunks (search works, but a first search downloads more): ${error.message}. ` +
-        `src/integrations/pagefind-chunks.ts knows Pagefind ${KNOWN_PAGEFIND_VERSION}'s format only; see docs/search.md.`,
-    );
+    return;
   }
+  logger.warn(
+    `kept Pagefind's own index chunks (search works, but a first search downloads more): ${outcome.kept}. ` +
+      `src/integrations/pagefind-chunks.ts knows Pagefind ${KNOWN_PAGEFIND_VERSION}'s format only; see docs/search.md.`,
+  );
 }
