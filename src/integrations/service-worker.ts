@@ -25,10 +25,22 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } f
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSW, type GenerateSWOptions } from 'workbox-build';
+import type { GenerateSWOptions } from 'workbox-build';
+
+const require = createRequire(import.meta.url);
 
 /** The installed Workbox's version (part of the cached worker's key). */
-const WORKBOX_VERSION = (createRequire(import.meta.url)('workbox-build/package.json') as { version: string }).version;
+const WORKBOX_VERSION = (require('workbox-build/package.json') as { version: string }).version;
+
+/**
+ * Workbox's `generateSW`, loaded only when a worker must be made: Workbox brings Rollup, Babel and
+ * Terser, about a second of loading on every Astro start, and a rebuild usually reuses the last
+ * worker. workbox-build 7 is CommonJS, so Node's own `require` loads it; a dynamic `import()` here
+ * would go through Vite's module runner, which has closed by the end of the build.
+ */
+function loadGenerateSW(): typeof import('workbox-build').generateSW {
+  return (require('workbox-build') as typeof import('workbox-build')).generateSW;
+}
 
 /** The worker's file name in the build output; it controls the whole site (scope `/`). */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -126,7 +138,7 @@ export async function writeServiceWorker(dist: string, cacheDir?: string): Promi
     copyFileSync(cached, join(dist, SERVICE_WORKER_FILE));
     return { files, bytes: files.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0), reused: true };
   }
-  const { count, size, warnings } = await generateSW(options);
+  const { count, size, warnings } = await loadGenerateSW()(options);
   if (warnings.length > 0) throw new Error(`Service worker: ${warnings.join('; ')}`);
   if (count !== files.length) {
     throw new Error(`Service worker: saved ${String(count)} of ${String(files.length)} files (${files.join(', ')})`);
