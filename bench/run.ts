@@ -280,7 +280,11 @@ async function buildSize(news: number, warm: boolean): Promise<SizeBuild> {
   const ours: Side = { cold: oursBuild('cold'), pages: countPages(oursEnv.OUT_DIR) };
   if (warm) {
     // What publishing one post does: one Markdown file changes, then the same build runs with the
-    // caches the last one left (content store in ASTRO_CACHE_DIR, dependencies in VITE_CACHE_DIR).
+    // caches the last one left (content store in ASTRO_CACHE_DIR, dependencies in VITE_CACHE_DIR),
+    // in a fresh checkout: Netlify keeps those caches between deploys, not the output folder, so
+    // the output is removed first (Astro would otherwise spend a second or more emptying it).
+    rmSync(oursEnv.OUT_DIR, { recursive: true, force: true });
+    rmSync(floorEnv.OUT_DIR, { recursive: true, force: true });
     appendFileSync(
       join(content, 'news', `${slugs.newsSlugs[0] ?? ''}.md`),
       '\nUpdated: the group now also meets on Thursday evenings.\n',
@@ -567,8 +571,8 @@ ${coldTable.join('\n')}
 
 ## Warm rebuild after publishing one post
 
-One post changes; the same build runs again with the caches the cold build left (Netlify keeps
-them between deploys).
+One post changes; the same build runs again with the caches the cold build left, which Netlify
+keeps between deploys, and an empty output folder, which it does not keep.
 
 ${warmTable.join('\n')}
 
