@@ -1,7 +1,8 @@
 /**
- * `:helpline[id]` in Markdown: a Markdown plugin that turns the directive into the registry's tap-to-call/tap-to-text markup, and a checker that finds what is
- * wrong with a Markdown body: unknown ids, impossible `show` values, registry numbers typed by hand
- * instead of the directive, and phone numbers the site does not know.
+ * `:helpline[id]` in Markdown: a Markdown plugin that turns the directive into the registry's
+ * tap-to-call/tap-to-text markup, and a checker that finds what is wrong with a Markdown body:
+ * unknown ids, impossible `show` values, registry numbers typed by hand instead of the directive,
+ * and phone numbers the site does not know.
  *
  * Pure: the registry and the charity's own numbers are passed in (src/content/helplines.ts reads
  * them from disk), so the same code runs in the build, in unit tests and in the CMS.
