@@ -102,17 +102,12 @@ function workboxOptions(dist: string, files: string[]): GenerateSWOptions {
 function workerKey(dist: string, files: string[], options: GenerateSWOptions): string {
   const hash = createHash('sha256');
   hash.update(WORKBOX_VERSION);
-  hash.update(
-    JSON.stringify(options, (key, value: unknown) =>
-      typeof value === 'function'
-        ? String(value)
-        : value instanceof RegExp
-          ? String(value)
-          : key === 'swDest' || key === 'globDirectory'
-            ? ''
-            : value,
-    ),
-  );
+  // Functions and patterns by their source; the output folder's own path is not part of it.
+  const settings = (key: string, value: unknown): unknown => {
+    if (typeof value === 'function' || value instanceof RegExp) return String(value);
+    return key === 'swDest' || key === 'globDirectory' ? '' : value;
+  };
+  hash.update(JSON.stringify(options, settings));
   for (const file of files) hash.update(file).update(readFileSync(join(dist, file)));
   return hash.digest('hex');
 }

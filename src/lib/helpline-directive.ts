@@ -12,7 +12,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
-import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
+import { defineMdastPlugin, type MdastPluginEntry, type MdastVisitorContext } from 'satteri';
 import { unified } from 'unified';
 import {
   DIRECTIVE_NAME,
@@ -67,6 +67,10 @@ export function helplineDirectives(options: HelplineDirectiveOptions): MdastPlug
       const end = node.position?.end.offset;
       return start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
     };
+    /** A `::` or `:::` directive, put back as the paragraph it was written as. */
+    const asWrittenBlock = (node: LeafDirective | ContainerDirective, ctx: MdastVisitorContext) => {
+      ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: writtenText(node) }] });
+    };
     return defineMdastPlugin({
       name: 'helpline-directives',
       options: { position: true },
@@ -84,12 +88,8 @@ export function helplineDirectives(options: HelplineDirectiveOptions): MdastPlug
         }
         ctx.replaceNode(node, { type: 'html', value: toHtml(helplineElement(line, show as HelplineShow | undefined)) });
       },
-      leafDirective(node, ctx) {
-        ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: writtenText(node) }] });
-      },
-      containerDirective(node, ctx) {
-        ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: writtenText(node) }] });
-      },
+      leafDirective: asWrittenBlock,
+      containerDirective: asWrittenBlock,
     });
   };
 }

@@ -409,19 +409,28 @@ export function groupList<const N extends string, const F extends readonly Field
  */
 const contextFree = new WeakMap<Field, z.ZodType>();
 
-/** A field's Zod type, reused when the field did not use the context. */
-function fieldType(field: Field, ctx: SchemaContext): z.ZodType {
-  const kept = contextFree.get(field);
-  if (kept) return kept;
+/** Builds with `ctx`, noting whether the build asked it for anything (an image). */
+function buildNotingContext<T>(
+  ctx: SchemaContext,
+  build: (ctx: SchemaContext) => T,
+): { built: T; usedContext: boolean } {
   let usedContext = false;
-  const type = field.zod({
+  const built = build({
     image: () => {
       usedContext = true;
       return ctx.image();
     },
   });
-  if (!usedContext) contextFree.set(field, type);
-  return type;
+  return { built, usedContext };
+}
+
+/** A field's Zod type, reused when the field did not use the context. */
+function fieldType(field: Field, ctx: SchemaContext): z.ZodType {
+  const kept = contextFree.get(field);
+  if (kept) return kept;
+  const { built, usedContext } = buildNotingContext(ctx, field.zod);
+  if (!usedContext) contextFree.set(field, built);
+  return built;
 }
 
 /** Builds a strict Zod object from declared fields: unknown keys are refused, not dropped. */
@@ -482,15 +491,9 @@ export function defineSchema<const F extends readonly Field[]>(
     fields,
     schema: (ctx) => {
       if (contextFreeSchema) return contextFreeSchema;
-      let usedContext = false;
-      const schema = build({
-        image: () => {
-          usedContext = true;
-          return ctx.image();
-        },
-      });
-      if (!usedContext) contextFreeSchema = schema;
-      return schema;
+      const { built, usedContext } = buildNotingContext(ctx, build);
+      if (!usedContext) contextFreeSchema = built;
+      return built;
     },
   };
 }
