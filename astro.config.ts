@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { setFlagsFromString } from 'node:v8';
 import { CONTENT_DIR, SITE_URL } from './src/config';
 import { readHelplineRegistry, siteMarkdownProcessor } from './src/content/helplines';
+import { contentGateProcess } from './src/integrations/content-gate';
 import { decapCms } from './src/integrations/decap-cms';
 import { devPagefind } from './src/integrations/dev-pagefind';
 import { editorNoReload } from './src/integrations/editor-no-reload';
@@ -33,6 +34,8 @@ export default defineConfig({
   outDir: process.env['OUT_DIR'] ?? './dist',
   cacheDir: process.env['ASTRO_CACHE_DIR'] ?? './node_modules/.astro',
   integrations: [
+    // The content gate's checks run on the second core while Astro loads the content.
+    contentGateProcess(),
     mdx(),
     sitemap({ filter: (page) => !NOT_IN_SITEMAP.some((pattern) => pattern.test(new URL(page).pathname)) }),
     devPagefind(),

@@ -27,6 +27,7 @@ import {
 import { readingLevel, type ReadingLevel } from '../lib/reading-level';
 import { COLLECTIONS } from '../schemas/collections';
 import type { CmsField, CollectionSchema } from '../schemas/fields';
+import { gateProcess } from './gate-process';
 import { helplineContext, readHelplineRegistry, type HelplineContext } from './helplines';
 import { parseBody } from './markdown-tree';
 
@@ -331,8 +332,16 @@ export function markdownGate(
         const { warnings, silenced, grade, words, sentences, helplines: used } = kept;
         return { warnings, silenced, grade, words, sentences, helplines: used };
       }
-      const check = await checkContentFile(readContentFile(raw, schema, parsedData), loadContentRules(), name, helplines);
-      const verdict = verdictOf(collection, file, check);
+      // In a production build the gate's own process checks the file, on the other core
+      // (src/content/gate-process.ts); elsewhere (the dev server, the report, tests) it is checked here.
+      const remote = MARKDOWN_COLLECTIONS.includes(collection) ? gateProcess(contentDir) : undefined;
+      const verdict = remote
+        ? await remote.check({ collection, file })
+        : verdictOf(
+            collection,
+            file,
+            await checkContentFile(readContentFile(raw, schema, parsedData), loadContentRules(), name, helplines),
+          );
       if (digest) cache?.set(key, JSON.stringify({ ...verdict, digest }));
       return verdict;
     },

@@ -17,7 +17,7 @@
  */
 import type { AstroIntegrationLogger } from 'astro';
 import { decode, encode } from 'cborg';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -289,44 +289,81 @@ export function rechunkIndex(indexDir: string, chunkBytes = CHUNK_BYTES): Rechun
 /** What re-cutting did: each language's chunks, or why Pagefind's own index was kept. */
 type RecutOutcome = { cut: RechunkSummary[] } | { kept: string };
 
+/** A re-cut whose process is already started, waiting for the folder Pagefind wrote. */
+export interface PendingRecut {
+  /** Re-cuts the index in `indexDir`; resolves once it is written or kept, rejects on any other error. */
+  run: (indexDir: string) => Promise<void>;
+  /** Stops the waiting process without re-cutting (when Pagefind itself failed). */
+  cancel: () => void;
+}
+
 /**
- * Re-chunks the index in `indexDir` for the build, reporting through Astro's logger. An index in a
- * format this module does not know is left as Pagefind wrote it, with one warning, and the build
- * goes on: the search works, only a first search downloads more.
+ * Starts the process that re-chunks the index, before Pagefind has written it: Node starts and
+ * loads this module (about a third of a second) while Pagefind indexes, and `run` hands it the
+ * folder. `run` reports through Astro's logger. An index in a format this module does not know is
+ * left as Pagefind wrote it, with one warning, and the build goes on: the search works, only a first
+ * search downloads more.
  *
- * The work runs in a Node process of its own (`child_process.spawnSync` with this Node, which reads
- * this TypeScript file by stripping its types): decoding the whole word index takes about 130 MB at
- * 5,000 pages, which in Astro's process would come on top of all it holds at the end of the build,
- * and be the build's peak. Any other error stops the build with the child's message.
+ * The work runs in a Node process of its own (`child_process.spawn` with this Node, which reads
+ * this TypeScript file by stripping its types; the folder comes on its standard input): decoding the
+ * whole word index takes about 130 MB at 5,000 pages, which in Astro's process would come on top of
+ * all it holds at the end of the build, and be the build's peak. It runs beside Astro's process, so
+ * the other integrations' `astro:build:done` work (the service worker) goes on meanwhile. Any other
+ * error stops the build with the child's message.
  */
-export function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): void {
+export function startRecut(logger: AstroIntegrationLogger): PendingRecut {
   const script = `
     import { IndexFormatError, rechunkIndex } from ${JSON.stringify(import.meta.url)};
-    let outcome;
-    try {
-      outcome = { cut: rechunkIndex(process.argv[1]) };
-    } catch (error) {
-      if (!(error instanceof IndexFormatError)) throw error;
-      outcome = { kept: error.message };
-    }
-    process.stdout.write(JSON.stringify(outcome));`;
-  const child = spawnSync(process.execPath, ['--input-type=module', '--eval', script, indexDir], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
+    let indexDir = '';
+    for await (const chunk of process.stdin) indexDir += chunk;
+    if (indexDir !== '') {
+      let outcome;
+      try {
+        outcome = { cut: rechunkIndex(indexDir) };
+      } catch (error) {
+        if (!(error instanceof IndexFormatError)) throw error;
+        outcome = { kept: error.message };
+      }
+      process.stdout.write(JSON.stringify(outcome));
+    }`;
+  const child = spawn(process.execPath, ['--input-type=module', '--eval', script], {
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  if (child.status !== 0) {
-    const reason = /^\w*Error\b.*$/m.exec(child.stderr)?.[0] ?? child.stderr.trim().split('\n').at(-1);
-    throw new Error(`Re-cutting the search index in ${indexDir} failed: ${reason ?? `exit ${String(child.status)}`}`);
-  }
-  const outcome = JSON.parse(child.stdout) as RecutOutcome;
-  if ('cut' in outcome) {
-    for (const { language, before, after } of outcome.cut) {
-      logger.info(`cut the ${language} word index's ${before} chunks into ${after} of about ${CHUNK_BYTES} bytes`);
-    }
-    return;
-  }
-  logger.warn(
-    `kept Pagefind's own index chunks (search works, but a first search downloads more): ${outcome.kept}. ` +
-      `src/integrations/pagefind-chunks.ts knows Pagefind ${KNOWN_PAGEFIND_VERSION}'s format only; see docs/search.md.`,
-  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const exited = new Promise<number | null>((resolveExit, rejectExit) => {
+    child.on('error', rejectExit);
+    child.on('close', resolveExit);
+  });
+  // A failure is reported by `run`, where it is awaited, not as an unhandled rejection.
+  exited.catch(() => undefined);
+  return {
+    cancel: () => child.stdin.end(),
+    run: async (indexDir) => {
+      child.stdin.end(indexDir);
+      const status = await exited;
+      if (status !== 0) {
+        const reason = /^\w*Error\b.*$/m.exec(stderr)?.[0] ?? stderr.trim().split('\n').at(-1);
+        throw new Error(`Re-cutting the search index in ${indexDir} failed: ${reason ?? `exit ${String(status)}`}`);
+      }
+      const outcome = JSON.parse(stdout) as RecutOutcome;
+      if ('cut' in outcome) {
+        for (const { language, before, after } of outcome.cut) {
+          logger.info(`cut the ${language} word index's ${before} chunks into ${after} of about ${CHUNK_BYTES} bytes`);
+        }
+        return;
+      }
+      logger.warn(
+        `kept Pagefind's own index chunks (search works, but a first search downloads more): ${outcome.kept}. ` +
+          `src/integrations/pagefind-chunks.ts knows Pagefind ${KNOWN_PAGEFIND_VERSION}'s format only; see docs/search.md.`,
+      );
+    },
+  };
+}
+
+/** Re-chunks the index in `indexDir` as the build does (see {@link startRecut}), starting the process now. */
+export function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  return startRecut(logger).run(indexDir);
 }

@@ -12,6 +12,14 @@ export class ContentError extends Error {
     // One clear line matters more than a stack trace here.
     this.stack = this.message;
   }
+
+  /** The error as another process wrote it (the content gate's, src/content/gate-process.ts): its one line, unchanged. */
+  static fromLine(line: string): ContentError {
+    const error = new ContentError('', undefined, '');
+    error.message = line;
+    error.stack = line;
+    return error;
+  }
 }
 
 /** Shows a path relative to the working folder when it is inside it. */

@@ -1,0 +1,141 @@
+/**
+ * The content gate's checks of Markdown files, run in a Node process of its own during a
+ * production build, so they use the machine's second core while Astro's loader (which runs on one)
+ * reads, validates and renders the same files. The verdicts are the same as in-process ones: the
+ * child runs the same `markdownGate` (src/content/gate-child.ts) over the same files, and the
+ * loader keeps caching them as before (`markdownGate` in content-gate.ts asks this process only for
+ * files its cache does not hold).
+ *
+ * The `gate-process` integration starts it as Astro starts a build (`astro:config:setup`), so Node
+ * loads the gate's code (retext, the rules) while Astro loads its own, and stops it once the content
+ * is synced (`astro:build:start`: node_modules/astro/dist/core/build/index.js syncs the content
+ * between `astro:config:done` and that hook). On a build with no content store yet (a cold build)
+ * it begins checking every Markdown file at once, before the loader asks: the loader starts about
+ * two seconds later. On other builds it checks what it is asked, first come first served.
+ *
+ * Node API relied on: `child_process.spawn` with an `ipc` channel and `serialization: 'advanced'`
+ * (structured clone), so messages keep their types. The child is Node reading our TypeScript by
+ * stripping types (Node 24), with a `module.registerHooks` resolve hook for the extensionless
+ * imports Vite allows (node:module, synchronous hooks on the main thread).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ContentError } from '../lib/content-error';
+import type { FileVerdict } from '../lib/content-report';
+
+/** What the main process asks: the verdict of one Markdown file of a collection. */
+export interface GateRequest {
+  collection: string;
+  file: string;
+}
+
+/** What the child answers for one request. */
+export type GateReply =
+  | { key: string; verdict: FileVerdict }
+  | { key: string; error: { message: string; contentError: boolean } };
+
+/** The first message to the child: where the content is, and whether to check it all at once. */
+export interface GateStart {
+  contentDir: string;
+  /** Check every Markdown file of the collections now, before they are asked for (a cold build). */
+  checkAll: boolean;
+}
+
+/** The key of a request: one verdict per collection and file. */
+export function requestKey({ collection, file }: GateRequest): string {
+  return `${collection}\u0000${file}`;
+}
+
+/** A running gate process, as the loader uses it. */
+export interface GateProcess {
+  /** The file's verdict, or a rejection: a ContentError (one line naming the file) or the child's failure. */
+  check: (request: GateRequest) => Promise<FileVerdict>;
+}
+
+/** The process of this build, shared across Vite's module instances (the config and the content layer load this file separately). */
+const RUNNING = Symbol.for('charity-site.content-gate-process');
+type Shared = typeof globalThis & { [RUNNING]?: { child: ChildProcess; contentDir: string; gate: GateProcess } };
+const shared = globalThis as Shared;
+
+/** The gate process of this build, if one is running over the content at `contentDir`. */
+export function gateProcess(contentDir: string): GateProcess | undefined {
+  const running = shared[RUNNING];
+  return running?.contentDir === contentDir ? running.gate : undefined;
+}
+
+/**
+ * Starts the gate process for the content at `contentDir` (see the module comment). Does nothing
+ * if one is running. Each request is answered once; a child that stops before answering rejects
+ * what is still waiting, with its last error line.
+ */
+export function startGateProcess(start: GateStart): void {
+  if (shared[RUNNING]) return;
+  const childModule = new URL('./gate-child.ts', import.meta.url).href;
+  const script = `
+    import { registerHooks } from 'node:module';
+    // Our imports leave out ".ts", as Vite allows; Node needs it.
+    registerHooks({
+      resolve(specifier, context, next) {
+        try {
+          return next(specifier, context);
+        } catch (error) {
+          if (!specifier.startsWith('.') || error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+          return next(specifier + '.ts', context);
+        }
+      },
+    });
+    const { serveGate } = await import(${JSON.stringify(childModule)});
+    serveGate();`;
+  const child = spawn(process.execPath, ['--input-type=module', '--eval', script], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
+  // The build never waits for the child to end; it is stopped once the content is synced.
+  child.unref();
+  child.channel?.unref();
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  /** Requests not answered yet, by key; a second ask for the same file shares the first one's answer. */
+  const waiting = new Map<
+    string,
+    { promise: Promise<FileVerdict>; resolve: (verdict: FileVerdict) => void; reject: (error: Error) => void }
+  >();
+  child.on('message', (reply: GateReply) => {
+    const request = waiting.get(reply.key);
+    if (!request) return;
+    waiting.delete(reply.key);
+    if ('verdict' in reply) request.resolve(reply.verdict);
+    else request.reject(reply.error.contentError ? ContentError.fromLine(reply.error.message) : new Error(reply.error.message));
+  });
+  const stopped = (why: string) => {
+    const reason = /^\w*Error\b.*$/m.exec(stderr)?.[0] ?? why;
+    for (const request of waiting.values()) request.reject(new Error(`The content gate's process stopped: ${reason}`));
+    waiting.clear();
+    if (shared[RUNNING]?.child === child) delete shared[RUNNING];
+  };
+  child.on('error', (error) => stopped(error.message));
+  child.on('exit', (code) => stopped(`exit ${String(code)}`));
+  child.send(start);
+  shared[RUNNING] = {
+    child,
+    contentDir: start.contentDir,
+    gate: {
+      check: (request) => {
+        const key = requestKey(request);
+        const asked = waiting.get(key);
+        if (asked) return asked.promise;
+        const { promise, resolve, reject } = Promise.withResolvers<FileVerdict>();
+        waiting.set(key, { promise, resolve, reject });
+        child.send(request);
+        return promise;
+      },
+    },
+  };
+}
+
+/** Stops the gate process, once every collection is loaded. */
+export function stopGateProcess(): void {
+  const running = shared[RUNNING];
+  if (!running) return;
+  delete shared[RUNNING];
+  running.child.disconnect();
+}

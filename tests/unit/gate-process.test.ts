@@ -1,0 +1,85 @@
+/**
+ * A production build checks Markdown files in the content gate's own process
+ * (src/content/gate-process.ts). Its verdicts must be the ones the loader would reach in-process,
+ * for every file of the real content, and a failing file must stop the build with the same line.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { MARKDOWN_COLLECTIONS, markdownGate, type FileVerdict } from '../../src/content/content-gate';
+import { gateProcess, startGateProcess, stopGateProcess } from '../../src/content/gate-process';
+import { readSiteLists } from '../../src/content/site-lists';
+import { SETTINGS_FILE } from '../../src/config';
+import { COLLECTIONS } from '../../src/schemas/collections';
+import { ROOT } from '../support/build';
+
+/** The real content, with one news post that uses a Samaritans guideline phrase. */
+const contentDir = mkdtempSync(join(tmpdir(), 'gate-process-'));
+cpSync(join(ROOT, 'content'), contentDir, { recursive: true });
+const BAD = join(contentDir, 'news', 'guideline-phrase.md');
+cpSync(join(ROOT, 'tests/fixtures/content-gate/news/guideline-phrase.md'), BAD);
+
+/** Each Markdown file of the content, with its collection. */
+const files = MARKDOWN_COLLECTIONS.flatMap((collection) =>
+  readdirSync(join(contentDir, collection))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({ collection, file: join(contentDir, collection, name) })),
+);
+
+/** A file's verdict, or its error's message, checked in this process (no gate process running). */
+async function inProcess(collection: string, file: string): Promise<FileVerdict | string> {
+  expect(gateProcess(contentDir)).toBeUndefined();
+  const declaration = COLLECTIONS.find((c) => c.name === collection);
+  const schema = declaration!.schema(readSiteLists(contentDir, SETTINGS_FILE));
+  return markdownGate(collection, schema, contentDir)
+    .check(file)
+    .catch((error: unknown) => (error as Error).message);
+}
+
+afterEach(stopGateProcess);
+afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
+
+describe('the content gate’s own process', () => {
+  it('has the real content to check', () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it('gives every file the verdict the loader gives it in-process, checking ahead or when asked', async () => {
+    const expected = await Promise.all(files.map(({ collection, file }) => inProcess(collection, file)));
+    for (const checkAll of [true, false]) {
+      startGateProcess({ contentDir, checkAll });
+      const remote = gateProcess(contentDir);
+      expect(remote).toBeDefined();
+      // Asked in reverse, all at once: the order must not matter.
+      const answers = await Promise.all(
+        files.map((request) => remote!.check(request).catch((error: unknown) => (error as Error).message)).reverse(),
+      );
+      expect(answers.reverse()).toEqual(expected);
+      stopGateProcess();
+    }
+  });
+
+  it('stops on a failing file with the same one line, as a ContentError', async () => {
+    const line = await inProcess('news', BAD);
+    expect(line).toMatch(/^Content error in .*guideline-phrase\.md: line 11 uses "committed suicide"/);
+    startGateProcess({ contentDir, checkAll: false });
+    const error = await gateProcess(contentDir)!
+      .check({ collection: 'news', file: BAD })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'ContentError', message: line });
+  });
+
+  it('is what the loader’s gate asks while it runs, for that content folder only', async () => {
+    startGateProcess({ contentDir, checkAll: false });
+    const remote = gateProcess(contentDir)!;
+    expect(gateProcess(join(ROOT, 'content'))).toBeUndefined();
+    const asked = vi.spyOn(remote, 'check');
+    const declaration = COLLECTIONS.find((c) => c.name === 'news');
+    const gate = markdownGate('news', declaration!.schema(readSiteLists(contentDir, SETTINGS_FILE)), contentDir);
+    await expect(gate.check(BAD)).rejects.toMatchObject({ name: 'ContentError' });
+    expect(asked).toHaveBeenCalledWith({ collection: 'news', file: BAD });
+    stopGateProcess();
+    expect(gateProcess(contentDir)).toBeUndefined();
+  });
+});
