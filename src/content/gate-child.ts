@@ -1,7 +1,7 @@
 /**
  * The content gate's own process (started by src/content/gate-process.ts): answers each request
- * with the file's verdict from the same `markdownGate` the loader uses in-process, and on a cold
- * build checks every Markdown file before it is asked for, so the answer is ready when it is.
+ * with the file's verdict from the same `markdownGate` the loader uses in-process, and checks every
+ * Markdown file before it is asked for, so the answer is ready when it is.
  */
 import { globSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,7 +88,7 @@ export function serveGate(): void {
   process.on('message', (message: GateStart | GateRequest) => {
     if ('contentDir' in message) {
       contentDir = message.contentDir;
-      if (message.checkAll) for (const request of everyMarkdownFile(contentDir)) ahead.set(requestKey(request), request);
+      for (const request of everyMarkdownFile(contentDir)) ahead.set(requestKey(request), request);
     } else {
       const key = requestKey(message);
       const reply = ready.get(key);

@@ -6,12 +6,14 @@
  * loader keeps caching them as before (`markdownGate` in content-gate.ts asks this process only for
  * files its cache does not hold).
  *
- * The `gate-process` integration starts it as Astro starts a build (`astro:config:setup`), so Node
- * loads the gate's code (retext, the rules) while Astro loads its own, and stops it once the content
- * is synced (`astro:build:start`: node_modules/astro/dist/core/build/index.js syncs the content
- * between `astro:config:done` and that hook). On a build with no content store yet (a cold build)
- * it begins checking every Markdown file at once, before the loader asks: the loader starts about
- * two seconds later. On other builds it checks what it is asked, first come first served.
+ * The `content-gate` integration (src/integrations/content-gate.ts) starts it as Astro starts a
+ * build with no content store yet (a cold build, when every file is checked), so Node loads the
+ * gate's code (retext, the rules) while Astro loads its own, and it begins checking every Markdown
+ * file at once, before the loader asks: the loader starts about two seconds later. A file the
+ * loader asks for first is checked next. It is stopped once the content is synced
+ * (`astro:build:start`: node_modules/astro/dist/core/build/index.js syncs the content between
+ * `astro:config:done` and that hook). A rebuild checks only the files that changed, in-process:
+ * starting Node and loading the gate would cost more than it saves.
  *
  * Node API relied on: `child_process.spawn` with an `ipc` channel and `serialization: 'advanced'`
  * (structured clone), so messages keep their types. The child is Node reading our TypeScript by
@@ -33,11 +35,9 @@ export type GateReply =
   | { key: string; verdict: FileVerdict }
   | { key: string; error: { message: string; contentError: boolean } };
 
-/** The first message to the child: where the content is, and whether to check it all at once. */
+/** The first message to the child: the content folder whose Markdown files it checks. */
 export interface GateStart {
   contentDir: string;
-  /** Check every Markdown file of the collections now, before they are asked for (a cold build). */
-  checkAll: boolean;
 }
 
 /** The key of a request: one verdict per collection and file. */

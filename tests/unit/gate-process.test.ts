@@ -3,14 +3,17 @@
  * (src/content/gate-process.ts). Its verdicts must be the ones the loader would reach in-process,
  * for every file of the real content, and a failing file must stop the build with the same line.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { MARKDOWN_COLLECTIONS, markdownGate, type FileVerdict } from '../../src/content/content-gate';
 import { gateProcess, startGateProcess, stopGateProcess } from '../../src/content/gate-process';
 import { readSiteLists } from '../../src/content/site-lists';
-import { SETTINGS_FILE } from '../../src/config';
+import { CONTENT_DIR, SETTINGS_FILE } from '../../src/config';
+import { contentGateProcess } from '../../src/integrations/content-gate';
 import { COLLECTIONS } from '../../src/schemas/collections';
 import { ROOT } from '../support/build';
 
@@ -38,6 +41,8 @@ async function inProcess(collection: string, file: string): Promise<FileVerdict 
 }
 
 afterEach(stopGateProcess);
+// Each test starts Node and loads the gate (about a second, more on a busy machine).
+vi.setConfig({ testTimeout: 30_000 });
 afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
 
 describe('the content gate’s own process', () => {
@@ -45,25 +50,22 @@ describe('the content gate’s own process', () => {
     expect(files.length).toBeGreaterThan(100);
   });
 
-  it('gives every file the verdict the loader gives it in-process, checking ahead or when asked', async () => {
+  it('gives every file the verdict the loader gives it in-process, in whatever order it is asked', async () => {
     const expected = await Promise.all(files.map(({ collection, file }) => inProcess(collection, file)));
-    for (const checkAll of [true, false]) {
-      startGateProcess({ contentDir, checkAll });
-      const remote = gateProcess(contentDir);
-      expect(remote).toBeDefined();
-      // Asked in reverse, all at once: the order must not matter.
-      const answers = await Promise.all(
-        files.map((request) => remote!.check(request).catch((error: unknown) => (error as Error).message)).reverse(),
-      );
-      expect(answers.reverse()).toEqual(expected);
-      stopGateProcess();
-    }
+    startGateProcess({ contentDir });
+    const remote = gateProcess(contentDir);
+    expect(remote).toBeDefined();
+    // Asked in reverse, all at once, while it works through them in its own order.
+    const answers = await Promise.all(
+      files.map((request) => remote!.check(request).catch((error: unknown) => (error as Error).message)).reverse(),
+    );
+    expect(answers.reverse()).toEqual(expected);
   });
 
   it('stops on a failing file with the same one line, as a ContentError', async () => {
     const line = await inProcess('news', BAD);
     expect(line).toMatch(/^Content error in .*guideline-phrase\.md: line 11 uses "committed suicide"/);
-    startGateProcess({ contentDir, checkAll: false });
+    startGateProcess({ contentDir });
     const error = await gateProcess(contentDir)!
       .check({ collection: 'news', file: BAD })
       .catch((caught: unknown) => caught);
@@ -71,7 +73,7 @@ describe('the content gate’s own process', () => {
   });
 
   it('is what the loader’s gate asks while it runs, for that content folder only', async () => {
-    startGateProcess({ contentDir, checkAll: false });
+    startGateProcess({ contentDir });
     const remote = gateProcess(contentDir)!;
     expect(gateProcess(join(ROOT, 'content'))).toBeUndefined();
     const asked = vi.spyOn(remote, 'check');
@@ -81,5 +83,32 @@ describe('the content gate’s own process', () => {
     expect(asked).toHaveBeenCalledWith({ collection: 'news', file: BAD });
     stopGateProcess();
     expect(gateProcess(contentDir)).toBeUndefined();
+  });
+
+  it('is started by the integration for a cold build only, and stopped once the content is synced', () => {
+    const hooks = contentGateProcess().hooks;
+    const cacheDir = mkdtempSync(join(tmpdir(), 'gate-cache-'));
+    /** Runs the integration's setup hook as `astro <command>` would, with this cache folder. */
+    const setup = (command: string) =>
+      void hooks['astro:config:setup']?.({
+        command,
+        config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
+      } as unknown as Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0]);
+    try {
+      setup('dev');
+      expect(gateProcess(CONTENT_DIR)).toBeUndefined();
+      setup('build');
+      expect(gateProcess(CONTENT_DIR)).toBeDefined();
+      void hooks['astro:build:start']?.(
+        {} as Parameters<NonNullable<AstroIntegration['hooks']['astro:build:start']>>[0],
+      );
+      expect(gateProcess(CONTENT_DIR)).toBeUndefined();
+      // A rebuild: Astro's content store is in the cache folder, and only changed files are checked.
+      writeFileSync(join(cacheDir, 'data-store.json'), '{}');
+      setup('build');
+      expect(gateProcess(CONTENT_DIR)).toBeUndefined();
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });
