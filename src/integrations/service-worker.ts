@@ -1,8 +1,11 @@
 /**
- * Writes the service worker (`dist/sw.js`) that keeps urgent help on a visitor's device, with
- * Workbox's `generateSW` (workbox-build 7.4) at the end of the build. It reads only two built
- * pages and the files they load from /_astro/, so it does not depend on Pagefind or any other
- * step of the build's end.
+ * Writes the service worker (`dist/sw.js`) that keeps urgent help on a visitor's device, at the end
+ * of the build: its code (src/browser/service-worker.ts, Workbox's own modules) bundled with esbuild,
+ * and the list of files it saves written in by Workbox's `injectManifest` (workbox-build 7.4). It
+ * reads only two built pages and the files they load from /_astro/, so it does not depend on
+ * Pagefind or any other step of the build's end. (Workbox's `generateSW` made the same worker from
+ * settings, but bundled and minified it with Rollup, Babel and Terser on every cold build: about
+ * two seconds, against a tenth of one.)
  *
  * What the worker does (docs/offline.md explains it for the charity):
  * - It saves the urgent help page, the files it loads and the offline page (src/pages/offline.astro)
@@ -20,26 +23,39 @@
  * - It answers nothing under /admin/: the content editor always talks to the network.
  */
 import type { AstroIntegration } from 'astro';
+import { build, version as ESBUILD_VERSION } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GenerateSWOptions } from 'workbox-build';
 
 const require = createRequire(import.meta.url);
 
 /** The installed Workbox's version (part of the cached worker's key). */
 const WORKBOX_VERSION = (require('workbox-build/package.json') as { version: string }).version;
 
+/** The worker's code, before it is bundled. */
+const WORKER_SOURCE = fileURLToPath(new URL('../browser/service-worker.ts', import.meta.url));
+
 /**
- * Workbox's `generateSW`, loaded only when a worker must be made: Workbox brings Rollup, Babel and
- * Terser, about a second of loading on every Astro start, and a rebuild usually reuses the last
- * worker. workbox-build 7 is CommonJS, so Node's own `require` loads it; a dynamic `import()` here
- * would go through Vite's module runner, which has closed by the end of the build.
+ * Workbox's `injectManifest`, from its own module: the package's main file also loads
+ * `generateSW`, and with it Rollup, Babel and Terser (about a second). workbox-build 7 is
+ * CommonJS, so Node's own `require` loads it; a dynamic `import()` here would go through Vite's
+ * module runner, which has closed by the end of the build.
  */
-function loadGenerateSW(): typeof import('workbox-build').generateSW {
-  return (require('workbox-build') as typeof import('workbox-build')).generateSW;
+function loadInjectManifest(): typeof import('workbox-build').injectManifest {
+  return (require('workbox-build/build/inject-manifest') as typeof import('workbox-build')).injectManifest;
 }
 
 /** The worker's file name in the build output; it controls the whole site (scope `/`). */
@@ -62,52 +78,31 @@ export interface ServiceWorkerReport {
   reused: boolean;
 }
 
-/** The worker's settings for Workbox's `generateSW`, for the files it saves in `dist`. */
-function workboxOptions(dist: string, files: string[]): GenerateSWOptions {
-  return {
-    swDest: join(dist, SERVICE_WORKER_FILE),
-    globDirectory: dist,
-    globPatterns: files,
-    // Astro's /_astro/ names carry a hash of the content: no need to bypass the HTTP cache.
-    dontCacheBustURLsMatching: /^_astro\//,
-    directoryIndex: null,
-    runtimeCaching: [
-      {
-        urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname === '/urgent-help/',
-        handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: '/urgent-help/index.html' } },
-      },
-      {
-        urlPattern: ({ request, url }) => request.mode === 'navigate' && !url.pathname.startsWith('/admin/'),
-        handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: '/offline/index.html' } },
-      },
-    ],
-    skipWaiting: true,
-    clientsClaim: true,
-    cleanupOutdatedCaches: true,
-    // One file: the worker needs no Workbox runtime file beside it.
-    inlineWorkboxRuntime: true,
-    sourcemap: false,
-    mode: 'production',
-    disableDevLogs: true,
-  };
+/** The worker's code bundled for browsers, with `self.__WB_MANIFEST` left for `injectManifest`. */
+async function bundledWorker(): Promise<string> {
+  const result = await build({
+    entryPoints: [WORKER_SOURCE],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    legalComments: 'none',
+    // Workbox's modules leave out their checks and logging in production.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
 }
 
 /**
- * A key for everything `generateSW` makes the worker from: Workbox's version, the settings (with
- * the code of their functions) and the saved files' contents. The same key gives the same worker,
- * byte for byte, so a rebuild whose saved pages did not change takes the worker from the cache.
+ * A key for everything the worker is made from: the worker's code, the versions of Workbox and
+ * esbuild, and the saved files' contents. The same key gives the same worker, byte for byte, so a
+ * rebuild whose saved pages did not change takes the worker from the cache.
  */
-function workerKey(dist: string, files: string[], options: GenerateSWOptions): string {
+function workerKey(dist: string, files: string[]): string {
   const hash = createHash('sha256');
-  hash.update(WORKBOX_VERSION);
-  // Functions and patterns by their source; the output folder's own path is not part of it.
-  const settings = (key: string, value: unknown): unknown => {
-    if (typeof value === 'function' || value instanceof RegExp) return String(value);
-    return key === 'swDest' || key === 'globDirectory' ? '' : value;
-  };
-  hash.update(JSON.stringify(options, settings));
+  hash.update(`${WORKBOX_VERSION}:${ESBUILD_VERSION}:`).update(readFileSync(WORKER_SOURCE));
   for (const file of files) hash.update(file).update(readFileSync(join(dist, file)));
   return hash.digest('hex');
 }
@@ -116,8 +111,7 @@ function workerKey(dist: string, files: string[], options: GenerateSWOptions): s
  * Writes `sw.js` into the built site folder `dist`. Throws one line naming the missing page if
  * the build did not make a page the worker must save.
  * @param cacheDir A folder kept between builds (Astro's `cacheDir`): the worker made from the same
- *   files and settings last time is reused from there, since making it (Workbox bundles and
- *   minifies it with Rollup and Terser) is the slowest step of a rebuild's end.
+ *   files and code last time is reused from there, without loading esbuild's or Workbox's code.
  */
 export async function writeServiceWorker(dist: string, cacheDir?: string): Promise<ServiceWorkerReport> {
   for (const page of Object.values(SAVED_PAGES)) {
@@ -127,24 +121,37 @@ export async function writeServiceWorker(dist: string, cacheDir?: string): Promi
   }
   const assets = pageAssets(readFileSync(join(dist, SAVED_PAGES.urgentHelp), 'utf8'));
   const files = [SAVED_PAGES.urgentHelp, SAVED_PAGES.offline, ...assets];
-  const options = workboxOptions(dist, files);
-  const cached = cacheDir && join(cacheDir, 'service-worker', `${workerKey(dist, files, options)}.js`);
+  const cached = cacheDir && join(cacheDir, 'service-worker', `${workerKey(dist, files)}.js`);
   if (cached && existsSync(cached)) {
     copyFileSync(cached, join(dist, SERVICE_WORKER_FILE));
     return { files, bytes: files.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0), reused: true };
   }
-  const { count, size, warnings } = await loadGenerateSW()(options);
-  if (warnings.length > 0) throw new Error(`Service worker: ${warnings.join('; ')}`);
-  if (count !== files.length) {
-    throw new Error(`Service worker: saved ${String(count)} of ${String(files.length)} files (${files.join(', ')})`);
+  const work = mkdtempSync(join(tmpdir(), 'service-worker-'));
+  try {
+    const swSrc = join(work, SERVICE_WORKER_FILE);
+    writeFileSync(swSrc, await bundledWorker());
+    const { count, size, warnings } = await loadInjectManifest()({
+      swSrc,
+      swDest: join(dist, SERVICE_WORKER_FILE),
+      globDirectory: dist,
+      globPatterns: files,
+      // Astro's /_astro/ names carry a hash of the content: no need to bypass the HTTP cache.
+      dontCacheBustURLsMatching: /^_astro\//,
+    });
+    if (warnings.length > 0) throw new Error(`Service worker: ${warnings.join('; ')}`);
+    if (count !== files.length) {
+      throw new Error(`Service worker: saved ${String(count)} of ${String(files.length)} files (${files.join(', ')})`);
+    }
+    if (cached) {
+      // Only the latest worker is kept.
+      rmSync(dirname(cached), { recursive: true, force: true });
+      mkdirSync(dirname(cached), { recursive: true });
+      copyFileSync(join(dist, SERVICE_WORKER_FILE), cached);
+    }
+    return { files, bytes: size, reused: false };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  if (cached) {
-    // Only the latest worker is kept.
-    rmSync(dirname(cached), { recursive: true, force: true });
-    mkdirSync(dirname(cached), { recursive: true });
-    copyFileSync(join(dist, SERVICE_WORKER_FILE), cached);
-  }
-  return { files, bytes: size, reused: false };
 }
 
 /** Astro integration that writes the service worker after the build. */

@@ -59,7 +59,10 @@ export interface HelplineDirectiveOptions {
 export function helplineDirectives(options: HelplineDirectiveOptions): MdastPluginEntry {
   return (document) => {
     if (!document.source.includes(':')) return null;
-    const registry = options.registry();
+    // Read only for a page that draws a helpline: the registry's freshness check costs a folder
+    // listing, and most pages have a ":" in a time or a link but no helpline.
+    let registryRead: HelplineRegistry | undefined;
+    const registryNow = () => (registryRead ??= options.registry());
     const source = document.source;
     const file = document.fileURL ? decodeURIComponent(document.fileURL.pathname) : 'Markdown';
     const writtenText = (node: AnyDirective) => {
@@ -80,6 +83,7 @@ export function helplineDirectives(options: HelplineDirectiveOptions): MdastPlug
           return;
         }
         const id = ctx.textContent(node).trim();
+        const registry = registryNow();
         const line = registry.get(id);
         const show = node.attributes?.['show'] ?? undefined;
         const problem = line ? showProblem(line, show) : unknownDirectiveProblem(id, writtenAt(source, node), registry);

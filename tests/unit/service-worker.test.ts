@@ -1,7 +1,7 @@
 /**
- * The service worker is made by Workbox on the build's end, or taken from Astro's cache folder
- * when the pages it saves and its settings did not change (a rebuild after a news post). What it
- * does in a browser is tested in tests/e2e/offline.spec.ts.
+ * The service worker is bundled and given its list of saved files on the build's end, or taken
+ * from Astro's cache folder when the pages it saves and its code did not change (a rebuild after a
+ * news post). What it does in a browser is tested in tests/e2e/offline.spec.ts.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ const worker = (dist: string) => readFileSync(join(dist, SERVICE_WORKER_FILE), '
 describe('the service worker on a rebuild', () => {
   const cache = join(work, 'cache');
 
-  it('is made by Workbox the first time, saving both pages and their script', async () => {
+  it('is made the first time, saving both pages and their script', async () => {
     const dist = site('first', 'Call 999.');
     const report = await writeServiceWorker(dist, cache);
     expect(report).toMatchObject({
@@ -55,7 +55,7 @@ describe('the service worker on a rebuild', () => {
     expect(readdirSync(join(cache, 'service-worker'))).toHaveLength(1);
   });
 
-  it('is what Workbox makes without a cache', async () => {
+  it('is the same worker when made without a cache', async () => {
     const dist = site('fourth', 'Call 999, or 111.');
     await writeServiceWorker(dist);
     expect(worker(dist)).toBe(worker(join(work, 'third')));
