@@ -3,6 +3,7 @@
  */
 import rss from '@astrojs/rss';
 import { SITE_URL } from '../config';
+import { feedPosts } from '../lib/news';
 import { postHtmlForFeed, postPath, type NewsEntry } from './news';
 import { getSettings } from './settings';
 
@@ -14,14 +15,15 @@ export interface FeedOptions {
   path: string;
   /** Path of the feed itself, e.g. /rss.xml. */
   feedPath: string;
+  /** The feed's posts, newest first; it carries the newest (`feedPosts`). */
   posts: NewsEntry[];
 }
 
-/** An RSS response: each post with its summary as description and its full HTML as content. */
+/** An RSS response: each of the newest posts with its summary as description and its full HTML as content. */
 export async function newsFeed({ title, description, path, feedPath, posts }: FeedOptions): Promise<Response> {
   const settings = await getSettings();
   const items = await Promise.all(
-    posts.map(async (post) => ({
+    feedPosts(posts).map(async (post) => ({
       title: post.data.title,
       link: postPath(post),
       pubDate: post.data.date,

@@ -68,6 +68,18 @@ const CATEGORY_WEIGHT = 2;
  */
 export const RELATED_CANDIDATES = 100;
 
+/**
+ * How many posts a feed carries: the newest, as feed readers expect. A feed reader fetches the
+ * whole feed every time it checks for news, so a feed of every post, each in full, would grow with
+ * the site (about 4 MB at 1,000 posts) and cost every subscriber that much on each check.
+ */
+export const FEED_SIZE = 50;
+
+/** The posts a feed carries, from a list newest first: the first {@link FEED_SIZE}. */
+export function feedPosts<T>(newestFirst: readonly T[]): T[] {
+  return newestFirst.slice(0, FEED_SIZE);
+}
+
 /** Addresses under /news/ that are not posts; a post with one of these names could not be shown. */
 const RESERVED_SLUGS = new Set(['thank-you', 'page', 'category']);
 
@@ -152,7 +164,15 @@ export function buildNewsIndex<T extends NewsLike>(
       return index > 0 ? posts[index - 1] : undefined;
     },
     related,
-    recent: (count, exclude) => posts.filter((post) => post !== exclude).slice(0, count),
+    recent: (count, exclude) => {
+      // Only as far down the list as needed: every post's page asks.
+      const newest: T[] = [];
+      for (const post of posts) {
+        if (newest.length >= count) break;
+        if (post !== exclude) newest.push(post);
+      }
+      return newest;
+    },
     categories,
     inCategory: (slug) => byCategory.get(slug) ?? [],
   };

@@ -1,10 +1,12 @@
 /**
  * RSS feeds: /rss.xml and one per category, parsed as XML. Every required RSS 2.0 element is
- * there, items match the published posts (no drafts, no future posts), the post HTML uses only
- * absolute addresses, and every item links to a page that exists in the build.
+ * there, items match the newest published posts (no drafts, no future posts; up to FEED_SIZE,
+ * which the sample content does not reach), the post HTML uses only absolute addresses, and every
+ * item links to a page that exists in the build.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { FEED_SIZE } from '../../src/lib/news';
 import { categorySlug, hiddenPostFiles, publishedPostFiles, type PostFile } from './support/news';
 
 const PUBLISHED = publishedPostFiles();
@@ -55,6 +57,7 @@ async function checkFeed(request: APIRequestContext, path: string, posts: PostFi
   expect(channel.language).toBe('en-gb');
   const site = new URL(channel.link).origin;
 
+  expect(posts.length).toBeLessThanOrEqual(FEED_SIZE);
   expect(channel.item.map((item) => item.title)).toEqual(posts.map((post) => post.title));
   for (const [i, item] of channel.item.entries()) {
     const post = posts[i] as PostFile;

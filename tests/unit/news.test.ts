@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { readData } from '../support/frontmatter';
 import { absoluteUrls } from '../../src/lib/absolute-urls';
 import { documentTitle } from '../../src/lib/format';
-import { buildNewsIndex, isPublished, paginateList, readingMinutes, type NewsLike } from '../../src/lib/news';
+import {
+  buildNewsIndex,
+  FEED_SIZE,
+  feedPosts,
+  isPublished,
+  paginateList,
+  readingMinutes,
+  type NewsLike,
+} from '../../src/lib/news';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const CATEGORIES = ['News', 'Events', 'Fundraising', 'Campaigns', 'Stories'];
@@ -79,6 +87,16 @@ describe('order, previous and next', () => {
   it('lists recent posts without the current one', () => {
     expect(news.recent(2).map((p) => p.id)).toEqual(['c-same-time', 'd-same-time']);
     expect(news.recent(2, c).map((p) => p.id)).toEqual(['d-same-time', 'b-middle']);
+    expect(news.recent(10, c).map((p) => p.id)).toEqual(['d-same-time', 'b-middle', 'a-oldest']);
+  });
+});
+
+describe('feeds', () => {
+  it('carry the newest 50 posts, newest first, so a feed reader’s every check stays small', () => {
+    const newestFirst = Array.from({ length: 120 }, (_, i) => `post-${String(i)}`);
+    expect(FEED_SIZE).toBe(50);
+    expect(feedPosts(newestFirst)).toEqual(newestFirst.slice(0, 50));
+    expect(feedPosts(newestFirst.slice(0, 12))).toEqual(newestFirst.slice(0, 12));
   });
 });
 
