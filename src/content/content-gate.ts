@@ -239,6 +239,8 @@ export interface GateCache {
 /** The gate's own code: a change to any of these files must re-check every file. */
 const GATE_SOURCES = [
   'src/content/content-gate.ts',
+  'src/content/gate-child.ts',
+  'src/content/gate-process.ts',
   'src/content/helplines.ts',
   'src/content/markdown-tree.ts',
   'src/lib/content-report.ts',

@@ -14,11 +14,12 @@ export function contentGateProcess(): AstroIntegration {
   return {
     name: 'content-gate',
     hooks: {
-      'astro:config:setup': ({ command, config }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         // No content store yet (Astro's data-store.json, in the cache folder for a build) means
         // every file will be checked.
         if (command === 'build' && !existsSync(new URL('data-store.json', config.cacheDir))) {
           startGateProcess({ contentDir: CONTENT_DIR });
+          logger.info('checking every Markdown file in a process of its own (no content store yet)');
         }
       },
       // Astro syncs the content before this hook (node_modules/astro/dist/core/build/index.js).

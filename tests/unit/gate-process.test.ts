@@ -88,17 +88,20 @@ describe('the content gate’s own process', () => {
   it('is started by the integration for a cold build only, and stopped once the content is synced', () => {
     const hooks = contentGateProcess().hooks;
     const cacheDir = mkdtempSync(join(tmpdir(), 'gate-cache-'));
+    const logged: string[] = [];
     /** Runs the integration's setup hook as `astro <command>` would, with this cache folder. */
     const setup = (command: string) =>
       void hooks['astro:config:setup']?.({
         command,
         config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
+        logger: { info: (line: string) => logged.push(line) },
       } as unknown as Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0]);
     try {
       setup('dev');
       expect(gateProcess(CONTENT_DIR)).toBeUndefined();
       setup('build');
       expect(gateProcess(CONTENT_DIR)).toBeDefined();
+      expect(logged).toEqual(['checking every Markdown file in a process of its own (no content store yet)']);
       void hooks['astro:build:start']?.(
         {} as Parameters<NonNullable<AstroIntegration['hooks']['astro:build:start']>>[0],
       );
