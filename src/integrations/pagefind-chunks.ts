@@ -289,45 +289,32 @@ export function rechunkIndex(indexDir: string, chunkBytes = CHUNK_BYTES): Rechun
 /** What re-cutting did: each language's chunks, or why Pagefind's own index was kept. */
 type RecutOutcome = { cut: RechunkSummary[] } | { kept: string };
 
-/** A re-cut whose process is already started, waiting for the folder Pagefind wrote. */
-export interface PendingRecut {
-  /** Re-cuts the index in `indexDir`; resolves once it is written or kept, rejects on any other error. */
-  run: (indexDir: string) => Promise<void>;
-  /** Stops the waiting process without re-cutting (when Pagefind itself failed). */
-  cancel: () => void;
-}
-
 /**
- * Starts the process that re-chunks the index, before Pagefind has written it: Node starts and
- * loads this module (about a third of a second) while Pagefind indexes, and `run` hands it the
- * folder. `run` reports through Astro's logger. An index in a format this module does not know is
- * left as Pagefind wrote it, with one warning, and the build goes on: the search works, only a first
- * search downloads more.
+ * Re-chunks the index in `indexDir` for the build, reporting through Astro's logger. An index in a
+ * format this module does not know is left as Pagefind wrote it, with one warning, and the build
+ * goes on: the search works, only a first search downloads more.
  *
  * The work runs in a Node process of its own (`child_process.spawn` with this Node, which reads
- * this TypeScript file by stripping its types; the folder comes on its standard input): decoding the
+ * this TypeScript file by stripping its types): decoding the
  * whole word index takes about 130 MB at 5,000 pages, which in Astro's process would come on top of
- * all it holds at the end of the build, and be the build's peak. It runs beside Astro's process, so
- * the other integrations' `astro:build:done` work (the service worker) goes on meanwhile. Any other
- * error stops the build with the child's message.
+ * all it holds at the end of the build, and be the build's peak. Astro's process is not blocked
+ * meanwhile. (Starting the process earlier, while Pagefind indexes, was no faster: Pagefind uses
+ * both cores, and Node's start took its time from them.) Any other error stops the build with the
+ * child's message.
  */
-export function startRecut(logger: AstroIntegrationLogger): PendingRecut {
+export async function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const script = `
     import { IndexFormatError, rechunkIndex } from ${JSON.stringify(import.meta.url)};
-    let indexDir = '';
-    for await (const chunk of process.stdin) indexDir += chunk;
-    if (indexDir !== '') {
-      let outcome;
-      try {
-        outcome = { cut: rechunkIndex(indexDir) };
-      } catch (error) {
-        if (!(error instanceof IndexFormatError)) throw error;
-        outcome = { kept: error.message };
-      }
-      process.stdout.write(JSON.stringify(outcome));
-    }`;
-  const child = spawn(process.execPath, ['--input-type=module', '--eval', script], {
-    stdio: ['pipe', 'pipe', 'pipe'],
+    let outcome;
+    try {
+      outcome = { cut: rechunkIndex(process.argv[1]) };
+    } catch (error) {
+      if (!(error instanceof IndexFormatError)) throw error;
+      outcome = { kept: error.message };
+    }
+    process.stdout.write(JSON.stringify(outcome));`;
+  const child = spawn(process.execPath, ['--input-type=module', '--eval', script, indexDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
@@ -337,33 +324,20 @@ export function startRecut(logger: AstroIntegrationLogger): PendingRecut {
     child.on('error', rejectExit);
     child.on('close', resolveExit);
   });
-  // A failure is reported by `run`, where it is awaited, not as an unhandled rejection.
-  exited.catch(() => undefined);
-  return {
-    cancel: () => child.stdin.end(),
-    run: async (indexDir) => {
-      child.stdin.end(indexDir);
-      const status = await exited;
-      if (status !== 0) {
-        const reason = /^\w*Error\b.*$/m.exec(stderr)?.[0] ?? stderr.trim().split('\n').at(-1);
-        throw new Error(`Re-cutting the search index in ${indexDir} failed: ${reason ?? `exit ${String(status)}`}`);
-      }
-      const outcome = JSON.parse(stdout) as RecutOutcome;
-      if ('cut' in outcome) {
-        for (const { language, before, after } of outcome.cut) {
-          logger.info(`cut the ${language} word index's ${before} chunks into ${after} of about ${CHUNK_BYTES} bytes`);
-        }
-        return;
-      }
-      logger.warn(
-        `kept Pagefind's own index chunks (search works, but a first search downloads more): ${outcome.kept}. ` +
-          `src/integrations/pagefind-chunks.ts knows Pagefind ${KNOWN_PAGEFIND_VERSION}'s format only; see docs/search.md.`,
-      );
-    },
-  };
-}
-
-/** Re-chunks the index in `indexDir` as the build does (see {@link startRecut}), starting the process now. */
-export function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
-  return startRecut(logger).run(indexDir);
+  const status = await exited;
+  if (status !== 0) {
+    const reason = /^\w*Error\b.*$/m.exec(stderr)?.[0] ?? stderr.trim().split('\n').at(-1);
+    throw new Error(`Re-cutting the search index in ${indexDir} failed: ${reason ?? `exit ${String(status)}`}`);
+  }
+  const outcome = JSON.parse(stdout) as RecutOutcome;
+  if ('cut' in outcome) {
+    for (const { language, before, after } of outcome.cut) {
+      logger.info(`cut the ${language} word index's ${before} chunks into ${after} of about ${CHUNK_BYTES} bytes`);
+    }
+    return;
+  }
+  logger.warn(
+    `kept Pagefind's own index chunks (search works, but a first search downloads more): ${outcome.kept}. ` +
+      `src/integrations/pagefind-chunks.ts knows Pagefind ${KNOWN_PAGEFIND_VERSION}'s format only; see docs/search.md.`,
+  );
 }

@@ -12,13 +12,11 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
-import { startRecut } from './pagefind-chunks';
+import { recutSearchIndex } from './pagefind-chunks';
 
 /** Indexes the built site in `site` into `site/pagefind`; throws one line if Pagefind reports a problem. */
 async function indexSite(site: string, logger: AstroIntegrationLogger): Promise<void> {
   const outputPath = join(site, 'pagefind');
-  // The re-cutting process starts now, and loads while Pagefind indexes.
-  const recut = startRecut(logger);
   /** Pagefind's errors for a step, as one line naming the step. */
   const fail = (step: string, errors: string[]): Error =>
     new Error(`Pagefind could not ${step} (${site}): ${errors.join('; ')}`);
@@ -31,13 +29,10 @@ async function indexSite(site: string, logger: AstroIntegrationLogger): Promise<
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw fail('write the search index', written.errors);
     logger.info(`read ${added.page_count} pages and wrote the search index to pagefind/`);
-  } catch (error) {
-    recut.cancel();
-    throw error;
   } finally {
     await close();
   }
-  await recut.run(outputPath);
+  await recutSearchIndex(outputPath, logger);
 }
 
 /**
