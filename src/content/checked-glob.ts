@@ -11,7 +11,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from 'astro/markdown';
 import { ContentError, describeIssue, type IssueLike } from '../lib/content-error';
-import { gateCollection, markdownGate, refuseMdx, type FileVerdict, type MarkdownGate } from './content-gate';
+import {
+  gateCollection,
+  MARKDOWN_FILES,
+  markdownGate,
+  refuseMdx,
+  type FileVerdict,
+  type MarkdownGate,
+} from './content-gate';
 import { VERDICT_KEY } from '../lib/content-report';
 import { findUnsafeHtml } from '../lib/safe-html';
 import type { CollectionSchema } from '../schemas/fields';
@@ -153,7 +160,7 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
   const base = join(options.contentDir, options.folder);
   // Only .md: every collection here is edited in the CMS, and .mdx would run code at build time.
   // An .mdx file stops the build (refuseMdx) rather than being left out quietly.
-  const inner = glob({ pattern: options.pattern ?? '**/[^_]*.md', base });
+  const inner = glob({ pattern: options.pattern ?? MARKDOWN_FILES, base });
   const check = checkingSchema(options.schema);
   return {
     name: 'checked-glob',

@@ -31,6 +31,9 @@ import { gateProcess } from './gate-process';
 import { helplineContext, readHelplineRegistry, type HelplineContext } from './helplines';
 import { parseBody } from './markdown-tree';
 
+/** The Markdown files of a collection's folder, as a glob: a leading _ keeps a file out of the build. */
+export const MARKDOWN_FILES = '**/[^_]*.md';
+
 /** The Markdown collections, in the order editors see them in the CMS. */
 export const MARKDOWN_COLLECTIONS: readonly string[] = COLLECTIONS.filter((c) => c.kind === 'markdown').map(
   (c) => c.name,

@@ -9,15 +9,15 @@ import { SETTINGS_FILE } from '../config';
 import { ContentError } from '../lib/content-error';
 import type { FileVerdict } from '../lib/content-report';
 import { COLLECTIONS } from '../schemas/collections';
-import { MARKDOWN_COLLECTIONS, markdownGate, type MarkdownGate } from './content-gate';
+import { MARKDOWN_COLLECTIONS, MARKDOWN_FILES, markdownGate, type MarkdownGate } from './content-gate';
 import { requestKey, type GateReply, type GateRequest, type GateStart } from './gate-process';
 import { readSiteLists } from './site-lists';
 
 /** Every Markdown file the loaders will read, taking the collections in turn so each is served early. */
 function everyMarkdownFile(contentDir: string): GateRequest[] {
   const lists = MARKDOWN_COLLECTIONS.map((collection) =>
-    // The checked glob's pattern (src/content/checked-glob.ts): a leading _ keeps a file out.
-    globSync('**/[^_]*.md', { cwd: join(contentDir, collection) }).map((name) => ({
+    // The checked glob's own pattern (src/content/checked-glob.ts).
+    globSync(MARKDOWN_FILES, { cwd: join(contentDir, collection) }).map((name) => ({
       collection,
       file: join(contentDir, collection, name),
     })),
@@ -55,7 +55,8 @@ export function serveGate(): void {
     return gate;
   };
 
-  const verdictOf = async (request: GateRequest): Promise<GateReply> => {
+  /** The reply to a request: the file's verdict, or the error that stops the build. */
+  const answer = async (request: GateRequest): Promise<GateReply> => {
     const key = requestKey(request);
     try {
       const verdict: FileVerdict = await gateFor(request.collection).check(request.file);
@@ -75,7 +76,7 @@ export function serveGate(): void {
       current = key;
       currentAsked = asked.delete(key);
       ahead.delete(key);
-      const reply = await verdictOf(request);
+      const reply = await answer(request);
       if (currentAsked) send(reply);
       else ready.set(key, reply);
       current = undefined;
@@ -91,11 +92,11 @@ export function serveGate(): void {
       for (const request of everyMarkdownFile(contentDir)) ahead.set(requestKey(request), request);
     } else {
       const key = requestKey(message);
-      const reply = ready.get(key);
       if (key === current) {
         currentAsked = true;
         return;
       }
+      const reply = ready.get(key);
       if (reply) {
         ready.delete(key);
         send(reply);

@@ -295,12 +295,12 @@ type RecutOutcome = { cut: RechunkSummary[] } | { kept: string };
  * goes on: the search works, only a first search downloads more.
  *
  * The work runs in a Node process of its own (`child_process.spawn` with this Node, which reads
- * this TypeScript file by stripping its types): decoding the
- * whole word index takes about 130 MB at 5,000 pages, which in Astro's process would come on top of
- * all it holds at the end of the build, and be the build's peak. Astro's process is not blocked
- * meanwhile. (Starting the process earlier, while Pagefind indexes, was no faster: Pagefind uses
- * both cores, and Node's start took its time from them.) Any other error stops the build with the
- * child's message.
+ * this TypeScript file by stripping its types, so it imports only packages and `node:` modules,
+ * which Node finds without Vite's help): decoding the whole word index takes about 130 MB at
+ * 5,000 pages, which in Astro's process would come on top of all it holds at the end of the build,
+ * and be the build's peak. Astro's process is not blocked meanwhile. (Starting the process earlier,
+ * while Pagefind indexes, was no faster: Pagefind uses both cores, and Node's start took its time
+ * from them.) Any other error stops the build with the child's message.
  */
 export async function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const script = `
@@ -320,11 +320,10 @@ export async function recutSearchIndex(indexDir: string, logger: AstroIntegratio
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  const exited = new Promise<number | null>((resolveExit, rejectExit) => {
+  const status = await new Promise<number | null>((resolveExit, rejectExit) => {
     child.on('error', rejectExit);
     child.on('close', resolveExit);
   });
-  const status = await exited;
   if (status !== 0) {
     const reason = /^\w*Error\b.*$/m.exec(stderr)?.[0] ?? stderr.trim().split('\n').at(-1);
     throw new Error(`Re-cutting the search index in ${indexDir} failed: ${reason ?? `exit ${String(status)}`}`);

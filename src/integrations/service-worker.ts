@@ -7,7 +7,7 @@
  * settings, but bundled and minified it with Rollup, Babel and Terser on every cold build: about
  * two seconds, against a tenth of one.)
  *
- * What the worker does (docs/offline.md explains it for the charity):
+ * What the worker does (docs/visitor-safety.md explains it for the charity):
  * - It saves the urgent help page, the files it loads and the offline page (src/pages/offline.astro)
  *   when it is installed. A new deploy changes their revisions, so the browser installs the new
  *   worker on the next visit, which saves the new copies and drops the old (`skipWaiting`,
