@@ -12,11 +12,13 @@
  * Pagefind's own format, only where the first two letters change.
  *
  * The files are Pagefind 1.6.0's format (gzip of "pagefind_dcd" + CBOR). Every file is checked field
- * by field and must encode back to the same bytes before anything is written. Any other version or
- * shape leaves Pagefind's own index as it is, with one warning: search still works, it only costs more.
+ * by field before anything is written. The new chunks hold each word's bytes exactly as Pagefind
+ * wrote them, under array headers that must encode back to Pagefind's own; the metadata must encode
+ * back to the same bytes. Any other version or shape leaves Pagefind's own index as it is, with one
+ * warning: search still works, it only costs more.
  */
 import type { AstroIntegrationLogger } from 'astro';
-import { decode, encode } from 'cborg';
+import { decode, decodeFirst, encode, Tokenizer, Type } from 'cborg';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,7 +68,78 @@ export function readIndexFile(file: string): unknown {
 
 /** Encodes and compresses one Pagefind file. */
 function indexFileBytes(value: unknown): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, encode(value)]), { level: 9 });
+  return compressed([encode(value)]);
+}
+
+/** Compresses the parts of one Pagefind file's CBOR, after its signature. */
+function compressed(parts: Uint8Array[]): Buffer {
+  return gzipSync(Buffer.concat([SIGNATURE, ...parts]), { level: 9 });
+}
+
+/** One word of the word index: its text, and its CBOR bytes exactly as Pagefind wrote them. */
+export interface WordBytes {
+  word: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The header of a CBOR array of `length` items, in the shortest form (RFC 8949, section 3: major
+ * type 4, then the length in the 5 low bits, or in the next 1, 2 or 4 bytes), which minicbor writes.
+ */
+export function arrayHeader(length: number): Uint8Array {
+  if (length < 24) return Uint8Array.of(0x80 | length);
+  if (length < 0x100) return Uint8Array.of(0x98, length);
+  if (length < 0x10000) return Uint8Array.of(0x99, length >> 8, length & 0xff);
+  return Uint8Array.of(0x9a, length >>> 24, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
+}
+
+/**
+ * Reads one word chunk (`WordIndex`: a list of words), checking each word field by field, and keeps
+ * each word's own bytes, so a new chunk is Pagefind's bytes put together again rather than decoded
+ * words encoded anew. cborg's documented `tokenizer` option lets one `Tokenizer` walk the chunk, so
+ * its position gives where each word starts and ends.
+ */
+export function readWordChunk(file: string): WordBytes[] {
+  const raw = gunzipSync(readFileSync(file));
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {
+    throw new IndexFormatError(`${file}: no Pagefind signature`);
+  }
+  const body = new Uint8Array(raw.buffer, raw.byteOffset + SIGNATURE.length, raw.length - SIGNATURE.length);
+  const wrong = () =>
+    new IndexFormatError(`${file}: its words are not as Pagefind ${KNOWN_PAGEFIND_VERSION} writes them`);
+  // Strict: every integer and length in its shortest form, as minicbor writes them.
+  const tokenizer = new Tokenizer(body, {
+    strict: true,
+    allowIndefinite: false,
+    allowUndefined: false,
+    allowBigInt: false,
+  });
+  const header = (length?: number): number => {
+    const start = tokenizer.pos();
+    const token = tokenizer.next();
+    const count = Number(token.value);
+    const same = Buffer.from(arrayHeader(count)).equals(body.subarray(start, tokenizer.pos()));
+    if (token.type !== Type.array || (length !== undefined && count !== length) || !same) throw wrong();
+    return count;
+  };
+  const words: WordBytes[] = [];
+  try {
+    header(1);
+    const count = header();
+    for (let i = 0; i < count; i += 1) {
+      const start = tokenizer.pos();
+      const [value] = decodeFirst(body, { tokenizer }) as [unknown, Uint8Array];
+      if (!isWord(value)) throw wrong();
+      words.push({ word: value[0], bytes: body.subarray(start, tokenizer.pos()) });
+    }
+  } catch (error) {
+    if (error instanceof IndexFormatError) throw error;
+    throw new IndexFormatError(
+      `${file}: not CBOR as Pagefind ${KNOWN_PAGEFIND_VERSION} writes it (${(error as Error).message})`,
+    );
+  }
+  if (!tokenizer.done()) throw wrong();
+  return words;
 }
 
 /** The first `length` hex digits of the file's SHA-256, as Pagefind names its files by content. */
@@ -148,15 +221,15 @@ function readEntry(indexDir: string): PagefindEntry {
  * `chunkBytes` may end where words share 2 or 3 letters, or anywhere (which is where Pagefind's own
  * chunks may end). A word is never split; one bigger than `chunkBytes` ends its chunk.
  */
-export function splitWords(words: IndexWord[], chunkBytes = CHUNK_BYTES): IndexWord[][] {
-  const chunks: IndexWord[][] = [];
-  let chunk: IndexWord[] = [];
+export function splitWords(words: WordBytes[], chunkBytes = CHUNK_BYTES): WordBytes[][] {
+  const chunks: WordBytes[][] = [];
+  let chunk: WordBytes[] = [];
   let size = 0;
   words.forEach((word, i) => {
     chunk.push(word);
-    size += encode(word).length;
+    size += word.bytes.length;
     const next = words[i + 1];
-    if (next && size >= chunkBytes && sharedLength(word[0], next[0]) <= allowedSharedLetters(size / chunkBytes)) {
+    if (next && size >= chunkBytes && sharedLength(word.word, next.word) <= allowedSharedLetters(size / chunkBytes)) {
       chunks.push(chunk);
       chunk = [];
       size = 0;
@@ -202,8 +275,8 @@ export function boundaryPrefixes(last: string, next: string): [string, string] {
 }
 
 /** The metadata's chunk list for `chunks`, without file names. */
-export function chunkRanges(chunks: IndexWord[][]): [from: string, to: string][] {
-  const ranges = chunks.map((chunk): [string, string] => [chunk[0]?.[0] ?? '', chunk.at(-1)?.[0] ?? '']);
+export function chunkRanges(chunks: WordBytes[][]): [from: string, to: string][] {
+  const ranges = chunks.map((chunk): [string, string] => [chunk[0]?.word ?? '', chunk.at(-1)?.word ?? '']);
   for (let i = 0; i < ranges.length - 1; i += 1) {
     const [to, from] = boundaryPrefixes(ranges[i]![1], ranges[i + 1]![0]);
     ranges[i]![1] = to;
@@ -242,10 +315,7 @@ export function rechunkIndex(indexDir: string, chunkBytes = CHUNK_BYTES): Rechun
     const metaFile = join(indexDir, `pagefind.${info.hash}.pf_meta`);
     const meta = readIndexFile(metaFile) as unknown[];
     const oldChunks = chunkList(meta, metaFile);
-    const words = oldChunks.flatMap(([, , hash]) => {
-      const file = join(indexDir, 'index', `${hash}.pf_index`);
-      return chunkWords(readIndexFile(file), file);
-    });
+    const words = oldChunks.flatMap(([, , hash]) => readWordChunk(join(indexDir, 'index', `${hash}.pf_index`)));
     return { language, info, meta, oldChunks, words };
   });
 
@@ -256,7 +326,7 @@ export function rechunkIndex(indexDir: string, chunkBytes = CHUNK_BYTES): Rechun
     const ranges = chunkRanges(chunks);
     const used = new Set<string>();
     const newChunks: ChunkEntry[] = chunks.map((chunk, i) => {
-      const bytes = indexFileBytes([chunk]);
+      const bytes = compressed([arrayHeader(1), arrayHeader(chunk.length), ...chunk.map((word) => word.bytes)]);
       let length = 7;
       let hash = `${language}_${contentHash(bytes, length)}`;
       while (used.has(hash)) hash = `${language}_${contentHash(bytes, (length += 1))}`;

@@ -13,15 +13,18 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   allowedSharedLetters,
+  arrayHeader,
   boundaryPrefixes,
   chunkRanges,
   IndexFormatError,
   type IndexWord,
   readChunkLists,
   readIndexFile,
+  readWordChunk,
   rechunkIndex,
   recutSearchIndex,
   splitWords,
+  type WordBytes,
 } from '../../src/integrations/pagefind-chunks';
 
 /** A word as Pagefind stores it: the word, its pages with positions, and no metadata positions. */
@@ -35,24 +38,30 @@ const WORDS = ['advice', 'advise', 'adviser', 'anxiety', 'baby', 'befriend', 'be
   (text) => word(text),
 );
 
+/** Words with their CBOR bytes, as the re-cut reads them from Pagefind's chunks. */
+const withBytes = (words: IndexWord[]): WordBytes[] => words.map((w) => ({ word: w[0], bytes: encode(w) }));
+
+/** The words of each chunk, as text. */
+const texts = (chunks: WordBytes[][]) => chunks.map((chunk) => chunk.map(({ word: text }) => text));
+
 /** A chunk size a little under three of these words. */
 const THREE_WORDS = 3 * encode(word('advice')).length - 5;
 
 describe('splitWords', () => {
   it('keeps every word, in order, across chunks of about the given size', () => {
-    const chunks = splitWords(WORDS, 60);
+    const chunks = splitWords(withBytes(WORDS), 60);
     expect(chunks.length).toBeGreaterThan(2);
-    expect(chunks.flat()).toEqual(WORDS);
+    expect(chunks.flat()).toEqual(withBytes(WORDS));
   });
 
   it('cuts where the first two letters change while chunks are small, so a query of two letters or more needs one chunk', () => {
-    const chunks = splitWords(WORDS, THREE_WORDS);
-    const firstWords = chunks.map((chunk) => chunk[0]?.[0]);
+    const chunks = texts(splitWords(withBytes(WORDS), THREE_WORDS));
+    const firstWords = chunks.map((chunk) => chunk[0]);
     // Full after "adviser" and after "befriend", but "befriend", "bereave" and "better" share "be".
     expect(firstWords).toEqual(['advice', 'anxiety', 'carer']);
     for (let i = 1; i < chunks.length; i += 1) {
-      const last = chunks[i - 1]?.at(-1)?.[0] ?? '';
-      const next = chunks[i]?.[0]?.[0] ?? '';
+      const last = chunks[i - 1]?.at(-1) ?? '';
+      const next = chunks[i]?.[0] ?? '';
       expect(last.slice(0, 2), `${last} | ${next}`).not.toBe(next.slice(0, 2));
     }
   });
@@ -72,8 +81,8 @@ describe('splitWords', () => {
     // Every word starts with "the", and the target is one word's size. "the" | "their" share 3
     // letters, so no cut until the chunk is four times the target, after "therapy".
     const the = ['the', 'their', 'them', 'therapy', 'these', 'they'].map((text) => word(text));
-    const chunks = splitWords(the, encode(the[0]).length);
-    expect(chunks.map((chunk) => chunk.map(([text]) => text))).toEqual([
+    const chunks = splitWords(withBytes(the), encode(the[0]).length);
+    expect(texts(chunks)).toEqual([
       ['the', 'their', 'them', 'therapy'],
       ['these', 'they'],
     ]);
@@ -81,7 +90,7 @@ describe('splitWords', () => {
 
   it('puts a word bigger than the chunk size in a chunk of its own', () => {
     const big = word('the', 5000);
-    expect(splitWords([word('tea'), big, word('time')], 100)).toEqual([[word('tea'), big], [word('time')]]);
+    expect(texts(splitWords(withBytes([word('tea'), big, word('time')]), 100))).toEqual([['tea', 'the'], ['time']]);
   });
 });
 
@@ -90,7 +99,7 @@ describe('chunk ranges', () => {
     expect(boundaryPrefixes('anxiety', 'baby')).toEqual(['a', 'b']);
     expect(boundaryPrefixes('befriend', 'better')).toEqual(['bef', 'bet']);
     expect(boundaryPrefixes('café', 'cafés')).toEqual(['café', 'cafés']);
-    expect(chunkRanges(splitWords(WORDS, THREE_WORDS))).toEqual([
+    expect(chunkRanges(splitWords(withBytes(WORDS), THREE_WORDS))).toEqual([
       ['advice', 'ad'],
       ['an', 'b'],
       ['c', 'cause'],
@@ -214,8 +223,63 @@ describe('rechunkIndex', () => {
     const dir = pagefindFolder(WORDS);
     // A CBOR integer written in 4 bytes where 1 would do: a format this module would not write back as is.
     const odd = Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from([0x81, 0x81, 0x1a, 0, 0, 0, 1])]);
-    writeFileSync(join(dir, 'index', 'en-gb_0000000.pf_index'), gzipSync(odd));
-    expect(() => rechunkIndex(dir)).toThrow(/en-gb_0000000\.pf_index: does not encode back to the same bytes/);
+    writeFileSync(join(dir, 'pagefind.en-gb_0000000000000.pf_meta'), gzipSync(odd));
+    expect(() => rechunkIndex(dir)).toThrow(/\.pf_meta: does not encode back to the same bytes/);
+  });
+
+  it('refuses a word chunk with a number or length not in its shortest form, or with bytes after its words', () => {
+    const dir = pagefindFolder(WORDS);
+    const chunkFile = join(dir, 'index', 'en-gb_0000000.pf_index');
+    const signature = Buffer.from('pagefind_dcd');
+    // ["advice", [[1, [3], []]], []], with the position 3 written in 4 bytes (0x1a 0 0 0 3).
+    const longNumber = Buffer.from([
+      0x81,
+      0x81,
+      0x83,
+      0x66,
+      ...Buffer.from('advice'),
+      0x81,
+      0x83,
+      0x01,
+      0x81,
+      0x1a,
+      0,
+      0,
+      0,
+      3,
+      0x80,
+      0x80,
+    ]);
+    // The list of one word with its length in 1 extra byte (0x98 0x01).
+    const longLength = Buffer.from([0x81, 0x98, 0x01, ...encode(WORDS[0])]);
+    const trailing = Buffer.concat([Buffer.from(encode([WORDS.slice(0, 1)])), Buffer.from([0x00])]);
+    for (const [name, body] of Object.entries({ longNumber, longLength, trailing })) {
+      writeFileSync(chunkFile, gzipSync(Buffer.concat([signature, body])));
+      expect(() => rechunkIndex(dir), name).toThrow(IndexFormatError);
+      expect(() => rechunkIndex(dir), name).toThrow(/en-gb_0000000\.pf_index: (not CBOR|its words are not)/);
+    }
+  });
+
+  it('writes each word with the bytes Pagefind gave it', () => {
+    const dir = pagefindFolder(WORDS);
+    const before = readWordChunk(join(dir, 'index', 'en-gb_0000000.pf_index'));
+    expect(before.map(({ word: text }) => text)).toEqual(WORDS.map(([text]) => text));
+    rechunkIndex(dir, 60);
+    const after = [...(readChunkLists(dir).get('en-gb') ?? [])].flatMap(([, , hash]) =>
+      readWordChunk(join(dir, 'index', `${hash}.pf_index`)),
+    );
+    expect(after.map(({ bytes }) => Buffer.from(bytes).toString('hex'))).toEqual(
+      before.map(({ bytes }) => Buffer.from(bytes).toString('hex')),
+    );
+  });
+
+  it("writes array headers in CBOR's shortest form, as cborg does", () => {
+    for (const length of [0, 23, 24, 255, 256, 65535, 65536]) {
+      const header = Buffer.from(arrayHeader(length));
+      const cborg = Buffer.from(encode(new Array<number>(length).fill(0)));
+      expect(header.toString('hex'), String(length)).toBe(cborg.subarray(0, header.length).toString('hex'));
+      expect(cborg.length, String(length)).toBe(header.length + length);
+    }
   });
 });
 
