@@ -1,4 +1,3 @@
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { setFlagsFromString } from 'node:v8';
@@ -36,7 +35,6 @@ export default defineConfig({
   integrations: [
     // The content gate's checks run on the second core while Astro loads the content.
     contentGateProcess(),
-    mdx(),
     sitemap({ filter: (page) => !NOT_IN_SITEMAP.some((pattern) => pattern.test(new URL(page).pathname)) }),
     devPagefind(),
     // npm start: saving in the editor reloads the site's pages, never the editor's.

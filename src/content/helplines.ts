@@ -6,7 +6,7 @@
  * Registry files are validated by their own collection, which reports a bad file as one line;
  * here a file that does not pass is skipped, so that report is the one people see.
  */
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { parseFrontmatter } from 'astro/markdown';
 import { satteri } from '@astrojs/markdown-satteri';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,9 +4,7 @@
  * from here instead of sorting the collection themselves.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
 import { BUILD_NOW, SITE_URL } from '../config';
 import { absoluteUrls } from '../lib/absolute-urls';
 import { slugify } from '../lib/format';
@@ -61,7 +59,8 @@ const feedHtml = new Map<string, Promise<string>>();
 
 /**
  * A post's body as HTML with absolute addresses, for feed readers. Rendered through Astro's
- * container API so MDX posts and optimised images come out exactly as on the page.
+ * container API so optimised images come out exactly as on the page. Posts are Markdown only (the
+ * content gate refuses .mdx), which needs no renderer.
  */
 export function postHtmlForFeed(post: NewsEntry): Promise<string> {
   let html = feedHtml.get(post.id);
@@ -73,7 +72,7 @@ export function postHtmlForFeed(post: NewsEntry): Promise<string> {
 }
 
 async function renderForFeed(post: NewsEntry): Promise<string> {
-  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  container ??= AstroContainer.create();
   const { Content } = await render(post);
   const html = await (await container).renderToString(Content);
   return absoluteUrls(html, new URL(postPath(post), SITE_URL).href);
