@@ -11,6 +11,7 @@ import type { FileVerdict } from '../lib/content-report';
 import { COLLECTIONS } from '../schemas/collections';
 import { MARKDOWN_COLLECTIONS, MARKDOWN_FILES, markdownGate, type MarkdownGate } from './content-gate';
 import { requestKey, type GateReply, type GateRequest, type GateStart } from './gate-process';
+import { freezeContentFingerprints } from './helplines';
 import { readSiteLists } from './site-lists';
 
 /** Every Markdown file the loaders will read, taking the collections in turn so each is served early. */
@@ -28,6 +29,8 @@ function everyMarkdownFile(contentDir: string): GateRequest[] {
 
 /** Serves the parent's requests over the IPC channel until the parent disconnects. */
 export function serveGate(): void {
+  // The process lives for one build, which reads the content as it is when it starts.
+  freezeContentFingerprints();
   let contentDir = '';
   const gates = new Map<string, MarkdownGate>();
   /** Verdicts and errors worked out before they were asked for. */

@@ -8,13 +8,20 @@ import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { CONTENT_DIR } from '../config';
 import { startGateProcess, stopGateProcess } from '../content/gate-process';
+import { freezeContentFingerprints, thawContentFingerprints } from '../content/helplines';
 
-/** Astro integration that gives a production build's content gate the second core. */
+/**
+ * Astro integration that gives a production build's content gate the second core, and has the
+ * build take the helpline registry's and the charity's numbers' fingerprints once
+ * (`freezeContentFingerprints` in src/content/helplines.ts).
+ */
 export function contentGateProcess(): AstroIntegration {
   return {
     name: 'content-gate',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
+        // A build reads the content as it is when it starts; only `astro dev` follows edits.
+        if (command === 'build') freezeContentFingerprints();
         // No content store yet (Astro's data-store.json, in the cache folder for a build) means
         // every file will be checked.
         if (command === 'build' && !existsSync(new URL('data-store.json', config.cacheDir))) {
@@ -24,6 +31,7 @@ export function contentGateProcess(): AstroIntegration {
       },
       // Astro syncs the content before this hook (node_modules/astro/dist/core/build/index.js).
       'astro:build:start': () => stopGateProcess(),
+      'astro:build:done': () => thawContentFingerprints(),
     },
   };
 }

@@ -3,14 +3,15 @@
  * (src/content/gate-process.ts). Its verdicts must be the ones the loader would reach in-process,
  * for every file of the real content, and a failing file must stop the build with the same line.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { MARKDOWN_COLLECTIONS, markdownGate, type FileVerdict } from '../../src/content/content-gate';
 import { gateProcess, startGateProcess, stopGateProcess } from '../../src/content/gate-process';
+import { helplineContext, registryFingerprint, thawContentFingerprints } from '../../src/content/helplines';
 import { readSiteLists } from '../../src/content/site-lists';
 import { CONTENT_DIR, SETTINGS_FILE } from '../../src/config';
 import { contentGateProcess } from '../../src/integrations/content-gate';
@@ -111,6 +112,54 @@ describe('the content gate’s own process', () => {
       setup('build');
       expect(gateProcess(CONTENT_DIR)).toBeUndefined();
     } finally {
+      void hooks['astro:build:done']?.({} as Parameters<NonNullable<AstroIntegration['hooks']['astro:build:done']>>[0]);
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('has a build take the helpline and phone number fingerprints once, and the dev server follow every edit', () => {
+    const hooks = contentGateProcess().hooks;
+    const contentDir = mkdtempSync(join(tmpdir(), 'gate-fingerprints-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'gate-cache-'));
+    // A content store: a rebuild, so no gate process starts.
+    writeFileSync(join(cacheDir, 'data-store.json'), '{}');
+    const setup = (command: string) =>
+      void hooks['astro:config:setup']?.({
+        command,
+        config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
+        logger: { info: () => undefined },
+      } as unknown as Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0]);
+    mkdirSync(join(contentDir, 'helplines'));
+    mkdirSync(join(contentDir, 'services'));
+    const registryFile = join(contentDir, 'helplines', 'line.yaml');
+    const settingsFile = join(contentDir, SETTINGS_FILE);
+    mkdirSync(dirname(settingsFile), { recursive: true });
+    let edits = 0;
+    /** An edit that changes each file's size, so its fingerprint changes. */
+    const edit = () => {
+      edits += 1;
+      writeFileSync(registryFile, `name: Line\n${'#'.repeat(edits)}\n`);
+      writeFileSync(settingsFile, `phone: '0113 496 00${String(10 + edits)}'\n`);
+    };
+    const fingerprints = () => [
+      registryFingerprint(contentDir),
+      [...helplineContext(contentDir, SETTINGS_FILE).ownDials],
+    ];
+    try {
+      edit();
+      setup('dev');
+      const before = fingerprints();
+      edit();
+      expect(fingerprints()).not.toEqual(before);
+      setup('build');
+      const frozen = fingerprints();
+      edit();
+      expect(fingerprints()).toEqual(frozen);
+      void hooks['astro:build:done']?.({} as Parameters<NonNullable<AstroIntegration['hooks']['astro:build:done']>>[0]);
+      expect(fingerprints()).not.toEqual(frozen);
+    } finally {
+      thawContentFingerprints();
+      rmSync(contentDir, { recursive: true, force: true });
       rmSync(cacheDir, { recursive: true, force: true });
     }
   });
