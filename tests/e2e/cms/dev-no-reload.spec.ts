@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { closeSync, cpSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT, publishNow, readData, REPO } from './support';
 
@@ -16,6 +16,8 @@ const DEV = `http://127.0.0.1:${DEV_PORT}`;
 const POST = 'finding-my-way-back';
 
 let dev: ChildProcess | undefined;
+/** What the dev server printed, attached to the test's results when it fails. */
+const DEV_LOG = join(REPO, 'dev-server.log');
 
 test.beforeAll(async () => {
   // The dev server's first start, beside the editing journeys on a busy machine.
@@ -24,6 +26,7 @@ test.beforeAll(async () => {
   // this copy left (tests/harness/test-cms.ts) and re-reads only the files whose digest changed,
   // instead of checking every file again.
   cpSync(join(REPO, 'editor-cache'), join(REPO, 'dev-cache'), { recursive: true });
+  const log = openSync(DEV_LOG, 'w');
   dev = spawn(
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(DEV_PORT)],
@@ -39,14 +42,23 @@ test.beforeAll(async () => {
         ASTRO_CACHE_DIR: join(REPO, 'dev-cache'),
         VITE_CACHE_DIR: join(REPO, 'dev-vite'),
       },
-      stdio: 'ignore',
+      stdio: ['ignore', log, log],
       // Its own process group, so stopping it stops Astro's workers too.
       detached: true,
     },
   );
+  closeSync(log);
   await expect
     .poll(async () => (await fetch(`${DEV}/admin/`).catch(() => undefined))?.status, { timeout: 120_000 })
     .toBe(200);
+});
+
+// Playwright reads which fixtures a hook needs from its first parameter's pattern: none here.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) {
+    await testInfo.attach('dev server output', { path: DEV_LOG, contentType: 'text/plain' });
+  }
 });
 
 test.afterAll(async () => {
