@@ -33,17 +33,6 @@ export const HELPLINES_FOLDER = 'helplines';
 
 const check = helplinesSchema.schema({ image: () => { throw new Error('helplines have no images'); } });
 
-/** Registry file names (without .yaml), leaving out files that start with "_". */
-function registryFiles(contentDir: string): string[] {
-  try {
-    return readdirSync(join(contentDir, HELPLINES_FOLDER))
-      .filter((name) => /^[^_].*\.ya?ml$/.test(name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
 let cached: { key: string; registry: ReadonlyMap<string, Helpline> } | undefined;
 
 /**
@@ -53,7 +42,7 @@ let cached: { key: string; registry: ReadonlyMap<string, Helpline> } | undefined
  * layer. Under `astro dev` nothing is frozen, so an edited helpline shows at once.
  */
 const FROZEN = Symbol.for('charity-site.frozen-content-fingerprints');
-type Frozen = typeof globalThis & { [FROZEN]?: Map<string, string> };
+type Frozen = typeof globalThis & { [FROZEN]?: Map<string, unknown> };
 
 /**
  * Takes each fingerprint only once from now on in this process. Every Markdown file's check and
@@ -70,12 +59,27 @@ export function thawContentFingerprints(): void {
 }
 
 /** `take()`, or while fingerprints are frozen, its first answer for `key`. */
-function fingerprint(key: string, take: () => string): string {
+function fingerprint<T>(key: string, take: () => T): T {
   const frozen = (globalThis as Frozen)[FROZEN];
   if (!frozen) return take();
-  let value = frozen.get(key);
-  if (value === undefined) frozen.set(key, (value = take()));
-  return value;
+  if (!frozen.has(key)) frozen.set(key, take());
+  return frozen.get(key) as T;
+}
+
+/**
+ * Registry file names (without .yaml), leaving out files that start with "_". Listed once while
+ * fingerprints are frozen: every entry's check of the helplines its data names asks.
+ */
+function registryFiles(contentDir: string): string[] {
+  return fingerprint(`registry files\u0000${contentDir}`, () => {
+    try {
+      return readdirSync(join(contentDir, HELPLINES_FOLDER))
+        .filter((name) => /^[^_].*\.ya?ml$/.test(name))
+        .sort();
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** A key that changes whenever a registry file is added, removed or edited. */
