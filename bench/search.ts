@@ -108,9 +108,9 @@ const sites: [label: string, make: () => string][] = [['Sample site', () => copy
 if (PAGES > 0) sites.push([`Synthetic, ${PAGES.toLocaleString('en-GB')} pages`, () => makeSyntheticSite(PAGES)]);
 for (const [label, make] of sites) {
   const dir = make();
-  index(dir, { chunkSize: ONE_CHUNK, output: 'pagefind-reference' });
+  await index(dir, { chunkSize: ONE_CHUNK, output: 'pagefind-reference' });
   for (const variant of VARIANTS) {
-    index(dir, variant);
+    await index(dir, variant);
     const row: Row = { site: label, variant: variant.label, ...(await measure(dir)), ...(await prefixCheck(dir)) };
     console.error(`${label}, ${variant.label}: done`);
     rows.push(row);
@@ -136,12 +136,12 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 }
 
 /** Indexes a site with the Pagefind CLI into `output` (replacing what was there), cut as `variant` says. */
-function index(site: string, { chunkSize, recut = false, output = 'pagefind' }: IndexOptions): void {
+async function index(site: string, { chunkSize, recut = false, output = 'pagefind' }: IndexOptions): Promise<void> {
   const out = join(site, output);
   rmSync(out, { recursive: true, force: true });
   const env = chunkSize ? { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(chunkSize) } : {};
   run(process.execPath, [PAGEFIND_BIN, '--site', site, '--output-path', out, '--quiet'], env);
-  if (recut) rechunkIndex(out);
+  if (recut) await rechunkIndex(out);
 }
 
 /** A copy of the built sample site without its index. */
