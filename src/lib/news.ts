@@ -121,6 +121,14 @@ export function buildNewsIndex<T extends NewsLike>(
     if (index === undefined) throw new Error(`News post "${post.id}" is not published`);
     return index;
   };
+  // The candidates for related posts, as positions in `posts`: the head of each tag's and
+  // category's list (newest first; looking only at the head keeps the build linear). Kept as
+  // numbers, so scoring a post's candidates looks nothing up (at 5,000 posts, looking up each
+  // candidate's position was 0.5 s of page generation).
+  const candidates = (lists: Map<string, T[]>) =>
+    new Map([...lists].map(([name, list]) => [name, list.slice(0, RELATED_CANDIDATES).map(indexOf)]));
+  const tagCandidates = candidates(byTag);
+  const categoryCandidates = candidates(byCategory);
 
   const related = (post: T, count = 3): T[] => {
     const key = `${post.id}\n${String(count)}`;
@@ -128,15 +136,11 @@ export function buildNewsIndex<T extends NewsLike>(
     if (cached) return cached;
     // Scores by position in `posts`, so ties go to the newer post by comparing numbers.
     const scores = new Map<number, number>();
-    const add = (list: T[] | undefined, weight: number): void => {
-      // Lists are newest first; looking only at the head of each keeps the build linear.
-      for (const other of (list ?? []).slice(0, RELATED_CANDIDATES)) {
-        const at = indexOf(other);
-        scores.set(at, (scores.get(at) ?? 0) + weight);
-      }
+    const add = (positions: number[] | undefined, weight: number): void => {
+      for (const at of positions ?? []) scores.set(at, (scores.get(at) ?? 0) + weight);
     };
-    for (const tag of new Set(post.data.tags)) add(byTag.get(tag), 1);
-    add(byCategory.get(slugify(post.data.category)), CATEGORY_WEIGHT);
+    for (const tag of new Set(post.data.tags)) add(tagCandidates.get(tag), 1);
+    add(categoryCandidates.get(slugify(post.data.category)), CATEGORY_WEIGHT);
     scores.delete(indexOf(post));
     const ranked = [...scores.entries()]
       .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || a - b)
