@@ -203,4 +203,35 @@ describe('related news by tags', () => {
     expect(relatedByTags(['sleep', 'stress'], posts).map((p) => p.id)).toEqual(['old-two', 'newer-one', 'new-one']);
     expect(relatedByTags([], posts)).toEqual([]);
   });
+
+  it('gives what ranking every item would give, ties in their order, for any limit', () => {
+    // A small seeded generator, so the case is the same on every run.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const names = ['sleep', 'Stress', 'anxiety', 'carers', 'money'];
+    const items = Array.from({ length: 400 }, (_, i) => ({
+      id: `post-${String(i)}`,
+      tags: names.filter(() => next() < 0.3),
+      // Few distinct dates, so many items tie.
+      date: day(`2026-0${String(1 + Math.floor(next() * 3))}-01`),
+    }));
+    /** Every item ranked with a stable sort: the meaning the one-pass version must keep. */
+    const rankAll = (tags: string[], limit: number) => {
+      const wanted = new Set(tags.map((t) => t.toLowerCase()));
+      return items
+        .map((item) => ({ item, shared: item.tags.filter((t) => wanted.has(t.toLowerCase())).length }))
+        .filter(({ shared }) => shared > 0)
+        .sort((a, b) => b.shared - a.shared || b.item.date.getTime() - a.item.date.getTime())
+        .slice(0, limit)
+        .map(({ item }) => item.id);
+    };
+    for (const tags of [['sleep'], ['STRESS', 'money'], names, ['none']]) {
+      for (const limit of [1, 3, 10, 500]) {
+        expect(
+          relatedByTags(tags, items, limit).map((item) => item.id),
+          `${tags.join()} ${String(limit)}`,
+        ).toEqual(rankAll(tags, limit));
+      }
+    }
+  });
 });
