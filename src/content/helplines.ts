@@ -36,8 +36,9 @@ const check = helplinesSchema.schema({ image: () => { throw new Error('helplines
 let cached: { key: string; registry: ReadonlyMap<string, Helpline> } | undefined;
 
 /**
- * Fingerprints taken once, by key, while content cannot change: set for a production build (the
- * content-gate integration, src/integrations/content-gate.ts) and in the content gate's own process.
+ * Fingerprints (and the registry folder's listing) taken once, by key, while content cannot change:
+ * set for a production build (the content-gate integration, src/integrations/content-gate.ts) and in
+ * the content gate's own process.
  * Kept on `globalThis` because Vite loads this file once for the config and again for the content
  * layer. Under `astro dev` nothing is frozen, so an edited helpline shows at once.
  */
@@ -59,7 +60,7 @@ export function thawContentFingerprints(): void {
 }
 
 /** `take()`, or while fingerprints are frozen, its first answer for `key`. */
-function fingerprint<T>(key: string, take: () => T): T {
+function takenOnce<T>(key: string, take: () => T): T {
   const frozen = (globalThis as Frozen)[FROZEN];
   if (!frozen) return take();
   if (!frozen.has(key)) frozen.set(key, take());
@@ -71,7 +72,7 @@ function fingerprint<T>(key: string, take: () => T): T {
  * fingerprints are frozen: every entry's check of the helplines its data names asks.
  */
 function registryFiles(contentDir: string): string[] {
-  return fingerprint(`registry files\u0000${contentDir}`, () => {
+  return takenOnce(`registry files\u0000${contentDir}`, () => {
     try {
       return readdirSync(join(contentDir, HELPLINES_FOLDER))
         .filter((name) => /^[^_].*\.ya?ml$/.test(name))
@@ -84,7 +85,7 @@ function registryFiles(contentDir: string): string[] {
 
 /** A key that changes whenever a registry file is added, removed or edited. */
 export function registryFingerprint(contentDir: string): string {
-  return fingerprint(`registry\u0000${contentDir}`, () =>
+  return takenOnce(`registry\u0000${contentDir}`, () =>
     registryFiles(contentDir)
       .map((name) => {
         const stat = statSync(join(contentDir, HELPLINES_FOLDER, name));
@@ -158,7 +159,7 @@ export interface HelplineContext {
 
 /** A key that changes whenever the settings file or a service file is added, removed or edited. */
 function ownNumbersFingerprint(contentDir: string, settingsFile: string): string {
-  return fingerprint(`own numbers\u0000${contentDir}\u0000${settingsFile}`, () => takeOwnNumbersFingerprint(contentDir, settingsFile));
+  return takenOnce(`own numbers\u0000${contentDir}\u0000${settingsFile}`, () => takeOwnNumbersFingerprint(contentDir, settingsFile));
 }
 
 function takeOwnNumbersFingerprint(contentDir: string, settingsFile: string): string {
