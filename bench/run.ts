@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes 1000,5000] [-- --no-lighthouse]`: builds the site from seeded
+// `npm run bench [-- --sizes 1000,5000] [--no-lighthouse] [--rounds 3]`: builds the site from seeded
 // synthetic content with `npm run build`, and in the same run the bare-Astro floor
 // (bench/floor.ts) on the same posts, and reports our build as a ratio to the floor: cold at each
 // size, and warm (one post changed, caches kept as Netlify keeps them) at 1,000 posts, or the
@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     az: { type: 'string', default: '300' },
     services: { type: 'string', default: '50' },
     'no-lighthouse': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const SIZES = args.sizes.split(',').map(Number);
@@ -47,6 +48,13 @@ const WARM_SIZE = SIZES.includes(1000) ? 1000 : SIZES[0];
 const AZ = Number(args.az);
 const SERVICES = Number(args.services);
 const LIGHTHOUSE = !args['no-lighthouse'];
+/**
+ * Rounds of each size: each builds both sides, one after the other, from fresh caches. The tables
+ * show the round with the median ratio, and list every round's: on this shared machine one side's
+ * time moved by half or more between two runs minutes apart, so one pair alone could flatter or
+ * wrong either side.
+ */
+const ROUNDS = Math.max(1, Number(args.rounds));
 const CHROME = chromiumPath() ?? '/usr/bin/chromium';
 const CHROME_FLAGS = CHROMIUM_ARGS;
 
@@ -131,6 +139,11 @@ interface SizeBuild {
   slugs: GeneratedSlugs;
   ours: Side;
   floor: Side;
+  /** Ours ÷ the floor, wall time, in each round: cold, and warm where measured. */
+  coldRatios: number[];
+  warmRatios: number[];
+  /** Our largest peak memory in any round. */
+  oursPeakMb: number;
 }
 
 /** A page measured for weight and Lighthouse. */
@@ -262,40 +275,97 @@ async function buildSize(news: number, warm: boolean): Promise<SizeBuild> {
   log(`generating ${String(news)} news posts, ${String(AZ)} A–Z topics, ${String(SERVICES)} services…`);
   const slugs = generateContent(content, { news, az: AZ, services: SERVICES });
   const port = await freePort();
-  const oursEnv = buildEnv(join(work, 'ours'), content, port);
   const floorDir = writeFloorProject(join(work, 'floor'));
-  const floorEnv = buildEnv(floorDir, content, port);
-  const floorBuild = (label: string) =>
-    combine(
-      floorCommands(floorDir, floorEnv.OUT_DIR).map((step) =>
-        timed(`floor: ${step.label}, ${label} (${String(news)} posts)`, step.command, step.args, floorEnv),
-      ),
-    );
-  const oursBuild = (label: string) =>
-    combine([
-      timed(`ours: npm run build, ${label} (${String(news)} posts)`, OUR_BUILD.command, OUR_BUILD.args, oursEnv),
-    ]);
+  const changed = join(content, 'news', `${slugs.newsSlugs[0] ?? ''}.md`);
+  const original = readFileSync(changed, 'utf8');
 
-  // Cold builds, floor first; warm builds in the other order, so a change in the machine's load
-  // during the run does not always favour the same side.
-  const floor: Side = { cold: floorBuild('cold'), pages: countPages(floorEnv.OUT_DIR) };
-  const ours: Side = { cold: oursBuild('cold'), pages: countPages(oursEnv.OUT_DIR) };
-  if (warm) {
-    // What publishing one post does: one Markdown file changes, then the same build runs with the
-    // caches the last one left (content store in ASTRO_CACHE_DIR, dependencies in VITE_CACHE_DIR),
-    // in a fresh checkout: Netlify keeps those caches between deploys, not the output folder, so
-    // the output is removed first (Astro would otherwise spend a second or more emptying it).
-    rmSync(oursEnv.OUT_DIR, { recursive: true, force: true });
-    rmSync(floorEnv.OUT_DIR, { recursive: true, force: true });
-    appendFileSync(
-      join(content, 'news', `${slugs.newsSlugs[0] ?? ''}.md`),
-      '\nUpdated: the group now also meets on Thursday evenings.\n',
+  const rounds: { ours: Side; floor: Side; oursOut: string }[] = [];
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const tag = ROUNDS > 1 ? `, round ${String(round)} of ${String(ROUNDS)}` : '';
+    // Each round its own output and cache folders: fresh caches for its cold builds.
+    const oursEnv = buildEnv(join(work, `ours-${String(round)}`), content, port);
+    const floorEnv = buildEnv(join(work, `floor-${String(round)}`), content, port);
+    const floorBuild = (label: string) =>
+      combine(
+        floorCommands(floorDir, floorEnv.OUT_DIR).map((step) =>
+          timed(`floor: ${step.label}, ${label} (${String(news)} posts${tag})`, step.command, step.args, floorEnv),
+        ),
+      );
+    const oursBuild = (label: string) =>
+      combine([
+        timed(
+          `ours: npm run build, ${label} (${String(news)} posts${tag})`,
+          OUR_BUILD.command,
+          OUR_BUILD.args,
+          oursEnv,
+        ),
+      ]);
+    const count = (env: { OUT_DIR: string }) => countPages(env.OUT_DIR);
+    // Cold builds floor first in odd rounds and ours first in even ones; warm builds the other way
+    // round, so a change in the machine's load during the run does not always favour one side.
+    const floorFirst = round % 2 === 1;
+    let floor: Side;
+    let ours: Side;
+    if (floorFirst) {
+      floor = { cold: floorBuild('cold'), pages: count(floorEnv) };
+      ours = { cold: oursBuild('cold'), pages: count(oursEnv) };
+    } else {
+      ours = { cold: oursBuild('cold'), pages: count(oursEnv) };
+      floor = { cold: floorBuild('cold'), pages: count(floorEnv) };
+    }
+    if (warm) {
+      // What publishing one post does: one Markdown file changes, then the same build runs with the
+      // caches the last one left (content store in ASTRO_CACHE_DIR, dependencies in VITE_CACHE_DIR),
+      // in a fresh checkout: Netlify keeps those caches between deploys, not the output folder, so
+      // the output is removed first (Astro would otherwise spend a second or more emptying it).
+      rmSync(oursEnv.OUT_DIR, { recursive: true, force: true });
+      rmSync(floorEnv.OUT_DIR, { recursive: true, force: true });
+      appendFileSync(changed, '\nUpdated: the group now also meets on Thursday evenings.\n');
+      if (floorFirst) {
+        ours.warm = oursBuild('warm, one post changed');
+        floor.warm = floorBuild('warm, one post changed');
+      } else {
+        floor.warm = floorBuild('warm, one post changed');
+        ours.warm = oursBuild('warm, one post changed');
+      }
+      // The next round starts from the same content.
+      writeFileSync(changed, original);
+    }
+    rounds.push({ ours, floor, oursOut: oursEnv.OUT_DIR });
+    log(
+      `${String(news)} posts${tag}: cold ${times(ratio(ours.cold.wall, floor.cold.wall))}${ours.warm && floor.warm ? `, warm ${times(ratio(ours.warm.wall, floor.warm.wall))}` : ''}`,
     );
-    ours.warm = oursBuild('warm, one post changed');
-    floor.warm = floorBuild('warm, one post changed');
   }
+
+  /** The round whose ratio is the median (for an even count, the higher of the two middle ones). */
+  const median = (ratioOf: (r: (typeof rounds)[number]) => number) =>
+    [...rounds].sort((x, y) => ratioOf(x) - ratioOf(y))[Math.ceil((rounds.length - 1) / 2)]!;
+  const coldRound = median((r) => ratio(r.ours.cold.wall, r.floor.cold.wall));
+  const warmRound = warm ? median((r) => ratio(r.ours.warm!.wall, r.floor.warm!.wall)) : undefined;
+  const ours: Side = {
+    cold: coldRound.ours.cold,
+    pages: coldRound.ours.pages,
+    ...(warmRound ? { warm: warmRound.ours.warm } : {}),
+  };
+  const floor: Side = {
+    cold: coldRound.floor.cold,
+    pages: coldRound.floor.pages,
+    ...(warmRound ? { warm: warmRound.floor.warm } : {}),
+  };
   log(`${String(news)} posts: ours ${String(ours.pages)} pages, floor ${String(floor.pages)} pages`);
-  return { news, work, outDir: oursEnv.OUT_DIR, port, slugs, ours, floor };
+  return {
+    news,
+    work,
+    // The last round's output, for page weight and Lighthouse.
+    outDir: rounds.at(-1)!.oursOut,
+    port,
+    slugs,
+    ours,
+    floor,
+    coldRatios: rounds.map((r) => ratio(r.ours.cold.wall, r.floor.cold.wall)),
+    warmRatios: warm ? rounds.map((r) => ratio(r.ours.warm!.wall, r.floor.warm!.wall)) : [],
+    oursPeakMb: Math.max(...rounds.flatMap((r) => [r.ours.cold.peakMb, r.ours.warm?.peakMb ?? 0])),
+  };
 }
 
 /** The pages measured for weight and Lighthouse, by URL; missing ones are reported as not built. */
@@ -477,19 +547,40 @@ async function writeReport(builds: SizeBuild[], weights: WeightRow[]): Promise<v
       buildRow(b.news, 'ours', b.ours.pages, b.ours.cold),
       ratioRow(b.news, b.ours.cold, b.floor.cold, b.ours.pages, b.floor.pages),
     ]),
+    ...(ROUNDS > 1
+      ? [
+          '',
+          ...builds.map(
+            (b) => `Ours ÷ the floor at ${String(b.news)} posts in each round: ${b.coldRatios.map(times).join(', ')}.`,
+          ),
+        ]
+      : []),
   ];
   // The size with warm rebuilds of both sides, if it has been measured yet.
-  const warm = builds.flatMap(({ news, ours, floor }) =>
+  const warm = builds.flatMap(({ news, ours, floor, warmRatios }) =>
     ours.warm && floor.warm
-      ? [{ news, ours: ours.warm, floor: floor.warm, oursPages: ours.pages, floorPages: floor.pages }]
+      ? [
+          {
+            news,
+            ours: ours.warm,
+            floor: floor.warm,
+            oursPages: ours.pages,
+            floorPages: floor.pages,
+            ratios: warmRatios,
+          },
+        ]
       : [],
   )[0];
+  /** Every round's ratio, when there were several (the figures shown are the median round's). */
+  const roundsNote = (ratios: number[]) =>
+    ratios.length > 1 ? `; rounds ${ratios.map(times).join(', ')}, median shown` : '';
   const warmTable = warm
     ? [
         ...header,
         buildRow(warm.news, 'floor', warm.floorPages, warm.floor),
         buildRow(warm.news, 'ours', warm.oursPages, warm.ours),
         ratioRow(warm.news, warm.ours, warm.floor, warm.oursPages, warm.floorPages),
+        ...(ROUNDS > 1 ? ['', `Ours ÷ the floor in each round: ${warm.ratios.map(times).join(', ')}.`] : []),
       ]
     : ['Not measured this run.'];
   const weightTable = [
@@ -531,7 +622,7 @@ async function writeReport(builds: SizeBuild[], weights: WeightRow[]): Promise<v
     '| --- | --- | :---: |',
     ...builds.map((b) => {
       const r = ratio(b.ours.cold.wall, b.floor.cold.wall);
-      return `| Cold build at ${b.news} posts ≤ ${TARGET.ratio.toFixed(1)}× the floor | ${times(r)} (${num(b.ours.cold.wall)} s ÷ ${num(b.floor.cold.wall)} s); CPU ${times(ratio(b.ours.cold.cpu, b.floor.cold.cpu))} | ${mark(r <= TARGET.ratio)} |`;
+      return `| Cold build at ${b.news} posts ≤ ${TARGET.ratio.toFixed(1)}× the floor | ${times(r)} (${num(b.ours.cold.wall)} s ÷ ${num(b.floor.cold.wall)} s); CPU ${times(ratio(b.ours.cold.cpu, b.floor.cold.cpu))}${roundsNote(b.coldRatios)} | ${mark(r <= TARGET.ratio)} |`;
     }),
     ...pending.map(
       (news) =>
@@ -540,12 +631,12 @@ async function writeReport(builds: SizeBuild[], weights: WeightRow[]): Promise<v
     warm
       ? (() => {
           const r = ratio(warm.ours.wall, warm.floor.wall);
-          return `| Warm rebuild at ${String(warm.news)} posts ≤ ${TARGET.ratio.toFixed(1)}× the floor’s | ${times(r)} (${num(warm.ours.wall)} s ÷ ${num(warm.floor.wall)} s); CPU ${times(ratio(warm.ours.cpu, warm.floor.cpu))} | ${mark(r <= TARGET.ratio)} |`;
+          return `| Warm rebuild at ${String(warm.news)} posts ≤ ${TARGET.ratio.toFixed(1)}× the floor’s | ${times(r)} (${num(warm.ours.wall)} s ÷ ${num(warm.floor.wall)} s); CPU ${times(ratio(warm.ours.cpu, warm.floor.cpu))}${roundsNote(warm.ratios)} | ${mark(r <= TARGET.ratio)} |`;
         })()
       : '| Warm rebuild ≤ 2.0× the floor’s | not measured | – |',
     ...builds.map((b) => {
-      const peak = Math.max(b.ours.cold.peakMb, b.ours.warm?.peakMb ?? 0);
-      return `| Peak memory at ${b.news} posts ≤ ${TARGET.peakMb(b.news)} MB | ${num(peak, 0)} MB (floor ${num(b.floor.cold.peakMb, 0)} MB) | ${mark(peak <= TARGET.peakMb(b.news))} |`;
+      const peak = b.oursPeakMb;
+      return `| Peak memory at ${b.news} posts ≤ ${TARGET.peakMb(b.news)} MB | ${num(peak, 0)} MB, the largest of any build${ROUNDS > 1 ? ' in any round' : ''} (floor ${num(b.floor.cold.peakMb, 0)} MB) | ${mark(peak <= TARGET.peakMb(b.news))} |`;
     }),
     post?.built && post.gzip !== undefined && post.requests !== undefined
       ? `| News post ≤ ${String(TARGET.newsPostKb)} KB compressed, ≤ ${String(TARGET.newsPostRequests)} requests, no JS | ${kb(post.gzip)} KB gzip, ${String(post.requests)} requests, ${kb(post.js)} KB JS | ${mark(post.gzip <= TARGET.newsPostKb * 1024 && post.requests <= TARGET.newsPostRequests && post.js === 0)} |`
@@ -557,13 +648,12 @@ async function writeReport(builds: SizeBuild[], weights: WeightRow[]): Promise<v
 
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}`;
   const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(', ');
-  const command = [
-    'npm run bench',
-    ...(args.sizes === '1000,5000' ? [] : [`-- --sizes ${args.sizes}`]),
+  const options = [
+    ...(args.sizes === '1000,5000' ? [] : [`--sizes ${args.sizes}`]),
     ...(LIGHTHOUSE ? [] : ['--no-lighthouse']),
-  ]
-    .join(' ')
-    .replace('bench --no', 'bench -- --no');
+    ...(args.rounds === '3' ? [] : [`--rounds ${args.rounds}`]),
+  ];
+  const command = ['npm run bench', ...(options.length ? ['--', ...options] : [])].join(' ');
   const report = `# Benchmarks
 
 Written by \`${command}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (${machine}; load
@@ -577,7 +667,7 @@ schema, one page per post rendering \`<Content />\` in a bare HTML layout, one i
 Pagefind. Both run on the same Node and the same installed Astro and Pagefind, one after the other.
 Times come from \`/usr/bin/time -v\`; peak memory is the largest resident size of any one process of
 the build. The machine is shared, so wall times are noisy; the ratios, measured side by side, and
-the CPU times are steadier.
+the CPU times are steadier.${ROUNDS > 1 ? ` Each size was built in ${String(ROUNDS)} rounds, each from fresh caches, the two sides one after the other (the floor first in odd rounds, ours first in even ones); the tables show the round with the median ratio and list every round's.` : ''}
 
 ## Cold build
 
