@@ -667,7 +667,11 @@ schema, one page per post rendering \`<Content />\` in a bare HTML layout, one i
 Pagefind. Both run on the same Node and the same installed Astro and Pagefind, one after the other.
 Times come from \`/usr/bin/time -v\`; peak memory is the largest resident size of any one process of
 the build. The machine is shared, so wall times are noisy; the ratios, measured side by side, and
-the CPU times are steadier.${ROUNDS > 1 ? ` Each size was built in ${String(ROUNDS)} rounds, each from fresh caches, the two sides one after the other (the floor first in odd rounds, ours first in even ones); the tables show the round with the median ratio and list every round's.` : ''}
+the CPU times are steadier.${
+    ROUNDS > 1
+      ? `\nEach size was built in ${String(ROUNDS)} rounds, each from fresh caches, the two sides one after the other\n(the floor first in odd rounds, ours first in even ones); the tables show the round with the median\nratio and list every round's.`
+      : ''
+  }
 
 ## Cold build
 
