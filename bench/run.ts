@@ -264,6 +264,20 @@ function buildEnv(dir: string, content: string, port: number) {
   };
 }
 
+/** Runs the floor's step and ours one after the other, the floor's first when `floorFirst`. */
+function inTurn<T>(floorFirst: boolean, floorStep: () => T, oursStep: () => T): [floor: T, ours: T] {
+  if (floorFirst) {
+    const floor = floorStep();
+    return [floor, oursStep()];
+  }
+  const ours = oursStep();
+  return [floorStep(), ours];
+}
+
+/** Ours ÷ the floor, wall time, in one round: cold, and warm (NaN where it was not measured). */
+const coldRatio = (r: { ours: Side; floor: Side }) => ratio(r.ours.cold.wall, r.floor.cold.wall);
+const warmRatio = (r: { ours: Side; floor: Side }) => ratio(r.ours.warm?.wall ?? NaN, r.floor.warm?.wall ?? NaN);
+
 /**
  * Builds one size, ours and the floor, side by side on the same content: cold (fresh caches),
  * and when `warm`, again after one post changed with every cache kept.
@@ -300,19 +314,16 @@ async function buildSize(news: number, warm: boolean): Promise<SizeBuild> {
           oursEnv,
         ),
       ]);
-    const count = (env: { OUT_DIR: string }) => countPages(env.OUT_DIR);
     // Cold builds floor first in odd rounds and ours first in even ones; warm builds the other way
     // round, so a change in the machine's load during the run does not always favour one side.
     const floorFirst = round % 2 === 1;
-    let floor: Side;
-    let ours: Side;
-    if (floorFirst) {
-      floor = { cold: floorBuild('cold'), pages: count(floorEnv) };
-      ours = { cold: oursBuild('cold'), pages: count(oursEnv) };
-    } else {
-      ours = { cold: oursBuild('cold'), pages: count(oursEnv) };
-      floor = { cold: floorBuild('cold'), pages: count(floorEnv) };
-    }
+    const [floorCold, oursCold] = inTurn(
+      floorFirst,
+      () => floorBuild('cold'),
+      () => oursBuild('cold'),
+    );
+    const floor: Side = { cold: floorCold, pages: countPages(floorEnv.OUT_DIR) };
+    const ours: Side = { cold: oursCold, pages: countPages(oursEnv.OUT_DIR) };
     if (warm) {
       // What publishing one post does: one Markdown file changes, then the same build runs with the
       // caches the last one left (content store in ASTRO_CACHE_DIR, dependencies in VITE_CACHE_DIR),
@@ -321,27 +332,26 @@ async function buildSize(news: number, warm: boolean): Promise<SizeBuild> {
       rmSync(oursEnv.OUT_DIR, { recursive: true, force: true });
       rmSync(floorEnv.OUT_DIR, { recursive: true, force: true });
       appendFileSync(changed, '\nUpdated: the group now also meets on Thursday evenings.\n');
-      if (floorFirst) {
-        ours.warm = oursBuild('warm, one post changed');
-        floor.warm = floorBuild('warm, one post changed');
-      } else {
-        floor.warm = floorBuild('warm, one post changed');
-        ours.warm = oursBuild('warm, one post changed');
-      }
+      [floor.warm, ours.warm] = inTurn(
+        !floorFirst,
+        () => floorBuild('warm, one post changed'),
+        () => oursBuild('warm, one post changed'),
+      );
       // The next round starts from the same content.
       writeFileSync(changed, original);
     }
-    rounds.push({ ours, floor, oursOut: oursEnv.OUT_DIR });
+    const measured = { ours, floor, oursOut: oursEnv.OUT_DIR };
+    rounds.push(measured);
     log(
-      `${String(news)} posts${tag}: cold ${times(ratio(ours.cold.wall, floor.cold.wall))}${ours.warm && floor.warm ? `, warm ${times(ratio(ours.warm.wall, floor.warm.wall))}` : ''}`,
+      `${String(news)} posts${tag}: cold ${times(coldRatio(measured))}${warm ? `, warm ${times(warmRatio(measured))}` : ''}`,
     );
   }
 
   /** The round whose ratio is the median (for an even count, the higher of the two middle ones). */
   const median = (ratioOf: (r: (typeof rounds)[number]) => number) =>
     [...rounds].sort((x, y) => ratioOf(x) - ratioOf(y))[Math.ceil((rounds.length - 1) / 2)]!;
-  const coldRound = median((r) => ratio(r.ours.cold.wall, r.floor.cold.wall));
-  const warmRound = warm ? median((r) => ratio(r.ours.warm!.wall, r.floor.warm!.wall)) : undefined;
+  const coldRound = median(coldRatio);
+  const warmRound = warm ? median(warmRatio) : undefined;
   const ours: Side = {
     cold: coldRound.ours.cold,
     pages: coldRound.ours.pages,
@@ -362,8 +372,8 @@ async function buildSize(news: number, warm: boolean): Promise<SizeBuild> {
     slugs,
     ours,
     floor,
-    coldRatios: rounds.map((r) => ratio(r.ours.cold.wall, r.floor.cold.wall)),
-    warmRatios: warm ? rounds.map((r) => ratio(r.ours.warm!.wall, r.floor.warm!.wall)) : [],
+    coldRatios: rounds.map(coldRatio),
+    warmRatios: warm ? rounds.map(warmRatio) : [],
     oursPeakMb: Math.max(...rounds.flatMap((r) => [r.ours.cold.peakMb, r.ours.warm?.peakMb ?? 0])),
   };
 }

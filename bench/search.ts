@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chunkWords, readChunkLists, readIndexFile, rechunkIndex } from '../src/integrations/pagefind-chunks.ts';
+import { readChunkLists, readWordChunk, rechunkIndex } from '../src/integrations/pagefind-chunks.ts';
 import { startNetlifyServer } from '../tests/harness/netlify-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -221,8 +221,7 @@ async function measure(site: string): Promise<Measured> {
  */
 function cutQueries(indexDir: string): string[] {
   const words = (readChunkLists(indexDir).get('en-gb') ?? []).map(([, , hash]) => {
-    const file = join(indexDir, 'index', `${hash}.pf_index`);
-    return chunkWords(readIndexFile(file), file).map(([word]) => word);
+    return readWordChunk(join(indexDir, 'index', `${hash}.pf_index`)).map(({ word }) => word);
   });
   const edges = words.slice(1).flatMap((next, i) => [words[i]?.at(-1) ?? '', next[0] ?? '']);
   const prefixes = edges.flatMap((word) =>

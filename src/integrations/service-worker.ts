@@ -42,9 +42,6 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
-/** The installed Workbox's version (part of the cached worker's key). */
-const WORKBOX_VERSION = (require('workbox-build/package.json') as { version: string }).version;
-
 /** The worker's code, before it is bundled. */
 const WORKER_SOURCE = fileURLToPath(new URL('../browser/service-worker.ts', import.meta.url));
 
@@ -96,13 +93,26 @@ async function bundledWorker(): Promise<string> {
 }
 
 /**
- * A key for everything the worker is made from: the worker's code, the versions of Workbox and
- * esbuild, and the saved files' contents. The same key gives the same worker, byte for byte, so a
- * rebuild whose saved pages did not change takes the worker from the cache.
+ * The installed versions of workbox-build and of each Workbox package the worker's code imports
+ * (read from its `import … from 'workbox-…'` lines, so the list cannot drift from the code).
+ */
+function workboxVersions(source: string): string {
+  const imported = [...source.matchAll(/from '(workbox-[a-z-]+)/g)].map((match) => match[1] ?? '');
+  return [...new Set(['workbox-build', ...imported])]
+    .sort()
+    .map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`)
+    .join(',');
+}
+
+/**
+ * A key for everything the worker is made from: the worker's code, the versions of the Workbox
+ * packages and of esbuild, and the saved files' contents. The same key gives the same worker, byte
+ * for byte, so a rebuild whose saved pages did not change takes the worker from the cache.
  */
 function workerKey(dist: string, files: string[]): string {
   const hash = createHash('sha256');
-  hash.update(`${WORKBOX_VERSION}:${ESBUILD_VERSION}:`).update(readFileSync(WORKER_SOURCE));
+  const source = readFileSync(WORKER_SOURCE, 'utf8');
+  hash.update(`${workboxVersions(source)}:esbuild@${ESBUILD_VERSION}:`).update(source);
   for (const file of files) hash.update(file).update(readFileSync(join(dist, file)));
   return hash.digest('hex');
 }

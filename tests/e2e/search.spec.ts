@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chunkWords, readChunkLists, readIndexFile } from '../../src/integrations/pagefind-chunks';
+import { readChunkLists, readWordChunk } from '../../src/integrations/pagefind-chunks';
 import { DIST } from '../support/built-pages';
 
 /** A chunk size beyond any index here, so Pagefind writes the whole word index as one chunk. */
@@ -225,8 +225,7 @@ test.describe('searching the smaller index chunks', () => {
   const chunks = readChunkLists(indexDir).get('en-gb') ?? [];
   /** The words of each chunk, in order, from the chunk files. */
   const words = chunks.map(([, , hash]) => {
-    const file = join(indexDir, 'index', `${hash}.pf_index`);
-    return chunkWords(readIndexFile(file), file).map(([word]) => word);
+    return readWordChunk(join(indexDir, 'index', `${hash}.pf_index`)).map(({ word }) => word);
   });
   /** The last word of each chunk and the first word of the next. */
   const cuts = words.slice(1).map((next, i): [string, string] => [words[i]?.at(-1) ?? '', next[0] ?? '']);
