@@ -7,26 +7,15 @@
  * here a file that does not pass is skipped, so that report is the one people see.
  */
 import { parseFrontmatter } from 'astro/markdown';
-import { satteri } from '@astrojs/markdown-satteri';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ContentError, displayPath } from '../lib/content-error';
-import { checkHelplineProse, helplineDirectives, type HelplineRegistry } from '../lib/helpline-directive';
+import { checkHelplineProse, type HelplineRegistry } from '../lib/helpline-directive';
 import type { Helpline } from '../schemas/helplines';
 import { dialDigits } from '../lib/phone-numbers';
 import { helplinesSchema } from '../schemas/helplines';
 import type { HelplineData } from '../schemas/helplines';
-
-/**
- * The site's Markdown processor (astro.config.ts's `markdown.processor`): Sätteri, Astro's
- * default, which parses and renders in Rust with smart quotes, with its directive feature on so
- * `:helpline[id]` is drawn from the registry (`helplineDirectives`).
- * @param registry Returns the registry when each file is rendered, so an edited number shows at once.
- */
-export function siteMarkdownProcessor(registry: () => HelplineRegistry) {
-  return satteri({ features: { directive: true }, mdastPlugins: [helplineDirectives({ registry })] });
-}
 
 /** The registry's folder inside the content folder. */
 export const HELPLINES_FOLDER = 'helplines';

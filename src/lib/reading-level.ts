@@ -14,7 +14,7 @@ import retextEnglish from 'retext-english';
 import { syllable } from 'syllable';
 import { unified } from 'unified';
 import { parseMarkdown, proseParagraphs, type HelplineNamer } from './markdown-prose';
-import { walk } from './tree-walk';
+import { SKIP, walk } from './tree-walk';
 
 /** Counts behind a reading grade. */
 export interface ReadingCounts {
@@ -68,12 +68,15 @@ export function countProse(paragraphs: readonly string[]): ReadingCounts {
   for (const paragraph of paragraphs) {
     const tree = english.parse(paragraph);
     walk<Node>(tree, (node) => {
-      if (node.type !== 'SentenceNode') return;
+      if (node.type !== 'SentenceNode') return undefined;
       const words = wordsOf(node as Sentence);
-      if (words.length === 0) return;
-      counts.sentences += 1;
-      counts.words += words.length;
-      for (const word of words) counts.syllables += syllablesOf(word);
+      if (words.length > 0) {
+        counts.sentences += 1;
+        counts.words += words.length;
+        for (const word of words) counts.syllables += syllablesOf(word);
+      }
+      // A sentence holds words, never another sentence.
+      return SKIP;
     });
   }
   return counts;

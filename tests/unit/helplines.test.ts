@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHelplineRegistry, checkProseFile, siteMarkdownProcessor } from '../../src/content/helplines';
+import { readHelplineRegistry, checkProseFile } from '../../src/content/helplines';
+import { siteMarkdownProcessor } from '../../src/content/markdown-processor';
 import { checkHelplineProse, directiveFor } from '../../src/lib/helpline-directive';
 import { helplineElement, phoneLink, toHtml } from '../../src/lib/helpline-render';
 import { parseUkNumber } from '../../src/lib/phone-numbers';
