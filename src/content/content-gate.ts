@@ -339,14 +339,16 @@ export function markdownGate(
       }
       // In a production build the gate's own process checks the file, on the other core
       // (src/content/gate-process.ts); elsewhere (the dev server, the report, tests) it is checked here.
+      // A file that process has not started yet it gives back, and it is checked here: so neither
+      // process waits for the other while there are files to check.
       const remote = MARKDOWN_COLLECTIONS.includes(collection) ? gateProcess(contentDir) : undefined;
-      const verdict = remote
-        ? await remote.check({ collection, file })
-        : verdictOf(
-            collection,
-            file,
-            await checkContentFile(readContentFile(raw, schema, parsedData), loadContentRules(), name, helplines),
-          );
+      const verdict =
+        (await remote?.check({ collection, file, giveBack: true })) ??
+        verdictOf(
+          collection,
+          file,
+          await checkContentFile(readContentFile(raw, schema, parsedData), loadContentRules(), name, helplines),
+        );
       if (digest) cache?.set(key, JSON.stringify({ ...verdict, digest }));
       return verdict;
     },

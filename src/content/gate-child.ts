@@ -1,7 +1,8 @@
 /**
  * The content gate's own process (started by src/content/gate-process.ts): answers each request
  * with the file's verdict from the same `markdownGate` the loader uses in-process, and checks every
- * Markdown file before it is asked for, so the answer is ready when it is.
+ * Markdown file before it is asked for, so the answer is ready when it is. A file asked for before
+ * it is started is given back when the request allows it, for the loader to check itself.
  */
 import { globSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +104,12 @@ export function serveGate(): void {
       if (reply) {
         ready.delete(key);
         send(reply);
+        return;
+      }
+      if (message.giveBack) {
+        // Not started: the loader checks it in its own process, where it would otherwise wait.
+        ahead.delete(key);
+        send({ key, givenBack: true });
         return;
       }
       asked.set(key, message);

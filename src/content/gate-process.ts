@@ -10,7 +10,9 @@
  * build with no content store yet (a cold build, when every file is checked), so Node loads the
  * gate's code (retext, the rules) while Astro loads its own, and it begins checking every Markdown
  * file at once, before the loader asks: the loader starts about two seconds later. A file the
- * loader asks for first is checked next. It is stopped once the content is synced
+ * loader asks for that the child has not started is given back, and the loader checks it in its own
+ * process: neither process waits for the other while there are files to check (at 5,000 posts the
+ * child alone was about a second behind the loader). It is stopped once the content is synced
  * (`astro:build:start`: node_modules/astro/dist/core/build/index.js syncs the content between
  * `astro:config:done` and that hook). A rebuild checks only the files that changed, in-process:
  * starting Node and loading the gate would cost more than it saves.
@@ -28,12 +30,18 @@ import type { FileVerdict } from '../lib/content-report';
 export interface GateRequest {
   collection: string;
   file: string;
+  /**
+   * When the child has not started the file: true has it give the file back, for the loader to
+   * check in its own process; false (or absent) has it check the file next.
+   */
+  giveBack?: boolean;
 }
 
-/** What the child answers for one request. */
+/** What the child answers for one request: the verdict, the error, or the file given back unchecked. */
 export type GateReply =
   | { key: string; verdict: FileVerdict }
-  | { key: string; error: { message: string; contentError: boolean } };
+  | { key: string; error: { message: string; contentError: boolean } }
+  | { key: string; givenBack: true };
 
 /** The first message to the child: the content folder whose Markdown files it checks. */
 export interface GateStart {
@@ -47,8 +55,11 @@ export function requestKey({ collection, file }: GateRequest): string {
 
 /** A running gate process, as the loader uses it. */
 export interface GateProcess {
-  /** The file's verdict, or a rejection: a ContentError (one line naming the file) or the child's failure. */
-  check: (request: GateRequest) => Promise<FileVerdict>;
+  /**
+   * The file's verdict; undefined when the request allowed it and the child gave the file back
+   * unchecked; or a rejection: a ContentError (one line naming the file) or the child's failure.
+   */
+  check: (request: GateRequest) => Promise<FileVerdict | undefined>;
 }
 
 /** The process of this build, shared across Vite's module instances (the config and the content layer load this file separately). */
@@ -97,13 +108,18 @@ export function startGateProcess(start: GateStart): void {
   /** Requests not answered yet, by key; a second ask for the same file shares the first one's answer. */
   const waiting = new Map<
     string,
-    { promise: Promise<FileVerdict>; resolve: (verdict: FileVerdict) => void; reject: (error: Error) => void }
+    {
+      promise: Promise<FileVerdict | undefined>;
+      resolve: (verdict: FileVerdict | undefined) => void;
+      reject: (error: Error) => void;
+    }
   >();
   child.on('message', (reply: GateReply) => {
     const request = waiting.get(reply.key);
     if (!request) return;
     waiting.delete(reply.key);
     if ('verdict' in reply) request.resolve(reply.verdict);
+    else if ('givenBack' in reply) request.resolve(undefined);
     else request.reject(reply.error.contentError ? ContentError.fromLine(reply.error.message) : new Error(reply.error.message));
   });
   const stopped = (why: string) => {
@@ -123,7 +139,7 @@ export function startGateProcess(start: GateStart): void {
         const key = requestKey(request);
         const asked = waiting.get(key);
         if (asked) return asked.promise;
-        const { promise, resolve, reject } = Promise.withResolvers<FileVerdict>();
+        const { promise, resolve, reject } = Promise.withResolvers<FileVerdict | undefined>();
         waiting.set(key, { promise, resolve, reject });
         child.send(request);
         return promise;

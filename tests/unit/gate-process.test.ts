@@ -63,6 +63,38 @@ describe('the content gate’s own process', () => {
     expect(answers.reverse()).toEqual(expected);
   });
 
+  it('gives back a file it has not started, when asked to, and the loader’s gate checks it itself', async () => {
+    const expected = await Promise.all(files.map(({ collection, file }) => inProcess(collection, file)));
+    startGateProcess({ contentDir });
+    const remote = gateProcess(contentDir)!;
+    const replies = vi.spyOn(remote, 'check');
+    /** The loader's gate for a collection, while the process runs. */
+    const gateOf = (collection: string) =>
+      markdownGate(
+        collection,
+        COLLECTIONS.find((c) => c.name === collection)!.schema(readSiteLists(contentDir, SETTINGS_FILE)),
+        contentDir,
+      );
+    // All at once, as the process starts: it has begun its first file, and no other.
+    const answers = await Promise.all(
+      files
+        .map(({ collection, file }) =>
+          gateOf(collection)
+            .check(file)
+            .catch((error: unknown) => (error as Error).message),
+        )
+        .reverse(),
+    );
+    expect(answers.reverse()).toEqual(expected);
+    expect(replies).toHaveBeenCalledTimes(files.length);
+    const given = await Promise.all(
+      replies.mock.results.map((result) => (result.value as Promise<unknown>).catch(() => 'error')),
+    );
+    // Given back (undefined) and checked there: both happened.
+    expect(given.filter((reply) => reply === undefined).length).toBeGreaterThan(0);
+    expect(given.filter((reply) => reply !== undefined).length).toBeGreaterThan(0);
+  });
+
   it('stops on a failing file with the same one line, as a ContentError', async () => {
     const line = await inProcess('news', BAD);
     expect(line).toMatch(/^Content error in .*guideline-phrase\.md: line 11 uses "committed suicide"/);
@@ -81,7 +113,7 @@ describe('the content gate’s own process', () => {
     const declaration = COLLECTIONS.find((c) => c.name === 'news');
     const gate = markdownGate('news', declaration!.schema(readSiteLists(contentDir, SETTINGS_FILE)), contentDir);
     await expect(gate.check(BAD)).rejects.toMatchObject({ name: 'ContentError' });
-    expect(asked).toHaveBeenCalledWith({ collection: 'news', file: BAD });
+    expect(asked).toHaveBeenCalledWith({ collection: 'news', file: BAD, giveBack: true });
     stopGateProcess();
     expect(gateProcess(contentDir)).toBeUndefined();
   });
