@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { resolve } from 'node:path';
 import { BUILD_NOW } from '../config';
 import { azReviewReport, buildAzIndex, overdueWarning, type AzIndex, type AzTopic } from '../lib/a-z-index';
-import { relatedByTags } from '../lib/related-by-tags';
+import { tagRanker } from '../lib/related-by-tags';
 import { activeServices } from '../lib/services';
 import { getNews } from './news';
 
@@ -48,7 +48,7 @@ async function load(): Promise<AzSite> {
   if (warning) console.warn(`[a-z] Warning: ${warning}`);
 
   const servicesBySlug = new Map(services.map((s) => [s.id, s]));
-  const liveNews = news.posts.map((post) => ({ post, tags: post.data.tags, date: post.data.date }));
+  const relatedNews = tagRanker(news.posts.map((post) => ({ post, tags: post.data.tags, date: post.data.date })));
   const pages = index.topics.map((topic) => ({
     topic,
     // A service that is not running now is published nowhere (src/lib/services.ts), so a topic
@@ -56,7 +56,7 @@ async function load(): Promise<AzSite> {
     services: activeServices(
       topic.data.relatedServices.map((slug) => servicesBySlug.get(slug) as CollectionEntry<'services'>),
     ),
-    news: relatedByTags(topic.data.tags, liveNews).map((n) => n.post),
+    news: relatedNews(topic.data.tags).map((n) => n.post),
   }));
   return { index, pages };
 }

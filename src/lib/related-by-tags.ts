@@ -10,33 +10,51 @@ export interface Tagged {
 }
 
 /**
- * Up to `limit` items sharing at least one tag with `tags`, most shared tags first, then newest;
- * items that tie keep their order in `items`.
+ * A ranker over `items` (which must not change while it is used): given a page's tags, up to
+ * `limit` items sharing at least one of them, most shared tags first, then newest; items that tie
+ * keep their order in `items`.
  *
- * One pass that keeps only the best `limit`, rather than ranking every item: every A–Z topic asks,
- * over every news post (at 5,000 posts, ranking them all was 0.5 s of the build).
+ * The items are indexed by tag once, so each page looks only at the items that share a tag with it:
+ * every A–Z topic asks, over every news post, and comparing each topic with each post's tags took
+ * 0.15 s of a 1,000-post build.
  */
+export function tagRanker<T extends Tagged>(items: readonly T[]): (tags: readonly string[], limit?: number) => T[] {
+  /** Each tag (lower case): the positions of the items that carry it, once per time they carry it. */
+  const byTag = new Map<string, number[]>();
+  items.forEach((item, position) => {
+    for (const tag of item.tags) {
+      const key = tag.toLowerCase();
+      const positions = byTag.get(key);
+      if (positions) positions.push(position);
+      else byTag.set(key, [position]);
+    }
+  });
+  return (tags, limit = 3) => {
+    const wanted = new Set(tags.map((t) => t.toLowerCase()));
+    if (wanted.size === 0 || limit <= 0) return [];
+    /** Shared tags by item position. */
+    const shared = new Map<number, number>();
+    for (const tag of wanted)
+      for (const position of byTag.get(tag) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1);
+    // The best `limit` in one pass, rather than sorting every item that shares a tag (a common
+    // tag can be on most posts): more shared tags, then newer, then earlier in `items`.
+    const best: { position: number; count: number; time: number }[] = [];
+    const before = (a: (typeof best)[number], b: (typeof best)[number]) =>
+      a.count > b.count || (a.count === b.count && (a.time > b.time || (a.time === b.time && a.position < b.position)));
+    for (const [position, count] of shared) {
+      const candidate = { position, count, time: (items[position] as T).date.getTime() };
+      let at = best.length;
+      while (at > 0 && before(candidate, best[at - 1]!)) at -= 1;
+      if (at < limit) {
+        best.splice(at, 0, candidate);
+        if (best.length > limit) best.pop();
+      }
+    }
+    return best.map(({ position }) => items[position] as T);
+  };
+}
+
+/** Up to `limit` of `items` related to a page with `tags` (see {@link tagRanker}), for one page. */
 export function relatedByTags<T extends Tagged>(tags: readonly string[], items: readonly T[], limit = 3): T[] {
-  const wanted = new Set(tags.map((t) => t.toLowerCase()));
-  if (wanted.size === 0 || limit <= 0) return [];
-  const best: { item: T; shared: number; time: number }[] = [];
-  for (const item of items) {
-    let shared = 0;
-    for (const tag of item.tags) if (wanted.has(tag.toLowerCase())) shared += 1;
-    if (shared === 0) continue;
-    const time = item.date.getTime();
-    // After every kept item that ranks as high or higher, so ties keep their order.
-    let at = best.length;
-    while (
-      at > 0 &&
-      (shared > best[at - 1]!.shared || (shared === best[at - 1]!.shared && time > best[at - 1]!.time))
-    ) {
-      at -= 1;
-    }
-    if (at < limit) {
-      best.splice(at, 0, { item, shared, time });
-      if (best.length > limit) best.pop();
-    }
-  }
-  return best.map(({ item }) => item);
+  return tagRanker(items)(tags, limit);
 }
