@@ -10,9 +10,19 @@ const UK_DATE = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+/** Dates already formatted, by time: a page shows a dozen posts' dates, and Intl's format is slow. */
+const ukDates = new Map<number, string>();
+
 /** A date in UK form, e.g. "20 May 2020". */
 export function formatUkDate(date: Date): string {
-  return UK_DATE.format(date);
+  const time = date.getTime();
+  let text = ukDates.get(time);
+  if (text === undefined) {
+    text = UK_DATE.format(date);
+    if (ukDates.size >= 10_000) ukDates.clear();
+    ukDates.set(time, text);
+  }
+  return text;
 }
 
 /** A date as YYYY-MM-DD in UK time, for `<time datetime>` and structured data. */

@@ -14,6 +14,7 @@ import {
   isPublished,
   paginateList,
   readingMinutes,
+  RELATED_CANDIDATES,
   type NewsLike,
 } from '../../src/lib/news';
 
@@ -134,6 +135,49 @@ describe('related posts', () => {
 
   it('fills up with the newest posts when too few share anything', () => {
     expect(news.related(unrelated).map((p) => p.id)).toEqual(['one-tag', 'cat-new', 'subject']);
+  });
+
+  it('gives what scoring every candidate and sorting them would give, ties to the newer post', () => {
+    // A seeded generator, so the case is the same on every run; few tags and categories, so many
+    // posts tie and each tag has more posts than the candidates looked at.
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const tags = ['sleep', 'stress', 'carers', 'money', 'walking', 'art'];
+    const all = Array.from({ length: 400 }, (_, i) =>
+      post(
+        `p${String(i)}`,
+        new Date(Date.UTC(2020, 0, 1 + Math.floor(next() * 2000), 10)).toISOString(),
+        CATEGORIES[Math.floor(next() * CATEGORIES.length)],
+        tags.filter(() => next() < 0.35),
+      ),
+    );
+    const index = build(all);
+    const newest = index.posts;
+    /** The meaning: the newest RELATED_CANDIDATES of each shared tag and of the category, scored, sorted. */
+    const reference = (subject: NewsLike, count: number) => {
+      const head = (keep: (p: NewsLike) => boolean) => new Set(newest.filter(keep).slice(0, RELATED_CANDIDATES));
+      const score = new Map<NewsLike, number>();
+      for (const tag of new Set(subject.data.tags))
+        for (const other of head((p) => p.data.tags.includes(tag))) score.set(other, (score.get(other) ?? 0) + 1);
+      for (const other of head((p) => p.data.category === subject.data.category))
+        score.set(other, (score.get(other) ?? 0) + 2);
+      score.delete(subject);
+      const ranked = newest
+        .filter((p) => score.has(p))
+        .sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || newest.indexOf(a) - newest.indexOf(b))
+        .slice(0, count);
+      for (const other of newest)
+        if (ranked.length < count && other !== subject && !ranked.includes(other)) ranked.push(other);
+      return ranked.map((p) => p.id);
+    };
+    for (const subject of newest.filter((_, i) => i % 37 === 0)) {
+      for (const count of [1, 3, 8]) {
+        expect(
+          index.related(subject, count).map((p) => p.id),
+          `${subject.id} ${String(count)}`,
+        ).toEqual(reference(subject, count));
+      }
+    }
   });
 
   it('stays within the published posts when there are fewer than three others', () => {
