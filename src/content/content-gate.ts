@@ -339,8 +339,8 @@ export function markdownGate(
       }
       // In a production build the gate's own process checks the file, on the other core
       // (src/content/gate-process.ts); elsewhere (the dev server, the report, tests) it is checked here.
-      // A file that process has not started yet it gives back, and it is checked here: so neither
-      // process waits for the other while there are files to check.
+      // That process gives back a file it has not started, which is then checked here: so neither
+      // process waits for the other while files remain.
       const remote = MARKDOWN_COLLECTIONS.includes(collection) ? gateProcess(contentDir) : undefined;
       const verdict =
         (await remote?.check({ collection, file, giveBack: true })) ??
