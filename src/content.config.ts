@@ -1,9 +1,12 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { CONTENT_DIR, SETTINGS_FILE } from './config';
-import { collectionLoader } from './content/loaders';
-import { readSiteLists } from './content/site-lists';
-import { COLLECTIONS } from './schemas/collections';
+import { loadContentLayer } from './content/native-load';
+
+// A production build loads the loaders with Node's own loader (src/content/native-load.ts says
+// why); `astro dev` through Vite, which reloads them when they change.
+const { CONTENT_DIR, SETTINGS_FILE, COLLECTIONS, collectionLoader, readSiteLists } = import.meta.env.PROD
+  ? loadContentLayer()
+  : await import('./content/content-layer');
 
 const lists = readSiteLists(CONTENT_DIR, SETTINGS_FILE);
 

@@ -1,0 +1,49 @@
+/**
+ * Loads the content layer's code (src/content/content-layer.ts and the files it imports) with
+ * Node's own module loader in a production build, rather than through Vite's module runner, which
+ * Astro uses for `src/content.config.ts`. The runner transforms each of our files on its way in
+ * (TypeScript, import rewriting, source maps): 44 of our files, which Node reads by stripping their
+ * types (Node 24). A rebuild's content sync starts about 0.3 s sooner. The code is the same; only
+ * who loads it differs. `astro dev` keeps Vite's runner, which reloads the loaders when they change.
+ *
+ * `require()` of ES modules cannot load a module with top-level `await`: the content layer must not
+ * use one (Node would stop the build with ERR_REQUIRE_ASYNC_MODULE, naming the file).
+ *
+ * Node APIs relied on: `module.registerHooks` (synchronous resolve hooks, Node 22.15+), for the
+ * extensionless imports Vite allows (the content gate's own process uses the same hook, see
+ * src/content/gate-process.ts), and `require()` of an ES module (Node 22.12+), which loads it
+ * synchronously and which Vite's module runner leaves alone, where it rewrites `import()`.
+ */
+import { createRequire, registerHooks } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as ContentLayer from './content-layer';
+
+/** Set once the hook is registered in this process (Vite may load this file more than once). */
+const HOOKED = Symbol.for('charity-site.extensionless-ts-imports');
+type Hooked = typeof globalThis & { [HOOKED]?: true };
+
+/** Lets Node resolve our extensionless relative imports (`./loaders`) to their `.ts` files. */
+function resolveTypeScriptImports(): void {
+  const shared = globalThis as Hooked;
+  if (shared[HOOKED]) return;
+  shared[HOOKED] = true;
+  registerHooks({
+    resolve(specifier, context, next) {
+      try {
+        return next(specifier, context);
+      } catch (error) {
+        // Only a relative import that Node could not find is tried again, with ".ts".
+        if (!specifier.startsWith('.') || (error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+        return next(`${specifier}.ts`, context);
+      }
+    },
+  });
+}
+
+/** The content layer's exports, loaded by Node itself. */
+export function loadContentLayer(): typeof ContentLayer {
+  resolveTypeScriptImports();
+  const here = dirname(fileURLToPath(import.meta.url));
+  return createRequire(import.meta.url)(join(here, 'content-layer.ts')) as typeof ContentLayer;
+}
