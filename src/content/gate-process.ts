@@ -19,8 +19,8 @@
  *
  * Node API relied on: `child_process.spawn` with an `ipc` channel and `serialization: 'advanced'`
  * (structured clone), so messages keep their types. The child is Node reading our TypeScript by
- * stripping types (Node 24), with a `module.registerHooks` resolve hook for the extensionless
- * imports Vite allows (node:module, synchronous hooks on the main thread).
+ * stripping types (Node 24), with the resolve hook of src/content/native-load.ts for the
+ * extensionless imports Vite allows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ContentError } from '../lib/content-error';
@@ -81,19 +81,11 @@ export function gateProcess(contentDir: string): GateProcess | undefined {
 export function startGateProcess(start: GateStart): void {
   if (shared[RUNNING]) return;
   const childModule = new URL('./gate-child.ts', import.meta.url).href;
+  const hooks = new URL('./native-load.ts', import.meta.url).href;
   const script = `
-    import { registerHooks } from 'node:module';
     // Our imports leave out ".ts", as Vite allows; Node needs it.
-    registerHooks({
-      resolve(specifier, context, next) {
-        try {
-          return next(specifier, context);
-        } catch (error) {
-          if (!specifier.startsWith('.') || error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-          return next(specifier + '.ts', context);
-        }
-      },
-    });
+    const { resolveTypeScriptImports } = await import(${JSON.stringify(hooks)});
+    resolveTypeScriptImports();
     const { serveGate } = await import(${JSON.stringify(childModule)});
     serveGate();`;
   const child = spawn(process.execPath, ['--input-type=module', '--eval', script], {

@@ -10,8 +10,8 @@
  * use one (Node would stop the build with ERR_REQUIRE_ASYNC_MODULE, naming the file).
  *
  * Node APIs relied on: `module.registerHooks` (synchronous resolve hooks, Node 22.15+), for the
- * extensionless imports Vite allows (the content gate's own process uses the same hook, see
- * src/content/gate-process.ts), and `require()` of an ES module (Node 22.12+), which loads it
+ * extensionless imports Vite allows (the content gate's own process uses the same hook), and
+ * `require()` of an ES module (Node 22.12+), which loads it
  * synchronously and which Vite's module runner leaves alone, where it rewrites `import()`.
  */
 import { createRequire, registerHooks } from 'node:module';
@@ -23,8 +23,11 @@ import type * as ContentLayer from './content-layer';
 const HOOKED = Symbol.for('charity-site.extensionless-ts-imports');
 type Hooked = typeof globalThis & { [HOOKED]?: true };
 
-/** Lets Node resolve our extensionless relative imports (`./loaders`) to their `.ts` files. */
-function resolveTypeScriptImports(): void {
+/**
+ * Lets Node resolve our extensionless relative imports (`./loaders`) to their `.ts` files, in this
+ * process from now on (also the content gate's own process, src/content/gate-process.ts).
+ */
+export function resolveTypeScriptImports(): void {
   const shared = globalThis as Hooked;
   if (shared[HOOKED]) return;
   shared[HOOKED] = true;
