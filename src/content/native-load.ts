@@ -11,8 +11,8 @@
  *
  * Node APIs relied on: `module.registerHooks` (synchronous resolve hooks, Node 22.15+), for the
  * extensionless imports Vite allows (the content gate's own process uses the same hook), and
- * `require()` of an ES module (Node 22.12+), which loads it
- * synchronously and which Vite's module runner leaves alone, where it rewrites `import()`.
+ * `require()` of an ES module (Node 22.12+), which loads it synchronously and which Vite's module
+ * runner leaves alone, where it rewrites `import()`.
  */
 import { createRequire, registerHooks } from 'node:module';
 import { dirname, join } from 'node:path';
