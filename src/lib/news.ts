@@ -3,6 +3,7 @@
  * order, previous and next, related and recent posts, category counts, pages of a list and
  * reading time. `src/data/news.ts` runs it once per build over the real collection.
  */
+import { bestOf } from './best-of';
 import { ContentError } from './content-error';
 import { slugify } from './format';
 
@@ -148,19 +149,12 @@ export function buildNewsIndex<T extends NewsLike>(
     for (const tag of new Set(post.data.tags)) add(tagCandidates.get(tag), 1);
     add(categoryCandidates.get(slugify(post.data.category)), CATEGORY_WEIGHT);
     const self = indexOf(post);
-    // The best `count` in one pass: the higher score first, then the newer post (lower position).
-    const best: number[] = [];
-    const before = (a: number, b: number) =>
-      (scoreAt[a] ?? 0) > (scoreAt[b] ?? 0) || ((scoreAt[a] ?? 0) === (scoreAt[b] ?? 0) && a < b);
-    for (const at of touched) {
-      if (at === self) continue;
-      let place = best.length;
-      while (place > 0 && before(at, best[place - 1] as number)) place -= 1;
-      if (place < count) {
-        best.splice(place, 0, at);
-        if (best.length > count) best.pop();
-      }
-    }
+    // The best `count`: the higher score first, then the newer post (lower position).
+    const best = bestOf(
+      touched.filter((at) => at !== self),
+      count,
+      (a, b) => (scoreAt[a] ?? 0) > (scoreAt[b] ?? 0) || ((scoreAt[a] ?? 0) === (scoreAt[b] ?? 0) && a < b),
+    );
     for (const at of touched) scoreAt[at] = 0;
     const ranked = best.map((at) => posts[at] as T);
     // Too few with anything in common: fill up with the newest posts.

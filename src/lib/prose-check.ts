@@ -110,15 +110,13 @@ function quoted(parent: NlcstParent, start: number, end: number): boolean {
 /** A retext plugin that records every rule's matches and every sentence's start on the file. */
 function retextContentRules(rules: ContentRules) {
   // Each level's rules by phrase, worked out once for every page the processor checks.
-  const levels = new Map<'fail' | 'warn', Map<string, ContentRule[]>>();
-  for (const level of ['fail', 'warn'] as const) {
+  const levels = (['fail', 'warn'] as const).map((level) => {
     const byPhrase = new Map<string, ContentRule[]>();
     for (const rule of rules.filter((r) => r.level === level)) {
       for (const phrase of rule.phrases) byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), rule]);
     }
-    levels.set(level, byPhrase);
-  }
-  const phrases = new Map([...levels].map(([level, byPhrase]) => [level, [...byPhrase.keys()]]));
+    return { level, byPhrase, phrases: [...byPhrase.keys()] };
+  });
   return (tree: NlcstRoot, file: { data: Record<string, unknown> }) => {
     const data: GateData = { matches: [], sentences: [] };
     file.data['contentGate'] = data;
@@ -131,7 +129,7 @@ function retextContentRules(rules: ContentRules) {
     });
     const words = wordsOf(tree);
     // One search per level rather than per rule: each search walks every word of the page.
-    for (const [level, byPhrase] of levels) {
+    for (const { level, byPhrase, phrases } of levels) {
       const handler = (nodes: SentenceContent[], index: number, parent: NlcstParent, phrase: string) => {
         const first = nodes[0]?.position?.start;
         const last = nodes.at(-1)?.position?.end;
@@ -153,7 +151,7 @@ function retextContentRules(rules: ContentRules) {
           });
         }
       };
-      searchPhrases(words, phrases.get(level) ?? [], handler, { allowLiterals: level === 'fail' });
+      searchPhrases(words, phrases, handler, { allowLiterals: level === 'fail' });
     }
     // Two phrases of one rule can match at one place ("successful suicide" and "successful
     // suicide attempt"): report the place once, with the longer words.

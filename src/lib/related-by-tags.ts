@@ -2,6 +2,7 @@
  * "Related" items by shared tags: the items sharing the most tags with a page come first, newest
  * first among equals.
  */
+import { bestOf } from './best-of';
 
 /** What ranking needs from a candidate item. */
 export interface Tagged {
@@ -38,23 +39,17 @@ export function tagRanker<T extends Tagged>(items: readonly T[]): (tags: readonl
       for (const position of byTag.get(tag) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1);
     // The best `limit` in one pass, rather than sorting every item that shares a tag (a common
     // tag can be on most posts): more shared tags, then newer, then earlier in `items`.
-    const best: { position: number; count: number; time: number }[] = [];
-    const before = (a: (typeof best)[number], b: (typeof best)[number]) =>
-      a.count > b.count || (a.count === b.count && (a.time > b.time || (a.time === b.time && a.position < b.position)));
-    for (const [position, count] of shared) {
-      const candidate = { position, count, time: (items[position] as T).date.getTime() };
-      let at = best.length;
-      while (at > 0 && before(candidate, best[at - 1]!)) at -= 1;
-      if (at < limit) {
-        best.splice(at, 0, candidate);
-        if (best.length > limit) best.pop();
-      }
-    }
-    return best.map(({ position }) => items[position] as T);
+    const ranked = Array.from(shared, ([position, count]) => ({
+      position,
+      count,
+      time: (items[position] as T).date.getTime(),
+    }));
+    return bestOf(
+      ranked,
+      limit,
+      (a, b) =>
+        a.count > b.count ||
+        (a.count === b.count && (a.time > b.time || (a.time === b.time && a.position < b.position))),
+    ).map(({ position }) => items[position] as T);
   };
-}
-
-/** Up to `limit` of `items` related to a page with `tags` (see {@link tagRanker}), for one page. */
-export function relatedByTags<T extends Tagged>(tags: readonly string[], items: readonly T[], limit = 3): T[] {
-  return tagRanker(items)(tags, limit);
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesFilter, normaliseForFilter } from '../../src/lib/a-z-filter';
 import { buildAzIndex, compareLabels, letterOf, overdueWarning } from '../../src/lib/a-z-index';
 import type { AzData } from '../../src/schemas/a-z';
-import { relatedByTags } from '../../src/lib/related-by-tags';
+import { tagRanker } from '../../src/lib/related-by-tags';
 import { nextReviewDate, reviewReport, reviewState } from '../../src/lib/review-dates';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -200,8 +200,8 @@ describe('related news by tags', () => {
       { id: 'none', tags: ['fundraising'], date: day('2026-01-01') },
       { id: 'newer-one', tags: ['Stress'], date: day('2026-01-01') },
     ];
-    expect(relatedByTags(['sleep', 'stress'], posts).map((p) => p.id)).toEqual(['old-two', 'newer-one', 'new-one']);
-    expect(relatedByTags([], posts)).toEqual([]);
+    expect(tagRanker(posts)(['sleep', 'stress']).map((p) => p.id)).toEqual(['old-two', 'newer-one', 'new-one']);
+    expect(tagRanker(posts)([])).toEqual([]);
   });
 
   it('gives what ranking every item would give, ties in their order, for any limit', () => {
@@ -228,7 +228,7 @@ describe('related news by tags', () => {
     for (const tags of [['sleep'], ['STRESS', 'money'], names, ['none']]) {
       for (const limit of [1, 3, 10, 500]) {
         expect(
-          relatedByTags(tags, items, limit).map((item) => item.id),
+          tagRanker(items)(tags, limit).map((item) => item.id),
           `${tags.join()} ${String(limit)}`,
         ).toEqual(rankAll(tags, limit));
       }
