@@ -130,6 +130,15 @@ describe('head metadata and shared chrome', () => {
       elements(footer).find((el) => el.tagName === 'a' && text(el).replace(/\u00a0/g, ' ') === settings.phone);
     expect(call && attr(call, 'href'), 'footer phone link').toBe(`tel:${settings.phone.replace(/\s/g, '')}`);
   });
+
+  // The Helpline form's styles belong to /admin/ (src/browser/cms/helpline-dialog.ts adds them
+  // there); bundled as a stylesheet they reached most public pages' inlined styles.
+  it('no public page carries the content editor’s styles', () => {
+    const carrying = PAGES.filter(({ path }) => !path.startsWith('/admin/')).filter(({ path }) =>
+      (documents.get(path) ?? []).some((el) => el.tagName === 'style' && /\.helpline-(dialog|chip)\b/.test(text(el))),
+    );
+    expect(carrying.map(({ path }) => path)).toEqual([]);
+  });
 });
 
 describe('the urgent-help card on A–Z topics', () => {
