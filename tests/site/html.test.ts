@@ -196,6 +196,29 @@ describe('the :helpline directive in Markdown', () => {
   });
 });
 
+// Pagefind reads only each page's <main> (PAGEFIND_ROOT in src/integrations/pagefind.ts): an
+// attribute that adds to the search index anywhere else would be dropped without a word.
+describe('what the search index reads', () => {
+  const INDEXED = /^data-pagefind-(?!ignore$)/;
+  it('every page keeps what Pagefind indexes inside <main>', () => {
+    const outside = PAGES.flatMap(({ path }) => {
+      const main = (documents.get(path) ?? []).find((el) => el.tagName === 'main');
+      const inside = new Set(main ? [main, ...elements(main)] : []);
+      return (documents.get(path) ?? [])
+        .filter((el) => !inside.has(el) && el.attrs?.some((a) => INDEXED.test(a.name)))
+        .map((el) => `${path} <${el.tagName ?? ''}>`);
+    });
+    expect(outside).toEqual([]);
+  });
+
+  it('pages are indexed: some have a data-pagefind-body', () => {
+    const bodies = PAGES.filter(({ path }) =>
+      (documents.get(path) ?? []).some((el) => attr(el, 'data-pagefind-body') !== undefined),
+    );
+    expect(bodies.length).toBeGreaterThan(PAGES.length / 2);
+  });
+});
+
 describe('internal links and anchors', () => {
   it.each(PAGES.map((p) => [p.path]))('every link on %s resolves', (path) => {
     const broken: string[] = [];
