@@ -24,7 +24,7 @@ import { recutSearchIndex } from './pagefind-chunks';
  * tests/site/html.test.ts fails if a page puts what Pagefind indexes outside `<main>`, and the
  * search browser test compares results with an index Pagefind made of whole pages.
  */
-export const PAGEFIND_ROOT = 'main';
+const PAGEFIND_ROOT = 'main';
 
 /** Indexes the built site in `site` into `site/pagefind`; throws one line if Pagefind reports a problem. */
 async function indexSite(site: string, logger: AstroIntegrationLogger): Promise<void> {
