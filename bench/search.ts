@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readChunkLists, readWordChunk, rechunkIndex } from '../src/integrations/pagefind-chunks.ts';
+import { CHUNK_BYTES, readChunkLists, readWordChunk, rechunkIndex } from '../src/integrations/pagefind-chunks.ts';
 import { startNetlifyServer } from '../tests/harness/netlify-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -95,7 +95,7 @@ const VARIANTS: Variant[] = (process.env.VARIANTS ?? 'default,8000,4000,2000,rec
     name === 'default'
       ? "Pagefind's defaults (20,000)"
       : name === 'recut'
-        ? 'Re-cut at 2-letter changes (8 KB)'
+        ? `Re-cut at 2-letter changes (${String(CHUNK_BYTES / 1000)} KB)`
         : `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=${name}`,
   chunkSize: /^\d+$/.test(name) ? Number(name) : undefined,
   recut: name === 'recut',

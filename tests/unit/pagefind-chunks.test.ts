@@ -67,7 +67,7 @@ describe('splitWords', () => {
   });
 
   it('lets a chunk that has grown large end where words share more letters, up to anywhere', () => {
-    expect([0.5, 1, 1.9, 2, 3.9, 4, 7.9, 8, 50].map(allowedSharedLetters)).toEqual([
+    expect([0.5, 1, 3.9, 4, 7.9, 8, 15.9, 16, 50].map(allowedSharedLetters)).toEqual([
       1,
       1,
       1,
@@ -79,11 +79,14 @@ describe('splitWords', () => {
       Number.POSITIVE_INFINITY,
     ]);
     // Every word starts with "the", and the target is one word's size. "the" | "their" share 3
-    // letters, so no cut until the chunk is four times the target, after "therapy".
-    const the = ['the', 'their', 'them', 'therapy', 'these', 'they'].map((text) => word(text));
+    // letters, so no cut until the chunk is eight times the target, after "therapy" ("therapy" |
+    // "there" share 4, so not there: "there" | "these" share 3).
+    const the = ['the', 'their', 'them', 'theme', 'then', 'theory', 'therapy', 'there', 'these', 'they'].map((text) =>
+      word(text),
+    );
     const chunks = splitWords(withBytes(the), encode(the[0]).length);
     expect(texts(chunks)).toEqual([
-      ['the', 'their', 'them', 'therapy'],
+      ['the', 'their', 'them', 'theme', 'then', 'theory', 'therapy', 'there'],
       ['these', 'they'],
     ]);
   });
