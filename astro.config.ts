@@ -9,6 +9,7 @@ import { decapCms } from './src/integrations/decap-cms';
 import { devPagefind } from './src/integrations/dev-pagefind';
 import { editorNoReload } from './src/integrations/editor-no-reload';
 import { netlifyRedirects } from './src/integrations/netlify-redirects';
+import { pageReuse } from './src/integrations/page-reuse';
 import { pagefindSearch } from './src/integrations/pagefind';
 import { serviceWorker } from './src/integrations/service-worker';
 import { PUBLIC_DIRECTIVES, PUBLIC_SCRIPT_SOURCES } from './src/lib/csp-policy';
@@ -46,6 +47,9 @@ export default defineConfig({
     // Astro has built the pages, so `astro build` alone gives the whole site.
     decapCms(),
     pagefindSearch(),
+    // Pages whose content did not change are copied from the last build, and this build's are
+    // kept for the next while Pagefind indexes (after it in this list, so Pagefind starts first).
+    pageReuse(),
   ],
   security: {
     // A strict policy in a <meta> tag on every page, with hashes for what Astro emits. The admin

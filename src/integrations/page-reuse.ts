@@ -1,0 +1,60 @@
+/**
+ * Copies pages from the last build instead of rendering them again, when nothing they show has
+ * changed (src/integrations/page-store.ts says how that is known, src/data/page-cache.ts which pages offer
+ * themselves). Publishing one news post then renders that post's page, and the pages that list
+ * it, rather than every news post and A–Z topic.
+ *
+ * Astro API relied on (astro 7.3): `setPrerenderer` at `astro:build:start` wraps Astro's own
+ * prerenderer (node_modules/astro/dist/core/build/generate.js calls its `render` for each path,
+ * then writes the response's body to the page's file, as for any rendered page), and
+ * `astro:build:generated` comes once every page is written. Astro's own incremental build
+ * (`experimental.incrementalBuild`) was measured first: it writes a second copy of each page into
+ * the cache folder as it renders, which made a cold build at 1,000 posts about 4 s slower on the
+ * benchmark's machine (the cost of creating 1,400 more folders and files); here the kept pages
+ * are hard links to the output files, made while Pagefind indexes (docs/performance.md).
+ */
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { codeKey, forgetOfferedPages, offeredPages, PageStore } from './page-store';
+
+/** The Astro integration (see the module comment). */
+export function pageReuse(): AstroIntegration {
+  let store: PageStore | undefined;
+  return {
+    name: 'page-reuse',
+    hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return;
+        store = new PageStore(
+          fileURLToPath(new URL('page-reuse/', config.cacheDir)),
+          codeKey(fileURLToPath(config.root)),
+        );
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        setPrerenderer((astro): AstroPrerenderer => ({
+          name: 'page-reuse',
+          setup: () => astro.setup?.() ?? Promise.resolve(),
+          getStaticPaths: () => astro.getStaticPaths(),
+          render: async (request, options) => {
+            const key = offeredPages().get(new URL(request.url).pathname);
+            const kept = key === undefined ? undefined : store?.take(key);
+            if (!kept) return astro.render(request, options);
+            return new Response(new Uint8Array(kept), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+          },
+          ...(astro.collectStaticImages ? { collectStaticImages: () => astro.collectStaticImages!() } : {}),
+          teardown: () => astro.teardown?.() ?? Promise.resolve(),
+        }));
+      },
+      'astro:build:generated': ({ dir, logger }) => {
+        if (!store) return;
+        const offered = offeredPages();
+        for (const [path, key] of offered) store.keep(key, fileURLToPath(new URL(`.${path}index.html`, dir)));
+        const kept = store.save();
+        forgetOfferedPages();
+        logger.info(
+          `copied ${String(store.reused)} of ${String(offered.size)} pages from the last build; kept ${String(kept)} for the next`,
+        );
+      },
+    },
+  };
+}
