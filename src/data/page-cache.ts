@@ -14,8 +14,9 @@
  *   moment (a post dated later in the day is published by a later build), as pages show review
  *   dates, "Scheduled" and the year.
  *
- * Only the two routes with most pages (news posts and A–Z topics) offer pages; every other page is
- * rendered on every build.
+ * The routes with most pages offer theirs: news posts and A–Z topics, and the lists of news (all
+ * news and each category, page by page), which show only posts' fields and reading times. Every
+ * other page is rendered on every build.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { createHash } from 'node:crypto';
@@ -60,6 +61,24 @@ async function siteKey(): Promise<string> {
   }
   hash.update(JSON.stringify((await getNews()).posts.map((post) => post.id)));
   return hash.digest('hex');
+}
+
+/** The key of a page that shows nothing but what the site's key covers (a list of news). */
+async function listKey(path: string): Promise<string> {
+  site ??= siteKey();
+  return createHash('sha256')
+    .update(await site)
+    .update(JSON.stringify([path]))
+    .digest('hex');
+}
+
+/**
+ * Offers the list page at `path` (a page of all news or of one category) for reuse by the next
+ * build. Called from `getStaticPaths()`.
+ */
+export async function offerListForReuse(path: string): Promise<void> {
+  if (import.meta.env.DEV) return;
+  offerPage(path, await listKey(path));
 }
 
 /**

@@ -14,8 +14,8 @@ import { ROOT, buildSite, makeContentTree, removeTemporaryFolders, type BuildRes
 import { copyProject } from '../support/project-copy';
 
 const POST = join(ROOT, 'tests/fixtures/minimal/news/fixture-post.md');
-/** The pages that offer themselves for reuse in this tree: two posts and one A–Z topic. */
-const PAGES = ['news/fixture-post', 'news/second-post', 'a-z/anxiety'];
+/** Pages that offer themselves for reuse in this tree: two posts, one A–Z topic and the list of news. */
+const PAGES = ['news/fixture-post', 'news/second-post', 'a-z/anxiety', 'news'];
 const NEW_SENTENCE = 'The group now also meets on Thursday evenings.';
 
 let work: string;
@@ -25,8 +25,13 @@ const builds: BuildResult[] = [];
 /** Each build's pages, read before the next build empties the output folder. */
 const pages: Record<string, string>[] = [];
 
-/** The line where the build says how many pages it copied. */
-const reuseLine = (result: BuildResult) => result.output.split('\n').find((line) => line.includes('[page-reuse]'));
+/** What the build says it copied: [copied, offered, kept]. */
+function reuse(result: BuildResult): number[] {
+  const line = result.output.split('\n').find((text) => text.includes('[page-reuse]')) ?? '';
+  const match = /copied (\d+) of (\d+) pages from the last build; kept (\d+) for the next$/.exec(line);
+  expect(match, result.output).not.toBeNull();
+  return match!.slice(1).map(Number);
+}
 
 function build(): void {
   const result = buildSite(tree, {}, work, project);
@@ -62,19 +67,24 @@ afterAll(() => {
 
 describe('a rebuild with the last build’s cache', () => {
   it('a first build renders every page and keeps them for the next', () => {
-    expect(reuseLine(builds[0]!)).toMatch(/copied 0 of 3 pages from the last build; kept 3 for the next$/);
+    const [copied, offered, kept] = reuse(builds[0]!);
+    expect(copied).toBe(0);
+    // Two posts, one topic, and the lists of news: all news and the posts' one category.
+    expect(offered).toBe(5);
+    expect(kept).toBe(offered);
   });
 
   it('after one post’s words change, renders that post and copies the other pages unchanged', () => {
-    expect(reuseLine(builds[1]!)).toMatch(/copied 2 of 3 pages from the last build; kept 3 for the next$/);
+    expect(reuse(builds[1]!)).toEqual([4, 5, 5]);
     expect(pages[0]!['news/fixture-post']).not.toContain(NEW_SENTENCE);
     expect(pages[1]!['news/fixture-post']).toContain(NEW_SENTENCE);
     expect(pages[1]!['news/second-post']).toBe(pages[0]!['news/second-post']);
     expect(pages[1]!['a-z/anxiety']).toBe(pages[0]!['a-z/anxiety']);
+    expect(pages[1]!['news']).toBe(pages[0]!['news']);
   });
 
   it('after a helpline’s number changes, renders every page again and publishes the new number', () => {
-    expect(reuseLine(builds[2]!)).toMatch(/copied 0 of 3 pages from the last build; kept 3 for the next$/);
+    expect(reuse(builds[2]!)).toEqual([0, 5, 5]);
     expect(pages[1]!['news/second-post']).toContain('href="tel:116123"');
     expect(pages[2]!['news/second-post']).toContain('href="tel:08000684141"');
     expect(pages[2]!['news/second-post']).not.toContain('href="tel:116123"');
