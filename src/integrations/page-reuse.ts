@@ -1,8 +1,8 @@
 /**
  * Copies pages from the last build instead of rendering them again, when nothing they show has
- * changed (src/integrations/page-store.ts says how that is known, src/data/page-cache.ts which pages offer
- * themselves). Publishing one news post then renders that post's page, and the pages that list
- * it, rather than every news post and A–Z topic.
+ * changed (src/data/page-cache.ts says which pages offer themselves and how their keys are made;
+ * src/integrations/page-store.ts keeps the pages). Publishing a change to one news post's words
+ * then renders that post's page, rather than every news post, A–Z topic and list of news.
  *
  * Astro API relied on (astro 7.3): `setPrerenderer` at `astro:build:start` wraps Astro's own
  * prerenderer (node_modules/astro/dist/core/build/generate.js calls its `render` for each path,

@@ -30,7 +30,11 @@ export interface ReuseManifest {
   pages: Record<string, string>;
 }
 
-/** The pages offered in this build, by path ("/news/a-post/"): each page's key. Shared across Vite's module instances. */
+/**
+ * The pages offered in this build, by path ("/news/a-post/"): each page's key. Kept on `globalThis`,
+ * as the pages (Astro's prerender bundle) and the integration (loaded with the config) each load
+ * their own copy of this module.
+ */
 const OFFERED = Symbol.for('charity-site.page-reuse-offered');
 type Shared = typeof globalThis & { [OFFERED]?: Map<string, string> };
 
