@@ -8,8 +8,8 @@
  *
  * The store is a folder of pages named by key, with a manifest giving each page's SHA-256 and the
  * key of the site's code. A page is taken from it only when its bytes still have that hash, and only
- * when the code that renders it is the same (every file under src/, the Astro config, the lockfile
- * and the Node version): a change to any of them renders every page again.
+ * when the code that renders it is the same (every file under src/, the Astro config, package.json,
+ * the lockfile, tsconfig.json and the Node version): a change to any of them renders every page again.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -66,14 +66,17 @@ export function filesUnder(dir: string): string[] {
 
 /**
  * The key of the code that renders pages, from the project at `root`: every file under src/, the
- * Astro config, the lockfile and the Node version.
+ * Astro config, package.json (a browserslist there would change the CSS), the lockfile, tsconfig.json and
+ * the Node version.
  */
 export function codeKey(root: string): string {
   const hash = createHash('sha256').update(`${process.version}\n`);
   const files = [
     ...filesUnder(join(root, 'src')).map((file) => join('src', file)),
     'astro.config.ts',
+    'package.json',
     'package-lock.json',
+    'tsconfig.json',
   ];
   for (const file of files) {
     const path = join(root, file);
