@@ -5,6 +5,8 @@
  * whenever anything it shows changed:
  * - publishing a change to one post's words renders that post's page, and copies the others;
  * - a new number for a helpline renders every page again, and the new number is published.
+ * A fourth build, of the second build's content with no cache, shows the copied pages are the pages
+ * a fresh build renders.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
