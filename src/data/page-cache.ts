@@ -63,36 +63,33 @@ async function siteKey(): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The key of a page that shows nothing but what the site's key covers (a list of news). */
-async function listKey(path: string): Promise<string> {
-  site ??= siteKey();
-  return createHash('sha256')
-    .update(await site)
-    .update(JSON.stringify([path]))
-    .digest('hex');
-}
-
 /**
- * Offers the list page at `path` (a page of all news or of one category) for reuse by the next
- * build. Called from `getStaticPaths()`.
+ * Offers the page at `path` for reuse by the next build, under a key made of the site's key (see
+ * the module comment, worked out once per build) and `own`, what the page shows beyond it.
  */
-export async function offerListForReuse(path: string): Promise<void> {
-  if (import.meta.env.DEV) return;
-  offerPage(path, await listKey(path));
-}
-
-/**
- * Offers the page at `path`, which shows `entry`, for reuse by the next build: its key is the
- * site's key (see the module comment) and the entry's own rendering. Called from
- * `getStaticPaths()`; the site's part is worked out once per build.
- */
-export async function offerForReuse(path: string, entry: CollectionEntry<(typeof PER_PAGE)[number]>): Promise<void> {
+async function offer(path: string, own: unknown[]): Promise<void> {
   // Only a build reuses pages; `astro dev` calls getStaticPaths() for every request.
   if (import.meta.env.DEV) return;
   site ??= siteKey();
   const key = createHash('sha256')
     .update(await site)
-    .update(JSON.stringify([path, entry.id, entry.rendered?.html ?? '', entry.rendered?.metadata ?? {}]))
+    .update(JSON.stringify([path, ...own]))
     .digest('hex');
   offerPage(path, key);
+}
+
+/**
+ * Offers the list page at `path` (a page of all news or of one category), which shows nothing
+ * beyond the site's key. Called from `getStaticPaths()`.
+ */
+export function offerListForReuse(path: string): Promise<void> {
+  return offer(path, []);
+}
+
+/**
+ * Offers the page at `path`, which shows `entry`: its own part of the key is the entry's rendering.
+ * Called from `getStaticPaths()`.
+ */
+export function offerForReuse(path: string, entry: CollectionEntry<(typeof PER_PAGE)[number]>): Promise<void> {
+  return offer(path, [entry.id, entry.rendered?.html ?? '', entry.rendered?.metadata ?? {}]);
 }
