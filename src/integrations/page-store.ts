@@ -101,8 +101,13 @@ export class PageStore {
   readonly #code: string;
   readonly #previous: Record<string, string>;
   readonly #next: Record<string, string> = {};
-  /** Pages taken from the store in this build. */
-  reused = 0;
+  /** The keys of the pages taken from the store in this build. */
+  readonly #taken = new Set<string>();
+
+  /** How many pages were taken from the store in this build. */
+  get reused(): number {
+    return this.#taken.size;
+  }
 
   constructor(folder: string, code: string) {
     this.#folder = folder;
@@ -131,22 +136,22 @@ export class PageStore {
       return undefined;
     }
     if (sha256(bytes) !== expected) return undefined;
-    this.reused += 1;
+    this.#taken.add(key);
     return bytes;
   }
 
   /**
    * Keeps the built page at `file` under `key` for the next build: a hard link to the output file
    * where the file system allows one (no copy: Astro empties the output folder before it writes,
-   * so the link keeps this build's bytes), or else a copy. Pages with optimised images are left
-   * out (see OPTIMISED_IMAGE).
+   * so the link keeps this build's bytes), or else a copy. A page taken from the store in this
+   * build is already there, checked. Pages with optimised images are left out (see OPTIMISED_IMAGE).
    */
   keep(key: string, file: string): void {
     const bytes = readFileSync(file);
     if (OPTIMISED_IMAGE.test(bytes.toString('utf8'))) return;
     const hash = sha256(bytes);
-    const stored = join(this.#folder, `${key}.html`);
-    if (this.#previous[key] !== hash || !existsSync(stored)) {
+    if (!this.#taken.has(key)) {
+      const stored = join(this.#folder, `${key}.html`);
       rmSync(stored, { force: true });
       try {
         linkSync(file, stored);

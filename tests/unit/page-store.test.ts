@@ -56,6 +56,17 @@ describe('PageStore', () => {
     expect(new PageStore(folder, 'code-1').take('a')).toBeUndefined();
   });
 
+  it('keeps a rendered page again in place of a stored copy whose bytes changed', () => {
+    build({ a: '<p>A</p>' });
+    writeFileSync(join(folder, 'a.html'), '<p>Changed</p>');
+    const next = new PageStore(folder, 'code-1');
+    expect(next.take('a')).toBeUndefined();
+    // The page is rendered again, and kept.
+    next.keep('a', page('a', '<p>A</p>'));
+    next.save();
+    expect(new PageStore(folder, 'code-1').take('a')?.toString()).toBe('<p>A</p>');
+  });
+
   it('does not keep a page that shows an image Astro optimised', () => {
     build({ a: '<img src="/_astro/photo.Bx1.webp" alt="">', b: '<script src="/_astro/page.Cy2.js"></script>' });
     const next = new PageStore(folder, 'code-1');
