@@ -15,6 +15,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -133,7 +134,6 @@ interface Side {
 /** What one size measured, and where its build is. */
 interface SizeBuild {
   news: number;
-  work: string;
   outDir: string;
   port: number;
   slugs: GeneratedSlugs;
@@ -239,13 +239,30 @@ function countPages(dir: string): number {
   ).length;
 }
 
-/** The temporary folder of the size being built, removed if the run is stopped. */
-let workInProgress: string | undefined;
+/**
+ * Every folder this run writes, removed only once the last build is measured (or the run is
+ * stopped). Files are not deleted between builds: on this disk (ext4 without a journal), creating
+ * a file soon after thousands were deleted is slow, because the kernel skips inodes deleted in the
+ * last minute or more (`recently_deleted` in fs/ext4/ialloc.c, seen with `perf record -g`). Deleting
+ * one build's output just before another build made that build pay for the deletion: our cold build
+ * at 1,000 posts took 13.6 s after deleting the last one's 5,000 files and 12.0 s after moving them
+ * aside, while the floor's took about the same either way (docs/performance.md). A build on Netlify
+ * starts in a fresh container and never pays it.
+ */
+const RUN_DIR = mkdtempSync(join(tmpdir(), 'bench-'));
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (workInProgress) rmSync(workInProgress, { recursive: true, force: true });
+    rmSync(RUN_DIR, { recursive: true, force: true });
     process.exit(1);
   });
+}
+
+/** Moves a folder out of the way, into this run's folder, instead of deleting it (see RUN_DIR). */
+let setAside = 0;
+function moveAside(dir: string): void {
+  if (!existsSync(dir)) return;
+  setAside += 1;
+  renameSync(dir, join(RUN_DIR, `set-aside-${String(setAside)}`));
 }
 
 /** Environment for one side's build: its own output and cache folders under `dir`. */
@@ -283,8 +300,7 @@ const warmRatio = (r: { ours: Side; floor: Side }) => ratio(r.ours.warm?.wall ??
  * and when `warm`, again after one post changed with every cache kept.
  */
 async function buildSize(news: number, warm: boolean): Promise<SizeBuild> {
-  const work = mkdtempSync(join(tmpdir(), `bench-${String(news)}-`));
-  workInProgress = work;
+  const work = mkdtempSync(join(RUN_DIR, `${String(news)}-`));
   const content = join(work, 'content');
   log(`generating ${String(news)} news posts, ${String(AZ)} A–Z topics, ${String(SERVICES)} services…`);
   const slugs = generateContent(content, { news, az: AZ, services: SERVICES });
@@ -328,9 +344,9 @@ async function buildSize(news: number, warm: boolean): Promise<SizeBuild> {
       // What publishing one post does: one Markdown file changes, then the same build runs with the
       // caches the last one left (content store in ASTRO_CACHE_DIR, dependencies in VITE_CACHE_DIR),
       // in a fresh checkout: Netlify keeps those caches between deploys, not the output folder, so
-      // the output is removed first (Astro would otherwise spend a second or more emptying it).
-      rmSync(oursEnv.OUT_DIR, { recursive: true, force: true });
-      rmSync(floorEnv.OUT_DIR, { recursive: true, force: true });
+      // the output is moved away first (Astro would otherwise spend a second or more emptying it).
+      moveAside(oursEnv.OUT_DIR);
+      moveAside(floorEnv.OUT_DIR);
       appendFileSync(changed, '\nUpdated: the group now also meets on Thursday evenings.\n');
       [floor.warm, ours.warm] = inTurn(
         !floorFirst,
@@ -365,7 +381,6 @@ async function buildSize(news: number, warm: boolean): Promise<SizeBuild> {
   log(`${String(news)} posts: ours ${String(ours.pages)} pages, floor ${String(floor.pages)} pages`);
   return {
     news,
-    work,
     // The last round's output, for page weight and Lighthouse.
     outDir: rounds.at(-1)!.oursOut,
     port,
@@ -534,8 +549,6 @@ async function main(): Promise<void> {
       }
       await server.close();
     }
-    rmSync(build.work, { recursive: true, force: true });
-    workInProgress = undefined;
     // Written after every size, so a run stopped part-way leaves what it measured.
     await writeReport(builds, weights);
   }
@@ -677,7 +690,9 @@ schema, one page per post rendering \`<Content />\` in a bare HTML layout, one i
 Pagefind. Both run on the same Node and the same installed Astro and Pagefind, one after the other.
 Times come from \`/usr/bin/time -v\`; peak memory is the largest resident size of any one process of
 the build. The machine is shared, so wall times are noisy; the ratios, measured side by side, and
-the CPU times are steadier.${
+the CPU times are steadier. No build's files are deleted until the run ends (they are moved
+aside): on this disk, creating files soon after thousands were deleted is slow, which a build in a
+fresh container does not pay (docs/performance.md).${
     ROUNDS > 1
       ? `\nEach size was built in ${String(ROUNDS)} rounds, each from fresh caches, the two sides one after the other\n(the floor first in odd rounds, ours first in even ones); the tables show the round with the median\nratio and list every round's.`
       : ''
@@ -736,4 +751,9 @@ ${lhTable.join('\n')}
   );
 }
 
-await main();
+try {
+  await main();
+} finally {
+  // Only now, with every build measured (see RUN_DIR).
+  rmSync(RUN_DIR, { recursive: true, force: true });
+}
