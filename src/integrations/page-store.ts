@@ -144,22 +144,26 @@ export class PageStore {
    * Keeps the built page at `file` under `key` for the next build: a hard link to the output file
    * where the file system allows one (no copy: Astro empties the output folder before it writes,
    * so the link keeps this build's bytes), or else a copy. A page taken from the store in this
-   * build is already there, checked. Pages with optimised images are left out (see OPTIMISED_IMAGE).
+   * build is already there, checked by `take()` against its hash, and Astro wrote those same bytes
+   * to `file`, so it is kept as it is without reading the page again. Pages with optimised images
+   * are left out (see OPTIMISED_IMAGE).
    */
   keep(key: string, file: string): void {
+    const taken = this.#taken.has(key) ? this.#previous[key] : undefined;
+    if (taken) {
+      this.#next[key] = taken;
+      return;
+    }
     const bytes = readFileSync(file);
     if (OPTIMISED_IMAGE.test(bytes.toString('utf8'))) return;
-    const hash = sha256(bytes);
-    if (!this.#taken.has(key)) {
-      const stored = join(this.#folder, `${key}.html`);
-      rmSync(stored, { force: true });
-      try {
-        linkSync(file, stored);
-      } catch {
-        copyFileSync(file, stored);
-      }
+    const stored = join(this.#folder, `${key}.html`);
+    rmSync(stored, { force: true });
+    try {
+      linkSync(file, stored);
+    } catch {
+      copyFileSync(file, stored);
     }
-    this.#next[key] = hash;
+    this.#next[key] = sha256(bytes);
   }
 
   /** Writes the manifest of the pages kept, and removes those this build did not keep. */
