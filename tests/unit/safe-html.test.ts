@@ -3,7 +3,7 @@
  * however it is disguised.
  */
 import { describe, expect, it } from 'vitest';
-import { findUnsafeHtml, isSafeUrl } from '../../src/lib/safe-html';
+import { findUnsafeHtml, findUnsafeHtmlByParsing, isPlainlySafe, isSafeUrl } from '../../src/lib/safe-html';
 
 describe('findUnsafeHtml', () => {
   it('accepts what Markdown produces and the allowed extras', () => {
@@ -48,6 +48,108 @@ describe('findUnsafeHtml', () => {
     const problems = findUnsafeHtml(html);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join(' ').toLowerCase()).toContain(mentioned.toLowerCase());
+  });
+});
+
+describe('the quick pass before the full parse', () => {
+  /** What Markdown gives for a typical post: headings, lists, links, emphasis, a table, an image. */
+  const markdownHtml = `<h2 id="what-helps">What helps</h2>
+<p>Talk to <a href="https://www.nhs.uk/mental-health/">the NHS</a> or call <a href="tel:116123">116 123</a>.</p>
+<ul>
+<li><strong>Sleep</strong> and <em>rest</em></li>
+<li>A walk<br>outside</li>
+</ul>
+<blockquote>
+<p>It got easier.</p>
+</blockquote>
+<table>
+<thead>
+<tr>
+<th align="left">Day</th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td align="left">Monday</td>
+</tr>
+</tbody>
+</table>
+<p><img src="/uploads/walk.jpg" alt="A path"></p>
+<pre tabindex="0"><code class="language-text">&lt;script&gt; is only text here
+</code></pre>
+<hr>`;
+
+  it('passes what Markdown produces without the full parse', () => {
+    expect(isPlainlySafe(markdownHtml)).toBe(true);
+    expect(findUnsafeHtmlByParsing(markdownHtml)).toEqual([]);
+  });
+
+  /** Pieces that change how a browser reads what follows, or hide a tag, a name or a link. */
+  const TRICKS = [
+    '<script>alert(1)</script>',
+    '<SCRIPT>',
+    '<a href="javascript:alert(1)">',
+    '<a href="&#106;avascript:alert(1)">',
+    '<a href=javascript:alert(1)>',
+    "<a href='javascript:alert(1)'>",
+    '<a\u00a0href="javascript:alert(1)">',
+    '<img src=x onerror=alert(1)>',
+    '<p onclick="x">',
+    '<p ONCLICK="x">',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    '<?xml ',
+    '<svg>',
+    '<textarea>',
+    '<style>',
+    '<h1>',
+    '<input type="text">',
+    '</p foo="javascript:x">',
+    '<a/href="javascript:x">',
+    '<a href = "javascript:x">',
+    '<a href="x"onclick="y">',
+    '"',
+    '<',
+    '>',
+    '&',
+    '=',
+    '/',
+    ' onclick="x"',
+    ' style="color:red"',
+    ' href="javascript:x"',
+  ];
+
+  it('never passes a fragment that the full parse finds unsafe', () => {
+    // Each trick is put at every point of a safe fragment (inside tags, between attributes, in
+    // text), and the quick pass must never say yes where the full parse finds a problem.
+    const base = '<p id="a">Call <a href="tel:116123" class="x">116 123</a><br>now.</p><ul><li>One</li></ul>';
+    let checked = 0;
+    let sentOn = 0;
+    for (const trick of TRICKS) {
+      for (let at = 0; at <= base.length; at++) {
+        const html = base.slice(0, at) + trick + base.slice(at);
+        checked++;
+        if (isPlainlySafe(html)) {
+          expect(findUnsafeHtmlByParsing(html), html).toEqual([]);
+        } else {
+          sentOn++;
+        }
+      }
+    }
+    // Most variants are sent on to the full parse; some (a harmless quote in text) are not.
+    expect(sentOn).toBeGreaterThan(checked / 2);
+    expect(sentOn).toBeLessThan(checked);
+  });
+
+  it.each([
+    ['a comment', '<p>Hi<!-- note --></p>'],
+    ['an upper-case tag', '<P>Hi</P>'],
+    ['a character reference in a link', '<a href="/x?a=1&amp;b=2">x</a>'],
+    ['an unquoted value', '<a href=/x>x</a>'],
+    ['a disallowed tag', '<p>Hi</p><iframe></iframe>'],
+  ])('sends %s to the full parse', (_, html) => {
+    expect(isPlainlySafe(html)).toBe(false);
   });
 });
 
