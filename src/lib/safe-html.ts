@@ -141,17 +141,22 @@ export function isPlainlySafe(html: string): boolean {
     const tag = start[1] ?? '';
     if (!ALLOWED_ELEMENTS.has(tag) || tag === 'input') return false;
     for (const [, name = '', value] of (start[2] ?? '').matchAll(ATTRIBUTE)) {
-      const allowed =
-        GLOBAL_ATTRIBUTES.has(name) ||
-        name.startsWith('aria-') ||
-        name.startsWith('data-') ||
-        (ELEMENT_ATTRIBUTES[tag]?.has(name) ?? false);
-      if (!allowed) return false;
+      if (!isAllowedAttribute(tag, name)) return false;
       if ((name === 'href' || name === 'src') && !isSafeUrl(value ?? '')) return false;
     }
     at = START_TAG.lastIndex;
   }
   return true;
+}
+
+/** Whether the allow-list lets `tag` carry the attribute `name` (its value is checked apart). */
+function isAllowedAttribute(tag: string, name: string): boolean {
+  return (
+    GLOBAL_ATTRIBUTES.has(name) ||
+    name.startsWith('aria-') ||
+    name.startsWith('data-') ||
+    (ELEMENT_ATTRIBUTES[tag]?.has(name) ?? false)
+  );
 }
 
 function checkElement(node: Node, problems: string[]): void {
@@ -168,12 +173,7 @@ function checkElement(node: Node, problems: string[]): void {
     problems.push('contains an <input> element, which is not allowed in content');
   }
   for (const { name, value } of node.attrs ?? []) {
-    const allowed =
-      GLOBAL_ATTRIBUTES.has(name) ||
-      name.startsWith('aria-') ||
-      name.startsWith('data-') ||
-      (ELEMENT_ATTRIBUTES[tag]?.has(name) ?? false);
-    if (!allowed) {
+    if (!isAllowedAttribute(tag, name)) {
       problems.push(`has a "${name}" attribute on <${tag}>, which is not allowed in content`);
     } else if (name === ASTRO_IMAGE_ATTRIBUTE && !isSafeUrl(astroImageSrc(value))) {
       problems.push(`has an image "${astroImageSrc(value).slice(0, 40)}", which is not a web address or a file`);
