@@ -5,6 +5,7 @@ import { CONTENT_DIR, SITE_URL } from './src/config';
 import { readHelplineRegistry } from './src/content/helplines';
 import { siteMarkdownProcessor } from './src/content/markdown-processor';
 import { contentGateProcess } from './src/integrations/content-gate';
+import { cspDigests } from './src/integrations/csp-digests';
 import { decapCms } from './src/integrations/decap-cms';
 import { devPagefind } from './src/integrations/dev-pagefind';
 import { editorNoReload } from './src/integrations/editor-no-reload';
@@ -43,6 +44,8 @@ export default defineConfig({
     editorNoReload(),
     netlifyRedirects(),
     serviceWorker(),
+    // Each inlined style is hashed once for the policy below, not again on every page.
+    cspDigests(),
     // The editor's code at /admin/decap/, and the search index: both written into the output once
     // Astro has built the pages, so `astro build` alone gives the whole site.
     decapCms(),

@@ -2,6 +2,7 @@
  * Security as deployed: netlify.toml's settings and headers, the Content Security Policy of every
  * page, the generated redirects, and the Mozilla HTTP Observatory score of the public pages.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
@@ -105,6 +106,36 @@ describe('Content Security Policy', () => {
     expect(policy).toMatch(/object-src 'none'/);
     expect(policy).toMatch(/base-uri 'self'/);
     expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https?:|data:[^;]*script/);
+  });
+
+  it('allows each inline style and script block of every public page by its own SHA-256', () => {
+    // The hashes come from Astro, each block hashed once per build (src/integrations/csp-digests.ts);
+    // a wrong one would make the browser drop the page's styles.
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const { path, file } of PUBLIC) {
+      const html = readFileSync(file, 'utf8');
+      const policy = metaPolicies(html)[0] ?? '';
+      const allowed = (directive: string) =>
+        new Set(policy.match(new RegExp(`${directive} ([^;]*)`))?.[1]?.match(/'sha256-[^']+'/g) ?? []);
+      for (const [kind, pattern] of [
+        ['style-src', /<style\b[^>]*>([\s\S]*?)<\/style>/g],
+        // Scripts the browser runs: not a src= file, and not a data block such as JSON-LD.
+        ['script-src', /<script\b(?![^>]*\b(?:src=|type="application\/(?:ld\+)?json"))[^>]*>([\s\S]*?)<\/script>/g],
+      ] as const) {
+        const hashes = allowed(kind);
+        for (const [, text] of html.matchAll(pattern)) {
+          checked += 1;
+          const hash = `'sha256-${createHash('sha256')
+            .update(text ?? '')
+            .digest('base64')}'`;
+          if (!hashes.has(hash)) wrong.push(`${path}: a ${kind} block is not allowed by ${hash}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Every public page inlines its styles, so each has at least one block to check.
+    expect(checked).toBeGreaterThanOrEqual(PUBLIC.length);
   });
 
   it('the content editor has its looser policy on its own page only', () => {
