@@ -129,7 +129,7 @@ describe('Content Security Policy', () => {
           const hash = `'sha256-${createHash('sha256')
             .update(text ?? '')
             .digest('base64')}'`;
-          if (!hashes.has(hash)) wrong.push(`${path}: a ${kind} block is not allowed by ${hash}`);
+          if (!hashes.has(hash)) wrong.push(`${path}: the hash ${hash} of an inline block is not in its ${kind}`);
         }
       }
     }
