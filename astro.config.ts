@@ -1,7 +1,10 @@
+// First, before the other imports load: a cold `astro build` starts the content gate's own process
+// now, while Astro loads the rest of this config (src/integrations/content-gate-start.ts).
+import './src/integrations/content-gate-start';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { setFlagsFromString } from 'node:v8';
-import { CONTENT_DIR, SITE_URL } from './src/config';
+import { ASTRO_CACHE_DIR, CONTENT_DIR, SITE_URL } from './src/config';
 import { readHelplineRegistry } from './src/content/helplines';
 import { siteMarkdownProcessor } from './src/content/markdown-processor';
 import { contentGateProcess } from './src/integrations/content-gate';
@@ -34,7 +37,7 @@ export default defineConfig({
   // Tests and benchmarks build other content trees side by side, so each may have its own
   // output and cache folders.
   outDir: process.env['OUT_DIR'] ?? './dist',
-  cacheDir: process.env['ASTRO_CACHE_DIR'] ?? './node_modules/.astro',
+  cacheDir: ASTRO_CACHE_DIR,
   integrations: [
     // The content gate's checks run on the second core while Astro loads the content.
     contentGateProcess(),

@@ -7,6 +7,12 @@ import { resolve } from 'node:path';
 /** Folder holding the Markdown collections; tests and benchmarks point it elsewhere. */
 export const CONTENT_DIR = resolve(process.env['CONTENT_DIR'] ?? 'content');
 
+/**
+ * Astro's cache folder (its `cacheDir`: the content store and the pages kept for the next build), in
+ * node_modules, which Netlify keeps between deploys; tests and benchmarks point it elsewhere.
+ */
+export const ASTRO_CACHE_DIR = process.env['ASTRO_CACHE_DIR'] ?? './node_modules/.astro';
+
 /** Public address of the site, used for canonical URLs, feeds and the sitemap. */
 export const SITE_URL = (process.env['SITE_URL'] ?? 'https://www.millbrook-mh.example').replace(/\/$/, '');
 

@@ -6,10 +6,12 @@
  * loader keeps caching them as before (`markdownGate` in content-gate.ts asks this process only for
  * files its cache does not hold).
  *
- * The `content-gate` integration (src/integrations/content-gate.ts) starts it as Astro starts a
- * build with no content store yet (a cold build, when every file is checked), so Node loads the
- * gate's code (retext, the rules) while Astro loads its own, and it begins checking every Markdown
- * file at once, before the loader asks: the loader starts about two seconds later. A file the
+ * It starts as `astro build` begins to load the Astro config, when there is no content store yet (a
+ * cold build, when every file is checked): src/integrations/content-gate-start.ts starts it, and
+ * the `content-gate` integration (src/integrations/content-gate.ts) confirms it with the resolved
+ * config. So Node loads the gate's code (retext, the rules) while Astro loads its own, and it begins
+ * checking every Markdown file at once, before the loader asks: the loader starts about two seconds
+ * later. A file the
  * loader asks for that the child has not started is given back, and the loader checks it in its own
  * process: neither process waits for the other while there are files to check (at 5,000 posts the
  * child alone was about a second behind the loader). It is stopped once the content is synced

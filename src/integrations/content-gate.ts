@@ -1,7 +1,8 @@
 /**
  * Runs the content gate's checks of Markdown files in a process of its own during a cold
- * `astro build` (src/content/gate-process.ts says why and how): started as Astro starts, stopped
- * once the content is synced. Rebuilds and the dev server check the files that changed in Astro's
+ * `astro build` (src/content/gate-process.ts says why and how): started as Astro loads the config
+ * (content-gate-start.ts) or, at the latest, by this integration's setup; stopped once the content
+ * is synced. Rebuilds and the dev server check the files that changed in Astro's
  * own process.
  */
 import type { AstroIntegration } from 'astro';
@@ -23,11 +24,14 @@ export function contentGateProcess(): AstroIntegration {
         // A build reads the content as it is when it starts; only `astro dev` follows edits.
         if (command === 'build') freezeContentFingerprints();
         // No content store yet (Astro's data-store.json, in the cache folder for a build) means
-        // every file will be checked.
-        if (command === 'build' && !existsSync(new URL('data-store.json', config.cacheDir))) {
-          startGateProcess({ contentDir: CONTENT_DIR });
-          logger.info('checking every Markdown file in a process of its own (no content store yet)');
+        // every file will be checked. content-gate-start.ts may have started the process already,
+        // from the command line; this config is what decides.
+        if (command !== 'build' || existsSync(new URL('data-store.json', config.cacheDir))) {
+          stopGateProcess();
+          return;
         }
+        startGateProcess({ contentDir: CONTENT_DIR });
+        logger.info('checking every Markdown file in a process of its own (no content store yet)');
       },
       // Astro syncs the content before this hook (node_modules/astro/dist/core/build/index.js).
       'astro:build:start': () => stopGateProcess(),

@@ -3,7 +3,7 @@
  * (src/content/gate-process.ts). Its verdicts must be the ones the loader would reach in-process,
  * for every file of the real content, and a failing file must stop the build with the same line.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { helplineContext, registryFingerprint, thawContentFingerprints } from '.
 import { readSiteLists } from '../../src/content/site-lists';
 import { CONTENT_DIR, SETTINGS_FILE } from '../../src/config';
 import { contentGateProcess } from '../../src/integrations/content-gate';
+import { isColdBuildCommand } from '../../src/integrations/content-gate-start';
 import { COLLECTIONS } from '../../src/schemas/collections';
 import { ROOT } from '../support/build';
 
@@ -139,14 +140,52 @@ describe('the content gate’s own process', () => {
         {} as Parameters<NonNullable<AstroIntegration['hooks']['astro:build:start']>>[0],
       );
       expect(gateProcess(CONTENT_DIR)).toBeUndefined();
+      // Started early from the command line (content-gate-start.ts), but the config says dev.
+      startGateProcess({ contentDir: CONTENT_DIR });
+      setup('dev');
+      expect(gateProcess(CONTENT_DIR)).toBeUndefined();
       // A rebuild: Astro's content store is in the cache folder, and only changed files are checked.
       writeFileSync(join(cacheDir, 'data-store.json'), '{}');
       setup('build');
       expect(gateProcess(CONTENT_DIR)).toBeUndefined();
+      // Started early, but the resolved cache folder holds a content store: stopped.
+      startGateProcess({ contentDir: CONTENT_DIR });
+      setup('build');
+      expect(gateProcess(CONTENT_DIR)).toBeUndefined();
+      expect(logged).toHaveLength(1);
     } finally {
       void hooks['astro:build:done']?.({} as Parameters<NonNullable<AstroIntegration['hooks']['astro:build:done']>>[0]);
       rmSync(cacheDir, { recursive: true, force: true });
     }
+  });
+
+  it('is started as the config loads only by `astro build` with no content store', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'gate-cache-'));
+    const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+    try {
+      expect(isColdBuildCommand([process.execPath, astro, 'build'], cacheDir)).toBe(true);
+      // `npm run build` and `npx astro build` run node_modules/.bin/astro.
+      expect(
+        isColdBuildCommand([process.execPath, join(ROOT, 'node_modules/.bin/astro'), 'build', '--silent'], cacheDir),
+      ).toBe(true);
+      expect(isColdBuildCommand([process.execPath, astro, 'dev'], cacheDir)).toBe(false);
+      expect(isColdBuildCommand([process.execPath, astro, 'preview'], cacheDir)).toBe(false);
+      expect(isColdBuildCommand([process.execPath, astro], cacheDir)).toBe(false);
+      // Another program whose first argument is "build" (a test runner loading the config).
+      expect(
+        isColdBuildCommand([process.execPath, join(ROOT, 'node_modules/vitest/vitest.mjs'), 'build'], cacheDir),
+      ).toBe(false);
+      writeFileSync(join(cacheDir, 'data-store.json'), '{}');
+      expect(isColdBuildCommand([process.execPath, astro, 'build'], cacheDir)).toBe(false);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('is imported by astro.config.ts before anything else, so the process starts before the config’s other modules load', () => {
+    const config = readFileSync(join(ROOT, 'astro.config.ts'), 'utf8');
+    const imports = [...config.matchAll(/^import\b[^;]*?['"]([^'"]+)['"];?$/gm)].map((match) => match[1]);
+    expect(imports[0]).toBe('./src/integrations/content-gate-start');
   });
 
   it('has a build take the helpline and phone number fingerprints once, and the dev server follow every edit', () => {

@@ -1,0 +1,34 @@
+/**
+ * Starts the content gate's own process (src/content/gate-process.ts) as soon as a cold
+ * `astro build` begins to load the Astro config: astro.config.ts imports this module before any
+ * other, so the process starts before Astro has loaded the config's integrations and the modules
+ * they import (the helpline registry, the schemas, Zod, YAML). Started from the
+ * `astro:config:setup` hook, as before, it began about 0.65 s later, and the loader then checked
+ * more files itself; started here, content sync ended 0.3–0.7 s sooner in each of four pairs of
+ * cold builds at 1,000 posts (docs/performance.md, "A twelfth round").
+ *
+ * Only the command line says, this early, that Astro is building: the `content-gate` integration
+ * (content-gate.ts) still decides with the config Astro resolved. It starts the process at
+ * `astro:config:setup` when this module did not (a build through Astro's JavaScript API has no
+ * command line), and stops it when the build is not a cold one after all.
+ */
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { ASTRO_CACHE_DIR, CONTENT_DIR } from '../config';
+import { startGateProcess } from '../content/gate-process';
+
+/**
+ * Whether `argv` (a `process.argv`) is Astro's command line running `build` (its first argument
+ * that is not a flag, as in `astro build` and `npm run build`) and the cache folder `cacheDir`
+ * holds no content store yet (Astro's data-store.json), so every Markdown file will be checked.
+ */
+export function isColdBuildCommand(argv: readonly string[], cacheDir: string): boolean {
+  const command = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return (
+    /^astro(?:\.m?js)?$/.test(basename(argv[1] ?? '')) &&
+    command === 'build' &&
+    !existsSync(join(resolve(cacheDir), 'data-store.json'))
+  );
+}
+
+if (isColdBuildCommand(process.argv, ASTRO_CACHE_DIR)) startGateProcess({ contentDir: CONTENT_DIR });
