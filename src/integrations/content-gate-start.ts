@@ -3,9 +3,9 @@
  * `astro build` begins to load the Astro config: astro.config.ts imports this module before any
  * other, so the process starts before Astro has loaded the config's integrations and the modules
  * they import (the helpline registry, the schemas, Zod, YAML). Started from the
- * `astro:config:setup` hook, as before, it began about 0.65 s later, and the loader then checked
- * more files itself; started here, content sync ended 0.3–0.7 s sooner in each of four pairs of
- * cold builds at 1,000 posts (docs/performance.md, "A twelfth round").
+ * `astro:config:setup` hook, as before, it began about 0.65 s later, and the loader checked more
+ * files itself; started here, content sync was shorter in each of six pairs of cold builds at
+ * 1,000 posts, by 0.28 s on average (docs/performance.md, "A twelfth round").
  *
  * Only the command line says, this early, that Astro is building: the `content-gate` integration
  * (content-gate.ts) still decides with the config Astro resolved. It starts the process at
