@@ -11,13 +11,12 @@
  * the `content-gate` integration (src/integrations/content-gate.ts) confirms it with the resolved
  * config. So Node loads the gate's code (retext, the rules) while Astro loads its own, and it begins
  * checking every Markdown file at once, before the loader asks: the loader starts about two seconds
- * later. A file the
- * loader asks for that the child has not started is given back, and the loader checks it in its own
- * process: neither process waits for the other while there are files to check (at 5,000 posts the
- * child alone was about a second behind the loader). It is stopped once the content is synced
- * (`astro:build:start`: node_modules/astro/dist/core/build/index.js syncs the content between
- * `astro:config:done` and that hook). A rebuild checks only the files that changed, in-process:
- * starting Node and loading the gate would cost more than it saves.
+ * later. A file the loader asks for that the child has not started is given back, and the loader
+ * checks it in its own process: neither process waits for the other while there are files to check
+ * (at 5,000 posts the child alone was about a second behind the loader). It is stopped once the
+ * content is synced (`astro:build:start`: node_modules/astro/dist/core/build/index.js syncs the
+ * content between `astro:config:done` and that hook). A rebuild checks only the files that changed,
+ * in-process: starting Node and loading the gate would cost more than it saves.
  *
  * Node API relied on: `child_process.spawn` with an `ipc` channel and `serialization: 'advanced'`
  * (structured clone), so messages keep their types. The child is Node reading our TypeScript by

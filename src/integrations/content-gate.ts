@@ -2,8 +2,7 @@
  * Runs the content gate's checks of Markdown files in a process of its own during a cold
  * `astro build` (src/content/gate-process.ts says why and how): started as Astro loads the config
  * (content-gate-start.ts) or, at the latest, by this integration's setup; stopped once the content
- * is synced. Rebuilds and the dev server check the files that changed in Astro's
- * own process.
+ * is synced. Rebuilds and the dev server check the files that changed in Astro's own process.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
