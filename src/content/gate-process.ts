@@ -24,6 +24,7 @@
  * extensionless imports Vite allows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { ContentError } from '../lib/content-error';
 import type { FileVerdict } from '../lib/content-report';
 
@@ -61,6 +62,14 @@ export interface GateProcess {
    * unchecked; or a rejection: a ContentError (one line naming the file) or the child's failure.
    */
   check: (request: GateRequest) => Promise<FileVerdict | undefined>;
+}
+
+/**
+ * Whether Astro's cache folder `cacheDir` holds a content store (its data-store.json): a rebuild,
+ * which checks only the files that changed. Without one, a build checks every file: a cold build.
+ */
+export function hasContentStore(cacheDir: URL): boolean {
+  return existsSync(new URL('data-store.json', cacheDir));
 }
 
 /** The process of this build, shared across Vite's module instances (the config and the content layer load this file separately). */

@@ -12,10 +12,10 @@
  * `astro:config:setup` when this module did not (a build through Astro's JavaScript API has no
  * command line), and stops it when the build is not a cold one after all.
  */
-import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ASTRO_CACHE_DIR, CONTENT_DIR } from '../config';
-import { startGateProcess } from '../content/gate-process';
+import { hasContentStore, startGateProcess } from '../content/gate-process';
 
 /**
  * Whether `argv` (a `process.argv`) is Astro's command line running `build` (its first argument
@@ -27,7 +27,7 @@ export function isColdBuildCommand(argv: readonly string[], cacheDir: string): b
   return (
     /^astro(?:\.m?js)?$/.test(basename(argv[1] ?? '')) &&
     command === 'build' &&
-    !existsSync(join(resolve(cacheDir), 'data-store.json'))
+    !hasContentStore(pathToFileURL(`${resolve(cacheDir)}/`))
   );
 }
 

@@ -5,9 +5,8 @@
  * is synced. Rebuilds and the dev server check the files that changed in Astro's own process.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
 import { CONTENT_DIR } from '../config';
-import { startGateProcess, stopGateProcess } from '../content/gate-process';
+import { hasContentStore, startGateProcess, stopGateProcess } from '../content/gate-process';
 import { freezeContentFingerprints, thawContentFingerprints } from '../content/helplines';
 
 /**
@@ -25,7 +24,7 @@ export function contentGateProcess(): AstroIntegration {
         // No content store yet (Astro's data-store.json, in the cache folder for a build) means
         // every file will be checked. content-gate-start.ts may have started the process already,
         // from the command line; this config is what decides.
-        if (command !== 'build' || existsSync(new URL('data-store.json', config.cacheDir))) {
+        if (command !== 'build' || hasContentStore(config.cacheDir)) {
           stopGateProcess();
           return;
         }
