@@ -7,7 +7,7 @@ import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from 'astro/markdown';
 import { ContentError, describeIssue, type IssueLike } from '../lib/content-error';
@@ -16,12 +16,12 @@ import {
   MARKDOWN_FILES,
   markdownGate,
   refuseMdx,
-  type FileVerdict,
+  type GateVerdict,
   type MarkdownGate,
 } from './content-gate';
 import { VERDICT_KEY } from '../lib/content-report';
 import { findUnsafeHtml } from '../lib/safe-html';
-import type { CollectionSchema } from '../schemas/fields';
+import { validatingIn, type CollectionSchema } from '../schemas/fields';
 
 /** Options for a checked collection folder. */
 export interface CheckedGlobOptions {
@@ -84,7 +84,7 @@ function withoutBody(
   entry: StoredEntry,
   body: string,
   facts: CheckedGlobOptions['bodyFacts'],
-  verdict: FileVerdict | undefined,
+  verdict: GateVerdict | undefined,
 ): StoredEntry {
   const stored: StoredEntry = { ...entry };
   delete stored.body;
@@ -169,10 +169,10 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
       // Rules, helpline registry and the charity's own numbers are read once per load.
       const gate = markdownGate(options.folder, options.schema, options.contentDir, ctx.meta);
       /** Verdicts of the files Astro read in this load, by absolute path. */
-      const verdicts = new Map<string, FileVerdict>();
+      const verdicts = new Map<string, GateVerdict>();
       const parseData: LoaderContext['parseData'] = async (props) => {
         const file = props.filePath ?? join(base, props.id);
-        const parsed = await ctx.parseData(props).catch((error: unknown) => {
+        const parsed = await validatingIn(dirname(props.filePath ?? ''), () => ctx.parseData(props)).catch((error: unknown) => {
           // Astro's error lists every issue in its own words: the first, as one line naming the
           // field, is what editors see. The fields are checked a second time only here, so a
           // file that passes is validated once.
@@ -223,7 +223,7 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
         options.folder,
         ctx.store.values().map((entry) => {
           const file = resolve(entry.filePath ?? join(base, entry.id));
-          const stored = gate.fingerprint ? (entry.rendered?.metadata?.[VERDICT_KEY] as FileVerdict | undefined) : undefined;
+          const stored = gate.fingerprint ? (entry.rendered?.metadata?.[VERDICT_KEY] as GateVerdict | undefined) : undefined;
           return { filePath: entry.filePath, verdict: verdicts.get(file) ?? stored };
         }),
         options.schema,

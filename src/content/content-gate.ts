@@ -8,13 +8,22 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractFrontmatter, parseFrontmatter } from 'astro/markdown';
+import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { SETTINGS_FILE } from '../config';
 import { ContentError, displayPath } from '../lib/content-error';
 import { parseContentRules, type ContentRules } from '../lib/content-rules';
-import { gradeSummary, readingWarning, type FileVerdict, type GradedPage } from '../lib/content-report';
+import {
+  gradeSummary,
+  isLater,
+  readingWarning,
+  withReading,
+  type FileVerdict,
+  type GateVerdict,
+  type GradedPage,
+} from '../lib/content-report';
 
-export type { FileVerdict } from '../lib/content-report';
+export type { FileVerdict, GateVerdict } from '../lib/content-report';
 import { checkHelplineProse, type ProseCheck } from '../lib/helpline-directive';
 import { helplinesUsed, type HelplineNamer } from '../lib/markdown-prose';
 import {
@@ -29,6 +38,7 @@ import { COLLECTIONS } from '../schemas/collections';
 import type { CmsField, CollectionSchema } from '../schemas/fields';
 import { gateProcess } from './gate-process';
 import { helplineContext, readHelplineRegistry, type HelplineContext } from './helplines';
+import { deferReading, keepForSummary, laterReading, readingsPending } from './later-readings';
 import { parseBody } from './markdown-tree';
 
 /** The Markdown files of a collection's folder, as a glob: a leading _ keeps a file out of the build. */
@@ -155,12 +165,31 @@ function textFields(raw: string, data: Record<string, unknown>, schema?: Collect
   return fields;
 }
 
-/** What the gate found in one file, plus what the report shows. */
-export interface FileCheck extends ProseCheckResult {
-  reading: ReadingLevel;
+/** What the gate's rules found in one file: all that can stop the build. */
+export interface RulesCheck extends ProseCheckResult {
   helplines: string[];
   /** Helpline directives and phone numbers (when the registry was given), with the file's lines. */
   helplineProblems?: ProseCheck;
+}
+
+/** What the gate found in one file, plus what the report shows. */
+export interface FileCheck extends RulesCheck {
+  reading: ReadingLevel;
+}
+
+/** The rules, silencing comments, helplines used and (given the registry) helpline checks of a parsed body. */
+async function checkRules(
+  content: ContentFile,
+  tree: Root,
+  rules: ContentRules,
+  helplines: HelplineContext | undefined,
+): Promise<RulesCheck> {
+  const prose = await checkProse(content.body, rules, content.fields, tree);
+  return {
+    ...prose,
+    helplines: helplinesUsed(tree),
+    ...(helplines ? { helplineProblems: checkHelplineProse(tree, helplines.registry, helplines.ownDials, content.body) } : {}),
+  };
 }
 
 /**
@@ -174,17 +203,24 @@ export async function checkContentFile(
   helplines?: HelplineContext,
 ): Promise<FileCheck> {
   const tree = parseBody(content.body);
-  const prose = await checkProse(content.body, rules, content.fields, tree);
-  return {
-    ...prose,
-    reading: readingLevel(tree, helplineName),
-    helplines: helplinesUsed(tree),
-    ...(helplines ? { helplineProblems: checkHelplineProse(tree, helplines.registry, helplines.ownDials, content.body) } : {}),
-  };
+  return { ...(await checkRules(content, tree, rules, helplines)), reading: readingLevel(tree, helplineName) };
+}
+
+/**
+ * Checks one file's text as `checkContentFile` does, but leaves out the reading level, which only
+ * ever warns: a cold build works it out after the content is synced (src/content/later-readings.ts).
+ */
+export async function checkContentRules(content: ContentFile, rules: ContentRules, helplines?: HelplineContext): Promise<RulesCheck> {
+  return checkRules(content, parseBody(content.body), rules, helplines);
+}
+
+/** The reading level of a Markdown file's body, as `checkContentFile` works it out. */
+export function readingOfFile(file: string, helplineName?: HelplineNamer): ReadingLevel {
+  return readingLevel(parseBody(readContentFile(readFileSync(file, 'utf8')).body), helplineName);
 }
 
 /** The first problem that must stop the build, as one line without the file name. */
-export function firstFailure(check: ProseCheckResult & Pick<FileCheck, 'helplineProblems'>): string | undefined {
+export function firstFailure(check: ProseCheckResult & Pick<RulesCheck, 'helplineProblems'>): string | undefined {
   const helpline = check.helplineProblems?.errors[0];
   if (helpline) return `line ${String(helpline.line)} ${helpline.message}`;
   const finding = check.findings.find((f) => f.rule.level === 'fail');
@@ -193,15 +229,19 @@ export function firstFailure(check: ProseCheckResult & Pick<FileCheck, 'helpline
   return comment ? describeCommentProblem(comment) : undefined;
 }
 
-/** Warnings for one file, each one line without the file name. */
-export function fileWarnings(collection: string, check: FileCheck): string[] {
-  const reading = readingWarning(collection, check.reading.grade);
+/** The rules' warnings for one file, each one line without the file name. */
+function ruleWarnings(check: RulesCheck): string[] {
   return [
     ...(check.helplineProblems?.warnings ?? []).map((w) => `line ${String(w.line)} ${w.message}`),
     ...check.findings.filter((f) => f.rule.level === 'warn').map(describeFinding),
     ...check.commentProblems.filter((p) => p.level === 'warn').map(describeCommentProblem),
-    ...(reading ? [reading] : []),
   ];
+}
+
+/** Warnings for one file, each one line without the file name; the reading grade's comes last. */
+export function fileWarnings(collection: string, check: FileCheck): string[] {
+  const reading = readingWarning(collection, check.reading.grade);
+  return [...ruleWarnings(check), ...(reading ? [reading] : [])];
 }
 
 /**
@@ -245,6 +285,7 @@ const GATE_SOURCES = [
   'src/content/gate-child.ts',
   'src/content/gate-process.ts',
   'src/content/helplines.ts',
+  'src/content/later-readings.ts',
   'src/content/markdown-tree.ts',
   'src/lib/content-report.ts',
   'src/lib/content-rules.ts',
@@ -283,10 +324,13 @@ export interface MarkdownGate {
   fingerprint: string | undefined;
   /**
    * Checks one Markdown file, or takes its verdict from the cache when neither its text nor the
-   * fingerprint changed. Throws a ContentError (one line naming the file) on a failing rule.
+   * fingerprint changed. Throws a ContentError (one line naming the file) on a failing rule. While
+   * the gate's own process runs (a cold build), the verdict leaves the reading level for later.
    * @param parsedData The frontmatter Astro already parsed from the file, to save parsing it again.
    */
-  check: (file: string, parsedData?: Record<string, unknown>) => Promise<FileVerdict>;
+  check: (file: string, parsedData?: Record<string, unknown>) => Promise<GateVerdict>;
+  /** The reading level of one Markdown file of the collection. */
+  reading: (file: string) => ReadingLevel;
   /**
    * Checks the text fields of a YAML data file (the settings, a helpline) against the language
    * rules; such files have no body, so no reading grade or helpline directives. Not cached: there
@@ -297,22 +341,22 @@ export interface MarkdownGate {
 
 /**
  * A file's verdict from its check: throws a ContentError (one line naming the file) on the first
- * failing rule; otherwise its warnings, silenced rules, reading grade and helplines.
+ * failing rule; otherwise its warnings, silenced rules, helplines and, when the check has it, its
+ * reading level (else the verdict leaves it for later).
  */
-function verdictOf(collection: string, file: string, check: FileCheck): FileVerdict {
+function verdictOf(collection: string, file: string, check: FileCheck | RulesCheck): GateVerdict {
   const failure = firstFailure(check);
   if (failure) throw new ContentError(file, undefined, failure);
   const shown = displayPath(file);
-  return {
-    warnings: fileWarnings(collection, check),
+  const rules = {
+    warnings: ruleWarnings(check),
     silenced: check.silenced.map(
       (item) => `${shown} line ${String(item.line)}: ${item.rule.id} ("${item.text}") — ${item.reason}`,
     ),
-    grade: check.reading.grade,
-    words: check.reading.words,
-    sentences: check.reading.sentences,
     helplines: check.helplines,
   };
+  if (!('reading' in check)) return { ...rules, readingLater: true };
+  return withReading(collection, { ...rules, readingLater: true }, check.reading);
 }
 
 /** Sets up the gate for `collection` of the content tree at `contentDir`. */
@@ -321,6 +365,13 @@ export function markdownGate(
   schema: CollectionSchema,
   contentDir: string,
   cache?: GateCache,
+  options: {
+    /**
+     * Leave every Markdown file's reading level for later (the gate's own process does); by
+     * default, only while that process runs.
+     */
+    readingLater?: boolean;
+  } = {},
 ): MarkdownGate {
   const helplines = helplineContext(contentDir, SETTINGS_FILE);
   const fingerprint = cache ? gateFingerprint(helplines) : undefined;
@@ -332,29 +383,36 @@ export function markdownGate(
       const raw = readFileSync(file, 'utf8');
       const digest = fingerprint && createHash('sha256').update(fingerprint).update(raw).digest('hex');
       const key = `content-gate:${shown}`;
-      const kept = digest ? (JSON.parse(cache?.get(key) ?? 'null') as (FileVerdict & { digest: string }) | null) : null;
+      const kept = digest ? (JSON.parse(cache?.get(key) ?? 'null') as (GateVerdict & { digest: string }) | null) : null;
       if (kept && kept.digest === digest) {
+        if (isLater(kept)) return kept;
         const { warnings, silenced, grade, words, sentences, helplines: used } = kept;
         return { warnings, silenced, grade, words, sentences, helplines: used };
       }
       // In a production build the gate's own process checks the file, on the other core
       // (src/content/gate-process.ts); elsewhere (the dev server, the report, tests) it is checked here.
       // That process gives back a file it has not started, which is then checked here: so neither
-      // process waits for the other while files remain.
+      // process waits for the other while files remain. While it runs, the reading level is left
+      // for later (src/content/later-readings.ts), here and there alike.
       const remote = MARKDOWN_COLLECTIONS.includes(collection) ? gateProcess(contentDir) : undefined;
+      const content = () => readContentFile(raw, schema, parsedData);
       const verdict =
         (await remote?.check({ collection, file, giveBack: true })) ??
         verdictOf(
           collection,
           file,
-          await checkContentFile(readContentFile(raw, schema, parsedData), loadContentRules(), name, helplines),
+          (options.readingLater ?? remote !== undefined)
+            ? await checkContentRules(content(), loadContentRules(), helplines)
+            : await checkContentFile(content(), loadContentRules(), name, helplines),
         );
-      if (digest) cache?.set(key, JSON.stringify({ ...verdict, digest }));
-      return verdict;
+      const answer = isLater(verdict) && digest ? { ...verdict, digest } : verdict;
+      if (digest) cache?.set(key, JSON.stringify({ ...answer, digest }));
+      return answer;
     },
+    reading: (file) => readingOfFile(file, name),
     checkData: async (file) => {
       const check = await checkContentFile(readDataFile(readFileSync(file, 'utf8'), schema), loadContentRules(), name);
-      return verdictOf(collection, file, check);
+      return verdictOf(collection, file, check) as FileVerdict;
     },
   };
 }
@@ -364,7 +422,7 @@ export interface GateEntry {
   /** Path of the entry's file, as Astro stores it (relative to the project or absolute). */
   filePath?: string | undefined;
   /** The entry's verdict when the loader already has it (checked as it was stored). */
-  verdict?: FileVerdict | undefined;
+  verdict?: GateVerdict | undefined;
 }
 
 /** Each Markdown collection's results, so the summary is printed once every one has reported. */
@@ -378,7 +436,8 @@ const reported = new Map<string, { graded: GradedPage[]; silenced: string[] }>()
  * `cache` under a digest of the file's text and of the gate itself, so a warm build re-checks only
  * what changed. A failing rule throws one ContentError line; warnings are logged. Once every
  * collection in `expected` has reported, prints the reading-grade summary and the list of silenced
- * rules.
+ * rules; in a cold build, the reading warnings and summary come at the end of the build instead
+ * (src/content/later-readings.ts).
  */
 export async function gateCollection(
   collection: string,
@@ -386,7 +445,13 @@ export async function gateCollection(
   schema: CollectionSchema,
   logger: GateLogger,
   contentDir: string,
-  options: { expected?: readonly string[]; cache?: GateCache | undefined; gate?: MarkdownGate } = {},
+  options: {
+    expected?: readonly string[];
+    cache?: GateCache | undefined;
+    gate?: MarkdownGate;
+    /** Where an earlier build kept the reading levels it left for later (READINGS_FILE by default). */
+    readingsFile?: string;
+  } = {},
 ): Promise<void> {
   const expected = options.expected ?? MARKDOWN_COLLECTIONS;
   let gate = options.gate;
@@ -404,17 +469,25 @@ export async function gateCollection(
     if (isData && !existsSync(file)) continue;
     const shown = displayPath(file);
     gate ??= markdownGate(collection, schema, contentDir, options.cache);
-    const verdict = isData ? await gate.checkData(file) : (entry.verdict ?? (await gate.check(file)));
+    let verdict = isData ? await gate.checkData(file) : (entry.verdict ?? (await gate.check(file)));
+    if (isLater(verdict)) {
+      // While the gate's process runs, it works the reading level out after the content is synced,
+      // and its warning comes at the end of the build (src/content/later-readings.ts).
+      if (gateProcess(contentDir)) deferReading({ collection, file, shown, contentDir, digest: verdict.digest });
+      else verdict = withReading(collection, verdict, await laterReading(file, verdict, contentDir, options.readingsFile));
+    }
     for (const warning of verdict.warnings) logger.warn(`Content warning in ${shown}: ${warning}`);
     silenced.push(...verdict.silenced);
     // Data files have no prose to grade; only their words are checked.
-    if (!isData) graded.push({ collection, file: shown, grade: verdict.grade });
+    if (!isData && !isLater(verdict)) graded.push({ collection, file: shown, grade: verdict.grade });
   }
   if (!expected.includes(collection)) return;
   reported.set(collection, { graded, silenced });
   if (expected.every((c) => reported.has(c))) {
     const all = expected.flatMap((c) => reported.get(c)?.graded ?? []);
-    logger.info(gradeSummary(all));
+    // With reading levels still to come, the summary waits for them.
+    if (readingsPending()) keepForSummary(all);
+    else logger.info(gradeSummary(all));
     const lines = expected.flatMap((c) => reported.get(c)?.silenced ?? []);
     logger.info(
       lines.length === 0

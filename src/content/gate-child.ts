@@ -3,15 +3,26 @@
  * with the file's verdict from the same `markdownGate` the loader uses in-process, and checks every
  * Markdown file before it is asked for, so the answer is ready when it is. A file asked for before
  * it is started is given back when the request allows it, for the loader to check itself.
+ *
+ * Its verdicts leave the reading level for later. Once no file is left to check, it works out the
+ * reading level of every Markdown file (those it gave back too), and sends them all when asked
+ * (src/content/later-readings.ts): by then the content is synced, and this core is idle.
  */
 import { globSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTINGS_FILE } from '../config';
 import { ContentError } from '../lib/content-error';
-import type { FileVerdict } from '../lib/content-report';
+import type { GateVerdict, ReadingFigures } from '../lib/content-report';
 import { COLLECTIONS } from '../schemas/collections';
 import { MARKDOWN_COLLECTIONS, MARKDOWN_FILES, markdownGate, type MarkdownGate } from './content-gate';
-import { requestKey, type GateReply, type GateRequest, type GateStart } from './gate-process';
+import {
+  requestKey,
+  type GateReply,
+  type GateRequest,
+  type GateStart,
+  type ReadingsReply,
+  type ReadingsRequest,
+} from './gate-process';
 import { freezeContentFingerprints } from './helplines';
 import { readSiteLists } from './site-lists';
 
@@ -39,12 +50,17 @@ export function serveGate(): void {
   /** What the parent is waiting for, in the order asked; then the rest, checked ahead. */
   const asked = new Map<string, GateRequest>();
   const ahead = new Map<string, GateRequest>();
+  /** Every Markdown file, to work out its reading level once no file is left to check. */
+  const toRead: GateRequest[] = [];
+  const readings = new Map<string, ReadingFigures>();
+  let readingsAsked = false;
+  let readingsSent = false;
   let working = false;
   /** The file being checked now, and whether the parent has asked for it meanwhile. */
   let current: string | undefined;
   let currentAsked = false;
 
-  const send = (reply: GateReply) => process.send?.(reply);
+  const send = (reply: GateReply | ReadingsReply) => process.send?.(reply);
 
   const gateFor = (collection: string): MarkdownGate => {
     let gate = gates.get(collection);
@@ -53,7 +69,7 @@ export function serveGate(): void {
       if (!declaration) throw new Error(`No collection named "${collection}"`);
       const schema = declaration.schema(readSiteLists(contentDir, SETTINGS_FILE));
       // No cache here: the loader keeps each verdict under its own key.
-      gate = markdownGate(collection, schema, contentDir);
+      gate = markdownGate(collection, schema, contentDir, undefined, { readingLater: true });
       gates.set(collection, gate);
     }
     return gate;
@@ -63,7 +79,7 @@ export function serveGate(): void {
   const answer = async (request: GateRequest): Promise<GateReply> => {
     const key = requestKey(request);
     try {
-      const verdict: FileVerdict = await gateFor(request.collection).check(request.file);
+      const verdict: GateVerdict = await gateFor(request.collection).check(request.file);
       return { key, verdict };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -71,12 +87,35 @@ export function serveGate(): void {
     }
   };
 
+  /** Works out the next file's reading level; false when every file's is known. */
+  const readNext = (): boolean => {
+    const request = toRead.pop();
+    if (!request) return false;
+    try {
+      const { grade, words, sentences } = gateFor(request.collection).reading(request.file);
+      readings.set(request.file, { grade, words, sentences });
+    } catch {
+      // Left out: the build works this one out itself, and reports there what is wrong with it.
+    }
+    return true;
+  };
+
+  const sendReadings = () => {
+    if (!readingsAsked || readingsSent || toRead.length > 0) return;
+    readingsSent = true;
+    send({ readings });
+  };
+
   const work = async () => {
     if (working) return;
     working = true;
     for (;;) {
       const [key, request] = asked.entries().next().value ?? ahead.entries().next().value ?? [];
-      if (!key || !request) break;
+      if (!key || !request) {
+        if (!readNext()) break;
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
       current = key;
       currentAsked = asked.delete(key);
       ahead.delete(key);
@@ -88,12 +127,19 @@ export function serveGate(): void {
       await new Promise((resolve) => setImmediate(resolve));
     }
     working = false;
+    sendReadings();
   };
 
-  process.on('message', (message: GateStart | GateRequest) => {
-    if ('contentDir' in message) {
+  process.on('message', (message: GateStart | GateRequest | ReadingsRequest) => {
+    if ('readings' in message) {
+      readingsAsked = true;
+      sendReadings();
+    } else if ('contentDir' in message) {
       contentDir = message.contentDir;
-      for (const request of everyMarkdownFile(contentDir)) ahead.set(requestKey(request), request);
+      const files = everyMarkdownFile(contentDir);
+      for (const request of files) ahead.set(requestKey(request), request);
+      // Taken from the end, so in the order the loader reads them.
+      toRead.push(...files.reverse());
     } else {
       const key = requestKey(message);
       if (key === current) {

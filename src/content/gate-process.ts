@@ -26,7 +26,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ContentError } from '../lib/content-error';
-import type { FileVerdict } from '../lib/content-report';
+import type { GateVerdict, ReadingFigures } from '../lib/content-report';
 
 /** What the main process asks: the verdict of one Markdown file of a collection. */
 export interface GateRequest {
@@ -39,9 +39,17 @@ export interface GateRequest {
   giveBack?: boolean;
 }
 
+/** Asks the child for the reading level of every Markdown file, which it sends once all are worked out. */
+export interface ReadingsRequest {
+  readings: true;
+}
+
+/** The reading levels of every Markdown file, by absolute path; or why they could not be worked out. */
+export type ReadingsReply = { readings: Map<string, ReadingFigures> } | { readingsError: string };
+
 /** What the child answers for one request: the verdict, the error, or the file given back unchecked. */
 export type GateReply =
-  | { key: string; verdict: FileVerdict }
+  | { key: string; verdict: GateVerdict }
   | { key: string; error: { message: string; contentError: boolean } }
   | { key: string; givenBack: true };
 
@@ -61,7 +69,12 @@ export interface GateProcess {
    * The file's verdict; undefined when the request allowed it and the child gave the file back
    * unchecked; or a rejection: a ContentError (one line naming the file) or the child's failure.
    */
-  check: (request: GateRequest) => Promise<FileVerdict | undefined>;
+  check: (request: GateRequest) => Promise<GateVerdict | undefined>;
+  /**
+   * The reading level of every Markdown file, which the child works out once it has checked the
+   * rules (verdicts from the child leave it for later: src/content/later-readings.ts).
+   */
+  readings: () => Promise<Map<string, ReadingFigures>>;
 }
 
 /**
@@ -111,12 +124,15 @@ export function startGateProcess(start: GateStart): void {
   const waiting = new Map<
     string,
     {
-      promise: Promise<FileVerdict | undefined>;
-      resolve: (verdict: FileVerdict | undefined) => void;
+      promise: Promise<GateVerdict | undefined>;
+      resolve: (verdict: GateVerdict | undefined) => void;
       reject: (error: Error) => void;
     }
   >();
-  child.on('message', (reply: GateReply) => {
+  let readings: PromiseWithResolvers<Map<string, ReadingFigures>> | undefined;
+  child.on('message', (reply: GateReply | ReadingsReply) => {
+    if ('readings' in reply) return readings?.resolve(reply.readings);
+    if ('readingsError' in reply) return readings?.reject(new Error(reply.readingsError));
     const request = waiting.get(reply.key);
     if (!request) return;
     waiting.delete(reply.key);
@@ -126,8 +142,10 @@ export function startGateProcess(start: GateStart): void {
   });
   const stopped = (why: string) => {
     const reason = /^\w*Error\b.*$/m.exec(stderr)?.[0] ?? why;
-    for (const request of waiting.values()) request.reject(new Error(`The content gate's process stopped: ${reason}`));
+    const error = new Error(`The content gate's process stopped: ${reason}`);
+    for (const request of waiting.values()) request.reject(error);
     waiting.clear();
+    readings?.reject(error);
     if (shared[RUNNING]?.child === child) delete shared[RUNNING];
   };
   child.on('error', (error) => stopped(error.message));
@@ -141,10 +159,17 @@ export function startGateProcess(start: GateStart): void {
         const key = requestKey(request);
         const asked = waiting.get(key);
         if (asked) return asked.promise;
-        const { promise, resolve, reject } = Promise.withResolvers<FileVerdict | undefined>();
+        const { promise, resolve, reject } = Promise.withResolvers<GateVerdict | undefined>();
         waiting.set(key, { promise, resolve, reject });
         child.send(request);
         return promise;
+      },
+      readings: () => {
+        if (!readings) {
+          readings = Promise.withResolvers();
+          child.send({ readings: true } satisfies ReadingsRequest);
+        }
+        return readings.promise;
       },
     },
   };

@@ -8,10 +8,11 @@
 import { getCollection } from 'astro:content';
 import { resolve } from 'node:path';
 import { BUILD_NOW, CONTENT_DIR, SETTINGS_FILE } from '../config';
+import { laterReading } from '../content/later-readings';
 import { readSiteLists } from '../content/site-lists';
 import { topicReview } from '../content/topic-reviews';
 import { displayPath } from '../lib/content-error';
-import { VERDICT_KEY, sortRows, type FileVerdict, type ReportRow } from '../lib/content-report';
+import { VERDICT_KEY, isLater, sortRows, withReading, type GateVerdict, type ReportRow } from '../lib/content-report';
 import { DUE_SOON_DAYS } from '../lib/review-dates';
 import { COLLECTIONS } from '../schemas/collections';
 
@@ -31,15 +32,19 @@ async function build(): Promise<ContentReport> {
     for (const entry of await getCollection(name)) {
       if (!entry.filePath?.endsWith('.md')) continue;
       const file = resolve(entry.filePath);
-      const verdict = entry.rendered?.metadata?.[VERDICT_KEY] as FileVerdict | undefined;
+      const stored = entry.rendered?.metadata?.[VERDICT_KEY] as GateVerdict | undefined;
       // The loader keeps a verdict with every entry it rendered; Astro stores an entry it could not
       // render without one (and logs "Error rendering" with the reason), and such a page must not
       // go out empty.
-      if (!verdict) {
+      if (!stored) {
         throw new Error(
           `${displayPath(file)} could not be rendered, so it has no content check (see the "Error rendering" line above)`,
         );
       }
+      // A cold build's verdicts leave the reading level for later: this waits for it.
+      const verdict = isLater(stored)
+        ? withReading(name, stored, await laterReading(file, stored, CONTENT_DIR))
+        : stored;
       const data = entry.data as Record<string, unknown>;
       let review: ReportRow['review'];
       if (name === 'a-z') {

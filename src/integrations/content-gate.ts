@@ -1,13 +1,15 @@
 /**
  * Runs the content gate's checks of Markdown files in a process of its own during a cold
  * `astro build` (src/content/gate-process.ts says why and how): started as Astro loads the config
- * (content-gate-start.ts) or, at the latest, by this integration's setup; stopped once the content
- * is synced. Rebuilds and the dev server check the files that changed in Astro's own process.
+ * (content-gate-start.ts) or, at the latest, by this integration's setup. Once the content is
+ * synced it works out the reading levels it left for later (src/content/later-readings.ts), and
+ * stops. Rebuilds and the dev server check the files that changed in Astro's own process.
  */
 import type { AstroIntegration } from 'astro';
 import { CONTENT_DIR } from '../config';
 import { hasContentStore, startGateProcess, stopGateProcess } from '../content/gate-process';
 import { freezeContentFingerprints, thawContentFingerprints } from '../content/helplines';
+import { askForReadings, finishReadings } from '../content/later-readings';
 
 /**
  * Astro integration that gives a production build's content gate the second core, and has the
@@ -32,8 +34,13 @@ export function contentGateProcess(): AstroIntegration {
         logger.info('checking every Markdown file in a process of its own (no content store yet)');
       },
       // Astro syncs the content before this hook (node_modules/astro/dist/core/build/index.js).
-      'astro:build:start': () => stopGateProcess(),
-      'astro:build:done': () => thawContentFingerprints(),
+      // The process now works out the reading levels it left for later, and stops once it has sent them.
+      'astro:build:start': () => askForReadings(CONTENT_DIR),
+      'astro:build:done': async ({ logger }) => {
+        thawContentFingerprints();
+        // Their warnings and the reading-grade summary, and the levels kept for the next build.
+        await finishReadings(logger);
+      },
     },
   };
 }

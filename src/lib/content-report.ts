@@ -79,7 +79,51 @@ export interface FileVerdict {
   helplines: string[];
 }
 
-/** Where a stored Markdown entry keeps its {@link FileVerdict}, in its rendered metadata. */
+/**
+ * A verdict without its reading level: a cold build works the reading levels out after the content
+ * is synced, on the core page generation leaves idle (src/content/later-readings.ts). The rules
+ * and helpline checks, which can stop the build, are done; `warnings` are theirs alone, and
+ * {@link withReading} adds the reading one.
+ */
+export interface LaterVerdict {
+  warnings: string[];
+  silenced: string[];
+  helplines: string[];
+  /** Marks the reading level as still to come. */
+  readingLater: true;
+  /** The digest of the file's text and of the gate (its cache key), when the loader caches verdicts. */
+  digest?: string | undefined;
+}
+
+/** A verdict as the gate gives it during content sync: whole, or with its reading level to come. */
+export type GateVerdict = FileVerdict | LaterVerdict;
+
+/** Whether a verdict's reading level is still to come. */
+export function isLater(verdict: GateVerdict): verdict is LaterVerdict {
+  return 'readingLater' in verdict;
+}
+
+/** A page's reading level, as a verdict holds it. */
+export interface ReadingFigures {
+  grade: number | undefined;
+  words: number;
+  sentences: number;
+}
+
+/** The whole verdict: the reading level added, and its warning last, as `fileWarnings` orders them. */
+export function withReading(collection: string, verdict: LaterVerdict, reading: ReadingFigures): FileVerdict {
+  const warning = readingWarning(collection, reading.grade);
+  return {
+    warnings: [...verdict.warnings, ...(warning ? [warning] : [])],
+    silenced: verdict.silenced,
+    grade: reading.grade,
+    words: reading.words,
+    sentences: reading.sentences,
+    helplines: verdict.helplines,
+  };
+}
+
+/** Where a stored Markdown entry keeps its {@link GateVerdict}, in its rendered metadata. */
 export const VERDICT_KEY = 'contentCheck';
 
 /** One page of the report. */

@@ -468,6 +468,26 @@ export interface EntryRule {
  */
 export type EntryCheck = (data: Record<string, unknown>) => [field: string, problem: string] | undefined;
 
+/** The folder of the entry Astro is validating, during a call of `validatingIn`. */
+let validatingFolder: string | undefined;
+
+/**
+ * Runs `parse` (the loader's call of Astro's `parseData` for an entry in `folder`) so that a schema
+ * Astro asks for during the call can be one already made for that folder (see `defineSchema`).
+ * Astro asks for it at once: `parseData` calls `getEntryData`, which calls the collection's schema
+ * function before its first `await` (node_modules/astro/dist/content/content-layer.js and
+ * content/utils.js). A schema asked for at any other time is made afresh.
+ * @param folder The folder of the entry's file, as the path given to `parseData` names it.
+ */
+export function validatingIn<T>(folder: string, parse: () => T): T {
+  validatingFolder = folder;
+  try {
+    return parse();
+  } finally {
+    validatingFolder = undefined;
+  }
+}
+
 /** Declares a collection from its fields and cross-field rules. */
 export function defineSchema<const F extends readonly Field[]>(
   fields: F,
@@ -475,6 +495,14 @@ export function defineSchema<const F extends readonly Field[]>(
 ): CollectionSchema<F> {
   /** The whole schema, once it is known that no field uses the context (see `fieldType`). */
   let contextFreeSchema: z.ZodType<FieldsOutput<F>> | undefined;
+  /**
+   * The whole schema for entries in one folder, when a field uses the context (an image). The
+   * `image()` Astro's content layer gives each entry depends on the entry only through its file's
+   * folder: it resolves a path relative to `path.dirname(entry._internal.filePath)`
+   * (`getEntryData` in node_modules/astro/dist/content/utils.js). So the schema made for one entry
+   * serves every entry in the same folder, and its Zod types are not made again for each post.
+   */
+  const byFolder = new Map<string, z.ZodType<FieldsOutput<F>>>();
   const build = (ctx: SchemaContext) =>
     objectSchema(fields, ctx).superRefine((data, zctx) => {
       for (const rule of rules) {
@@ -491,8 +519,12 @@ export function defineSchema<const F extends readonly Field[]>(
     fields,
     schema: (ctx) => {
       if (contextFreeSchema) return contextFreeSchema;
+      const folder = validatingFolder;
+      const kept = folder === undefined ? undefined : byFolder.get(folder);
+      if (kept) return kept;
       const { built, usedContext } = buildNotingContext(ctx, build);
       if (!usedContext) contextFreeSchema = built;
+      else if (folder !== undefined) byFolder.set(folder, built);
       return built;
     },
   };

@@ -9,7 +9,17 @@ import type { AstroIntegration } from 'astro';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { MARKDOWN_COLLECTIONS, markdownGate, type FileVerdict } from '../../src/content/content-gate';
+import {
+  MARKDOWN_COLLECTIONS,
+  gateCollection,
+  helplineNamer,
+  markdownGate,
+  readingOfFile,
+  type GateVerdict,
+} from '../../src/content/content-gate';
+import { askForReadings, deferReading, finishReadings } from '../../src/content/later-readings';
+import { displayPath } from '../../src/lib/content-error';
+import { gradeSummary, isLater, readingWarning, withReading } from '../../src/lib/content-report';
 import { gateProcess, startGateProcess, stopGateProcess } from '../../src/content/gate-process';
 import { helplineContext, registryFingerprint, thawContentFingerprints } from '../../src/content/helplines';
 import { readSiteLists } from '../../src/content/site-lists';
@@ -24,6 +34,24 @@ const contentDir = mkdtempSync(join(tmpdir(), 'gate-process-'));
 cpSync(join(ROOT, 'content'), contentDir, { recursive: true });
 const BAD = join(contentDir, 'news', 'guideline-phrase.md');
 cpSync(join(ROOT, 'tests/fixtures/content-gate/news/guideline-phrase.md'), BAD);
+/** A news post that reads well above the news aim, so the build warns about it. */
+const HARD = join(contentDir, 'news', 'hard-to-read.md');
+writeFileSync(
+  HARD,
+  [
+    '---',
+    'title: A post that is hard to read',
+    'date: 2024-03-02T10:00:00+00:00',
+    'author: Test Author',
+    'category: News',
+    'summary: The build must warn about how hard this post is to read.',
+    '---',
+    'Notwithstanding considerable organisational complexity, our administrative committee unanimously',
+    'recommended comprehensive modifications, acknowledging substantial interdependencies between',
+    'geographically distributed volunteering opportunities and institutional accountability.',
+    '',
+  ].join('\n'),
+);
 
 /** Each Markdown file of the content, with its collection. */
 const files = MARKDOWN_COLLECTIONS.flatMap((collection) =>
@@ -32,12 +60,23 @@ const files = MARKDOWN_COLLECTIONS.flatMap((collection) =>
     .map((name) => ({ collection, file: join(contentDir, collection, name) })),
 );
 
-/** A file's verdict, or its error's message, checked in this process (no gate process running). */
-async function inProcess(collection: string, file: string): Promise<FileVerdict | string> {
+/** The loader's gate for a collection of the content. */
+const gateOf = (collection: string, options?: { readingLater?: boolean }) =>
+  markdownGate(
+    collection,
+    COLLECTIONS.find((c) => c.name === collection)!.schema(readSiteLists(contentDir, SETTINGS_FILE)),
+    contentDir,
+    undefined,
+    options,
+  );
+
+/**
+ * A file's verdict, or its error's message, checked in this process (no gate process running):
+ * by default with its reading level left for later, as the gate's process gives it.
+ */
+async function inProcess(collection: string, file: string, readingLater = true): Promise<GateVerdict | string> {
   expect(gateProcess(contentDir)).toBeUndefined();
-  const declaration = COLLECTIONS.find((c) => c.name === collection);
-  const schema = declaration!.schema(readSiteLists(contentDir, SETTINGS_FILE));
-  return markdownGate(collection, schema, contentDir)
+  return gateOf(collection, { readingLater })
     .check(file)
     .catch((error: unknown) => (error as Error).message);
 }
@@ -69,13 +108,6 @@ describe('the content gate’s own process', () => {
     startGateProcess({ contentDir });
     const remote = gateProcess(contentDir)!;
     const replies = vi.spyOn(remote, 'check');
-    /** The loader's gate for a collection, while the process runs. */
-    const gateOf = (collection: string) =>
-      markdownGate(
-        collection,
-        COLLECTIONS.find((c) => c.name === collection)!.schema(readSiteLists(contentDir, SETTINGS_FILE)),
-        contentDir,
-      );
     // All at once, as the process starts: it has begun its first file, and no other.
     const answers = await Promise.all(
       files
@@ -231,6 +263,127 @@ describe('the content gate’s own process', () => {
     } finally {
       thawContentFingerprints();
       rmSync(contentDir, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('reading levels, worked out after the content is synced', () => {
+  /** A logger that keeps each line with its level. */
+  const logTo = (lines: string[]) => ({
+    info: (line: string) => lines.push(`info: ${line}`),
+    warn: (line: string) => lines.push(`warn: ${line}`),
+  });
+  const newsSchema = () => COLLECTIONS.find((c) => c.name === 'news')!.schema(readSiteLists(contentDir, SETTINGS_FILE));
+
+  it('are worked out by the process for every file, and complete each verdict as the loader would in-process', async () => {
+    const whole = await Promise.all(files.map(({ collection, file }) => inProcess(collection, file, false)));
+    startGateProcess({ contentDir });
+    const remote = gateProcess(contentDir)!;
+    const verdicts = await Promise.all(
+      files.map((request) => remote.check(request).catch((error: unknown) => (error as Error).message)),
+    );
+    expect(
+      verdicts.filter((verdict) => typeof verdict !== 'string' && verdict !== undefined && isLater(verdict)),
+    ).toHaveLength(files.length - 1);
+    const readings = await remote.readings();
+    expect([...readings.keys()].sort()).toEqual(files.map(({ file }) => file).sort());
+    const completed = files.map(({ collection, file }, i) => {
+      const verdict = verdicts[i];
+      return typeof verdict === 'string' || verdict === undefined || !isLater(verdict)
+        ? verdict
+        : withReading(collection, verdict, readings.get(file)!);
+    });
+    expect(completed).toEqual(whole);
+    // The news post that reads too hard has its warning, as in-process.
+    expect(whole[files.findIndex(({ file }) => file === HARD)]).toMatchObject({
+      warnings: [expect.stringMatching(/^reads at grade \d+\.\d, above the news aim of 7\.0/)],
+    });
+  });
+
+  it('are printed at the end of a cold build, and kept for the next build, which prints them as it syncs', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'gate-readings-'));
+    const readingsFile = join(cacheDir, 'content-readings.json');
+    const meta = new Map<string, string>();
+    const cache = {
+      get: (key: string) => meta.get(key),
+      set: (key: string, value: string) => void meta.set(key, value),
+    };
+    const sync = (lines: string[]) =>
+      gateCollection('news', [{ filePath: HARD }], newsSchema(), logTo(lines), contentDir, {
+        expected: ['news'],
+        cache,
+        gate: markdownGate('news', newsSchema(), contentDir, cache),
+        readingsFile,
+      });
+    const shown = displayPath(HARD);
+    const level = readingOfFile(HARD, helplineNamer(contentDir));
+    const warning = `warn: Content warning in ${shown}: ${readingWarning('news', level.grade)!}`;
+    try {
+      // A cold build: the process runs, so the verdict waits for its reading level, and so do its
+      // warning and the summary.
+      startGateProcess({ contentDir });
+      const during: string[] = [];
+      await sync(during);
+      expect(during).toEqual(['info: Silenced content rules: none.']);
+      // Once the content is synced (astro:build:start), and at the end of the build.
+      askForReadings(contentDir);
+      expect(gateProcess(contentDir)).toBeDefined();
+      const atEnd: string[] = [];
+      await finishReadings(logTo(atEnd), readingsFile);
+      expect(gateProcess(contentDir)).toBeUndefined();
+      expect(atEnd).toEqual([
+        warning,
+        `info: ${gradeSummary([{ collection: 'news', file: shown, grade: level.grade }])}`,
+      ]);
+      const { digest } = JSON.parse(meta.get(`content-gate:${shown}`)!) as { digest: string };
+      const { grade, words, sentences } = level;
+      expect(JSON.parse(readFileSync(readingsFile, 'utf8'))).toEqual({ [digest]: { grade, words, sentences } });
+
+      // The next build takes the verdict from its cache, still without its reading level, and
+      // finds the level in the file (changed here, to show where it comes from).
+      writeFileSync(readingsFile, JSON.stringify({ [digest]: { grade: 9.9, words: 3, sentences: 1 } }));
+      const rebuild: string[] = [];
+      await sync(rebuild);
+      expect(rebuild).toEqual([
+        `warn: Content warning in ${shown}: ${readingWarning('news', 9.9)!}`,
+        `info: ${gradeSummary([{ collection: 'news', file: shown, grade: 9.9 }])}`,
+        'info: Silenced content rules: none.',
+      ]);
+      await finishReadings(logTo(rebuild), readingsFile);
+      expect(rebuild).toHaveLength(3);
+
+      // Without the file (a cold build that stopped early), it works the level out again and keeps it.
+      rmSync(readingsFile);
+      const again: string[] = [];
+      await sync(again);
+      expect(again[0]).toBe(warning);
+      await finishReadings(logTo(again), readingsFile);
+      expect(JSON.parse(readFileSync(readingsFile, 'utf8'))).toEqual({ [digest]: { grade, words, sentences } });
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stop the process at once when no level was left for later', () => {
+    startGateProcess({ contentDir });
+    askForReadings(contentDir);
+    expect(gateProcess(contentDir)).toBeUndefined();
+  });
+
+  it('fail where they are awaited when the process stops before sending them', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'gate-readings-'));
+    try {
+      startGateProcess({ contentDir });
+      const verdict = await gateOf('news').check(HARD);
+      expect(isLater(verdict)).toBe(true);
+      deferReading({ collection: 'news', file: HARD, shown: displayPath(HARD), contentDir });
+      askForReadings(contentDir);
+      stopGateProcess();
+      await expect(finishReadings(logTo([]), join(cacheDir, 'content-readings.json'))).rejects.toThrow(
+        /^The content gate's process stopped/,
+      );
+    } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
   });

@@ -2,7 +2,9 @@
  * Good and bad content against each collection's schema, with the messages editors will see.
  */
 import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
 import { describeIssue, type IssueLike } from '../../src/lib/content-error';
+import { validatingIn } from '../../src/schemas/fields';
 import { allSchemas, VALID_SERVICE, zodFor } from '../support/schemas';
 
 const schemas = allSchemas();
@@ -22,6 +24,32 @@ const goodNews = {
   category: 'Stories',
   summary: 'How our groups kept meeting online.',
 };
+
+describe('a schema with an image field, as Astro asks for it once per entry', () => {
+  /** An `image()` for entries in `folder`: Astro's resolves paths from the entry's folder alone. */
+  const imageIn = (folder: string) => () => z.string().transform((path) => `${folder}/${path}`);
+  const post = { ...goodNews, image: 'images/walk.jpg', imageAlt: 'People walking by a river' };
+  const imageOf = (schema: z.ZodType) => (schema.parse(post) as { image: string }).image;
+
+  it('is made once for the entries of one folder while the loader validates them, and resolves images there', () => {
+    const news = allSchemas()['news']!;
+    const first = validatingIn('content/news', () => news.schema({ image: imageIn('content/news') }));
+    const second = validatingIn('content/news', () => news.schema({ image: imageIn('content/news') }));
+    expect(second).toBe(first);
+    expect(imageOf(second)).toBe('content/news/images/walk.jpg');
+    const nested = validatingIn('content/news/2024', () => news.schema({ image: imageIn('content/news/2024') }));
+    expect(nested).not.toBe(first);
+    expect(imageOf(nested)).toBe('content/news/2024/images/walk.jpg');
+  });
+
+  it('is made afresh, with the image() given, when asked for outside a validation', () => {
+    const news = allSchemas()['news']!;
+    const kept = validatingIn('content/news', () => news.schema({ image: imageIn('content/news') }));
+    const fresh = news.schema({ image: imageIn('elsewhere') });
+    expect(fresh).not.toBe(kept);
+    expect(imageOf(fresh)).toBe('elsewhere/images/walk.jpg');
+  });
+});
 
 describe('news schema', () => {
   it('accepts a complete post and fills in defaults', () => {
