@@ -5,11 +5,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFrontmatter } from 'astro/markdown';
 import { checkTopicHeadings } from '../lib/a-z-headings';
 import { checkAzReferences, type AzCheckedData } from '../lib/a-z-index';
 import type { AzData } from '../schemas/a-z';
 import type { CheckedEntry } from './checked-glob';
+import { markdownBody } from './frontmatter';
 
 /** Slugs of the Markdown files in a collection folder (files starting with _ are left out). */
 export function collectionSlugs(folder: string): string[] {
@@ -24,7 +24,7 @@ export function collectionSlugs(folder: string): string[] {
 
 /** A Markdown file's body with the frontmatter blanked out line for line, so lines are the file's. */
 function bodyWithFileLines(file: string): string {
-  return parseFrontmatter(readFileSync(file, 'utf8'), { frontmatter: 'empty-with-lines' }).content;
+  return markdownBody(readFileSync(file, 'utf8'), 'empty-with-lines');
 }
 
 /** A collection-wide check for the A–Z topics in `contentDir/a-z`, against `contentDir/services`. */

@@ -9,7 +9,6 @@ import { z } from 'astro/zod';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseFrontmatter } from 'astro/markdown';
 import { ContentError, describeIssue, type IssueLike } from '../lib/content-error';
 import {
   gateCollection,
@@ -22,6 +21,7 @@ import {
 import { VERDICT_KEY } from '../lib/content-report';
 import { findUnsafeHtml } from '../lib/safe-html';
 import { validatingIn, type CollectionSchema } from '../schemas/fields';
+import { markdownBody } from './frontmatter';
 
 /** Options for a checked collection folder. */
 export interface CheckedGlobOptions {
@@ -96,8 +96,8 @@ function withoutBody(
 }
 
 /** The Markdown body of a file, as Astro's glob loader gives it (frontmatter removed, trimmed). */
-function markdownBody(file: string): string {
-  return parseFrontmatter(readFileSync(file, 'utf8')).content.trim();
+function bodyOfFile(file: string): string {
+  return markdownBody(readFileSync(file, 'utf8')).trim();
 }
 
 /** Dev-server watchers that already re-render a collection folder when its dependency changes. */
@@ -134,7 +134,7 @@ function rerenderOnChange(ctx: LoaderContext, options: CheckedGlobOptions, base:
       try {
         // The store keeps no raw body, so the file is read again.
         const file = resolve(entry.filePath ?? join(base, entry.id));
-        const body = markdownBody(file);
+        const body = bodyOfFile(file);
         const verdict = await gate.check(file);
         const rendered = await ctx.renderMarkdown(body, { fileURL: pathToFileURL(file) });
         // A new digest, or the store keeps the old rendering; the next sync compares file digests.

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { extractFrontmatter, parseFrontmatter } from 'astro/markdown';
+import { parseFrontmatter } from 'astro/markdown';
 import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { SETTINGS_FILE } from '../config';
@@ -38,6 +38,7 @@ import { COLLECTIONS } from '../schemas/collections';
 import type { CmsField, CollectionSchema } from '../schemas/fields';
 import { gateProcess } from './gate-process';
 import { helplineContext, readHelplineRegistry, type HelplineContext } from './helplines';
+import { markdownBody } from './frontmatter';
 import { deferReading, keepForSummary, laterReading, readingsPending } from './later-readings';
 import { parseBody } from './markdown-tree';
 
@@ -120,11 +121,7 @@ export interface ContentFile {
  * the data Astro parsed from this text, it is used instead of parsing the YAML again.
  */
 function blankFrontmatter(raw: string, parsedData?: Record<string, unknown>): { body: string; data: Record<string, unknown> } {
-  const yaml = parsedData ? extractFrontmatter(raw) : undefined;
-  const block = yaml === undefined ? undefined : `---${yaml}---`;
-  if (parsedData && yaml !== undefined && block !== undefined && raw.includes(block)) {
-    return { body: raw.replace(block, yaml.replace(/[^\r\n]/g, '')), data: parsedData };
-  }
+  if (parsedData) return { body: markdownBody(raw, 'empty-with-lines'), data: parsedData };
   const parsed = parseFrontmatter(raw, { frontmatter: 'empty-with-lines' });
   return { body: parsed.content, data: parsed.frontmatter as Record<string, unknown> };
 }
@@ -282,6 +279,7 @@ export interface GateCache {
 /** The gate's own code: a change to any of these files must re-check every file. */
 const GATE_SOURCES = [
   'src/content/content-gate.ts',
+  'src/content/frontmatter.ts',
   'src/content/gate-child.ts',
   'src/content/gate-process.ts',
   'src/content/helplines.ts',

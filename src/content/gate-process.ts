@@ -13,10 +13,13 @@
  * checking every Markdown file at once, before the loader asks: the loader starts about two seconds
  * later. A file the loader asks for that the child has not started is given back, and the loader
  * checks it in its own process: neither process waits for the other while there are files to check
- * (at 5,000 posts the child alone was about a second behind the loader). It is stopped once the
- * content is synced (`astro:build:start`: node_modules/astro/dist/core/build/index.js syncs the
- * content between `astro:config:done` and that hook). A rebuild checks only the files that changed,
- * in-process: starting Node and loading the gate would cost more than it saves.
+ * (at 5,000 posts the child alone was about a second behind the loader). While it runs, every
+ * verdict (the child's and the loader's) leaves the reading level for later: once no file is left
+ * to check, the child works out every file's level, and sends them when asked once the content is
+ * synced (`astro:build:start`: node_modules/astro/dist/core/build/index.js syncs the content
+ * between `astro:config:done` and that hook); then it is stopped (src/content/later-readings.ts).
+ * A rebuild checks only the files that changed, in-process: starting Node and loading the gate
+ * would cost more than it saves.
  *
  * Node API relied on: `child_process.spawn` with an `ipc` channel and `serialization: 'advanced'`
  * (structured clone), so messages keep their types. The child is Node reading our TypeScript by
@@ -115,7 +118,7 @@ export function startGateProcess(start: GateStart): void {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
-  // The build never waits for the child to end; it is stopped once the content is synced.
+  // The build never waits for the child to end; it is stopped once it has sent the reading levels.
   child.unref();
   child.channel?.unref();
   let stderr = '';

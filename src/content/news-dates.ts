@@ -4,11 +4,11 @@
  * with BUILD_DATE set warns as of that day, and tests pass their own day.
  */
 import { readFileSync } from 'node:fs';
-import { parseFrontmatter } from 'astro/markdown';
 import { BUILD_NOW } from '../config';
 import { displayPath } from '../lib/content-error';
 import { londonDay } from '../lib/schedule/dates';
 import { findStaleDates } from '../lib/stale-dates';
+import { markdownBody } from './frontmatter';
 import { bodyOffset } from './helplines';
 
 /** A loaded news entry: its file and its parsed data. */
@@ -38,7 +38,7 @@ export function warnStaleDates(
   const date = entry.data['date'];
   if (!published || entry.data['draft'] === true || !(date instanceof Date) || date.getTime() > now.getTime()) return [];
   const raw = readFileSync(entry.file, 'utf8');
-  const body = parseFrontmatter(raw).content;
+  const body = markdownBody(raw);
   const stale = findStaleDates(body, { published, updated: dayOf(entry.data['updated']), today: londonDay(now) });
   if (stale.length === 0) return [];
   const offset = bodyOffset(raw, body);
