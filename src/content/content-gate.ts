@@ -471,8 +471,12 @@ export async function gateCollection(
     if (isLater(verdict)) {
       // While the gate's process runs, it works the reading level out after the content is synced,
       // and its warning comes at the end of the build (src/content/later-readings.ts).
-      if (gateProcess(contentDir)) deferReading({ collection, file, shown, contentDir, digest: verdict.digest });
-      else verdict = withReading(collection, verdict, await laterReading(file, verdict, contentDir, options.readingsFile));
+      if (gateProcess(contentDir)) deferReading({ collection, file, shown, digest: verdict.digest });
+      else {
+        const fileGate = gate;
+        const workOut = () => fileGate.reading(file);
+        verdict = withReading(collection, verdict, await laterReading(file, verdict, workOut, options.readingsFile));
+      }
     }
     for (const warning of verdict.warnings) logger.warn(`Content warning in ${shown}: ${warning}`);
     silenced.push(...verdict.silenced);

@@ -20,6 +20,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ASTRO_CACHE_DIR } from '../config';
+import { displayPath } from '../lib/content-error';
 import { gradeSummary, readingWarning, type GradedPage, type LaterVerdict, type ReadingFigures } from '../lib/content-report';
 import { gateProcess, stopGateProcess } from './gate-process';
 
@@ -33,7 +34,6 @@ export interface PendingReading {
   file: string;
   /** The file, as shown to editors (content/a-z/anxiety.md). */
   shown: string;
-  contentDir: string;
   digest?: string | undefined;
 }
 
@@ -108,21 +108,18 @@ function storedReadings(file: string): Map<string, ReadingFigures> {
 }
 
 /** Works a file's reading level out in this process, as `checkContentFile` does. */
-async function workOut(file: string, contentDir: string): Promise<ReadingFigures> {
-  // Loaded only when needed: the config imports this module, and the gate's code is large.
-  const { helplineNamer, readingOfFile } = await import('./content-gate');
-  const { grade, words, sentences } = readingOfFile(file, helplineNamer(contentDir));
-  return { grade, words, sentences };
-}
+export type WorkOut = () => ReadingFigures | Promise<ReadingFigures>;
 
 /**
  * The reading level a verdict left for later: from the gate's process in this build, or from the
- * levels an earlier build kept (by the verdict's digest), or worked out here.
+ * levels an earlier build kept (by the verdict's digest), or worked out by `workOut`. Without
+ * `workOut` (the report page, which must not bundle the gate's code) a level nothing found is an
+ * error: content sync works out every level the file lacks, so it means a bug.
  */
 export async function laterReading(
   file: string,
   { digest }: Pick<LaterVerdict, 'digest'>,
-  contentDir: string,
+  workOut?: WorkOut,
   readingsFile: string = READINGS_FILE,
 ): Promise<ReadingFigures> {
   const state = later();
@@ -130,7 +127,13 @@ export async function laterReading(
   if (fromProcess) return fromProcess;
   const known = digest === undefined ? undefined : (storedReadings(readingsFile).get(digest) ?? state.worked.get(digest));
   if (known) return known;
-  const worked = await workOut(file, contentDir);
+  if (!workOut) {
+    throw new Error(
+      `${displayPath(file)} has no reading level: content sync left it for later, and nothing worked it out (src/content/later-readings.ts)`,
+    );
+  }
+  const { grade, words, sentences } = await workOut();
+  const worked = { grade, words, sentences };
   if (digest !== undefined) state.worked.set(digest, worked);
   return worked;
 }
@@ -146,14 +149,18 @@ interface Logger {
  * summary, and keeps the levels for the next build in `readingsFile`. Does nothing when no reading
  * level was left for later.
  */
-export async function finishReadings(logger: Logger, readingsFile: string = READINGS_FILE): Promise<void> {
+export async function finishReadings(
+  logger: Logger,
+  workOut: (file: string) => WorkOut,
+  readingsFile: string = READINGS_FILE,
+): Promise<void> {
   const state = later();
   try {
     const kept = new Map<string, ReadingFigures>();
     if (state.pending.length > 0) {
       const graded = [...state.graded];
       for (const pending of state.pending) {
-        const reading = await laterReading(pending.file, pending, pending.contentDir, readingsFile);
+        const reading = await laterReading(pending.file, pending, workOut(pending.file), readingsFile);
         const warning = readingWarning(pending.collection, reading.grade);
         if (warning) logger.warn(`Content warning in ${pending.shown}: ${warning}`);
         graded.push({ collection: pending.collection, file: pending.shown, grade: reading.grade });

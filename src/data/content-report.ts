@@ -42,9 +42,7 @@ async function build(): Promise<ContentReport> {
         );
       }
       // A cold build's verdicts leave the reading level for later: this waits for it.
-      const verdict = isLater(stored)
-        ? withReading(name, stored, await laterReading(file, stored, CONTENT_DIR))
-        : stored;
+      const verdict = isLater(stored) ? withReading(name, stored, await laterReading(file, stored)) : stored;
       const data = entry.data as Record<string, unknown>;
       let review: ReportRow['review'];
       if (name === 'a-z') {

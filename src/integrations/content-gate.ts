@@ -38,8 +38,12 @@ export function contentGateProcess(): AstroIntegration {
       'astro:build:start': () => askForReadings(CONTENT_DIR),
       'astro:build:done': async ({ logger }) => {
         thawContentFingerprints();
-        // Their warnings and the reading-grade summary, and the levels kept for the next build.
-        await finishReadings(logger);
+        // Their warnings and the reading-grade summary, and the levels kept for the next build. A
+        // level the process did not send is worked out here, with the gate's code loaded only then.
+        await finishReadings(logger, (file) => async () => {
+          const { helplineNamer, readingOfFile } = await import('../content/content-gate');
+          return readingOfFile(file, helplineNamer(CONTENT_DIR));
+        });
       },
     },
   };

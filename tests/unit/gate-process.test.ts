@@ -17,7 +17,7 @@ import {
   readingOfFile,
   type GateVerdict,
 } from '../../src/content/content-gate';
-import { askForReadings, deferReading, finishReadings } from '../../src/content/later-readings';
+import { askForReadings, deferReading, finishReadings, laterReading } from '../../src/content/later-readings';
 import { displayPath } from '../../src/lib/content-error';
 import { gradeSummary, isLater, readingWarning, withReading } from '../../src/lib/content-report';
 import { gateProcess, startGateProcess, stopGateProcess } from '../../src/content/gate-process';
@@ -274,6 +274,8 @@ describe('reading levels, worked out after the content is synced', () => {
     info: (line: string) => lines.push(`info: ${line}`),
     warn: (line: string) => lines.push(`warn: ${line}`),
   });
+  /** How the integration works out a level the process did not send. */
+  const workOut = (file: string) => () => readingOfFile(file, helplineNamer(contentDir));
   const newsSchema = () => COLLECTIONS.find((c) => c.name === 'news')!.schema(readSiteLists(contentDir, SETTINGS_FILE));
 
   it('are worked out by the process for every file, and complete each verdict as the loader would in-process', async () => {
@@ -330,7 +332,7 @@ describe('reading levels, worked out after the content is synced', () => {
       askForReadings(contentDir);
       expect(gateProcess(contentDir)).toBeDefined();
       const atEnd: string[] = [];
-      await finishReadings(logTo(atEnd), readingsFile);
+      await finishReadings(logTo(atEnd), workOut, readingsFile);
       expect(gateProcess(contentDir)).toBeUndefined();
       expect(atEnd).toEqual([
         warning,
@@ -350,7 +352,7 @@ describe('reading levels, worked out after the content is synced', () => {
         `info: ${gradeSummary([{ collection: 'news', file: shown, grade: 9.9 }])}`,
         'info: Silenced content rules: none.',
       ]);
-      await finishReadings(logTo(rebuild), readingsFile);
+      await finishReadings(logTo(rebuild), workOut, readingsFile);
       expect(rebuild).toHaveLength(3);
 
       // Without the file (a cold build that stopped early), it works the level out again and keeps it.
@@ -358,11 +360,17 @@ describe('reading levels, worked out after the content is synced', () => {
       const again: string[] = [];
       await sync(again);
       expect(again[0]).toBe(warning);
-      await finishReadings(logTo(again), readingsFile);
+      await finishReadings(logTo(again), workOut, readingsFile);
       expect(JSON.parse(readFileSync(readingsFile, 'utf8'))).toEqual({ [digest]: { grade, words, sentences } });
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
+  });
+
+  it('are an error where nothing can work one out (the report page), never a blank grade', async () => {
+    await expect(
+      laterReading(HARD, { digest: 'unknown' }, undefined, join(contentDir, 'no-readings.json')),
+    ).rejects.toThrow(/hard-to-read\.md has no reading level: content sync left it for later/);
   });
 
   it('stop the process at once when no level was left for later', () => {
@@ -377,10 +385,10 @@ describe('reading levels, worked out after the content is synced', () => {
       startGateProcess({ contentDir });
       const verdict = await gateOf('news').check(HARD);
       expect(isLater(verdict)).toBe(true);
-      deferReading({ collection: 'news', file: HARD, shown: displayPath(HARD), contentDir });
+      deferReading({ collection: 'news', file: HARD, shown: displayPath(HARD) });
       askForReadings(contentDir);
       stopGateProcess();
-      await expect(finishReadings(logTo([]), join(cacheDir, 'content-readings.json'))).rejects.toThrow(
+      await expect(finishReadings(logTo([]), workOut, join(cacheDir, 'content-readings.json'))).rejects.toThrow(
         /^The content gate's process stopped/,
       );
     } finally {
