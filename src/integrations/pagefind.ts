@@ -12,6 +12,8 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { close, createIndex } from 'pagefind';
+import { recutSearchIndex } from './pagefind-chunks';
 
 /**
  * The element Pagefind reads of each page (its `rootSelector`, default `html`). Everything it
@@ -30,12 +32,6 @@ async function indexSite(site: string, logger: AstroIntegrationLogger): Promise<
   /** Pagefind's errors for a step, as one line naming the step. */
   const fail = (step: string, errors: string[]): Error =>
     new Error(`Pagefind could not ${step} (${site}): ${errors.join('; ')}`);
-  // Loaded once the pages are written, not with the config (which imports this file): Pagefind's
-  // API and the re-cut's CBOR library are then off the path to content sync.
-  const [{ close, createIndex }, { recutSearchIndex }] = await Promise.all([
-    import('pagefind'),
-    import('./pagefind-chunks'),
-  ]);
   try {
     const { index, errors } = await createIndex({ rootSelector: PAGEFIND_ROOT });
     if (!index || errors.length > 0) throw fail('start', errors);

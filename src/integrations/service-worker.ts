@@ -23,6 +23,7 @@
  * - It answers nothing under /admin/: the content editor always talks to the network.
  */
 import type { AstroIntegration } from 'astro';
+import { build, version as ESBUILD_VERSION } from 'esbuild';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -76,9 +77,6 @@ export interface ServiceWorkerReport {
 
 /** The worker's code bundled for browsers, with `self.__WB_MANIFEST` left for `injectManifest`. */
 async function bundledWorker(): Promise<string> {
-  // Loaded here, not with the config (which imports this file), so every build does not load
-  // esbuild's code before its content sync.
-  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [WORKER_SOURCE],
     bundle: true,
@@ -114,8 +112,7 @@ function workboxVersions(source: string): string {
 function workerKey(dist: string, files: string[]): string {
   const hash = createHash('sha256');
   const source = readFileSync(WORKER_SOURCE, 'utf8');
-  const esbuild = (require('esbuild/package.json') as { version: string }).version;
-  hash.update(`${workboxVersions(source)}:esbuild@${esbuild}:`).update(source);
+  hash.update(`${workboxVersions(source)}:esbuild@${ESBUILD_VERSION}:`).update(source);
   for (const file of files) hash.update(file).update(readFileSync(join(dist, file)));
   return hash.digest('hex');
 }
