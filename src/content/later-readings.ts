@@ -174,6 +174,7 @@ export async function finishReadings(
       return;
     }
     for (const [digest, reading] of state.worked) kept.set(digest, reading);
+    if (kept.size === 0) return;
     mkdirSync(dirname(readingsFile), { recursive: true });
     writeFileSync(readingsFile, JSON.stringify(Object.fromEntries(kept)));
   } finally {

@@ -12,11 +12,14 @@
  * Node APIs relied on: `module.registerHooks` (synchronous resolve hooks, Node 22.15+), for the
  * extensionless imports Vite allows (the content gate's own process uses the same hook), and
  * `require()` of an ES module (Node 22.12+), which loads it synchronously and which Vite's module
- * runner leaves alone, where it rewrites `import()`.
+ * runner leaves alone, where it rewrites `import()`. The `content-gate` integration loads the content
+ * gate the same way at the end of a build (`loadContentGate`), once Astro has closed the runner
+ * that loaded the config.
  */
 import { createRequire, registerHooks } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as ContentGate from './content-gate';
 import type * as ContentLayer from './content-layer';
 
 /** Set once the hook is registered in this process (Vite may load this file more than once). */
@@ -49,4 +52,14 @@ export function loadContentLayer(): typeof ContentLayer {
   resolveTypeScriptImports();
   const here = dirname(fileURLToPath(import.meta.url));
   return createRequire(import.meta.url)(join(here, 'content-layer.ts')) as typeof ContentLayer;
+}
+
+/**
+ * The content gate's exports, loaded by Node itself: for code that Vite's runner loaded with the
+ * config, whose `import()` the runner rewrites and which fails once Astro has closed the runner.
+ */
+export function loadContentGate(): typeof ContentGate {
+  resolveTypeScriptImports();
+  const here = dirname(fileURLToPath(import.meta.url));
+  return createRequire(import.meta.url)(join(here, 'content-gate.ts')) as typeof ContentGate;
 }

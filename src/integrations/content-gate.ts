@@ -10,6 +10,7 @@ import { CONTENT_DIR } from '../config';
 import { hasContentStore, startGateProcess, stopGateProcess } from '../content/gate-process';
 import { freezeContentFingerprints, thawContentFingerprints } from '../content/helplines';
 import { askForReadings, finishReadings } from '../content/later-readings';
+import { loadContentGate } from '../content/native-load';
 
 /**
  * Astro integration that gives a production build's content gate the second core, and has the
@@ -40,8 +41,8 @@ export function contentGateProcess(): AstroIntegration {
         thawContentFingerprints();
         // Their warnings and the reading-grade summary, and the levels kept for the next build. A
         // level the process did not send is worked out here, with the gate's code loaded only then.
-        await finishReadings(logger, (file) => async () => {
-          const { helplineNamer, readingOfFile } = await import('../content/content-gate');
+        await finishReadings(logger, (file) => () => {
+          const { helplineNamer, readingOfFile } = loadContentGate();
           return readingOfFile(file, helplineNamer(CONTENT_DIR));
         });
       },

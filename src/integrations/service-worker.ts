@@ -23,7 +23,7 @@
  * - It answers nothing under /admin/: the content editor always talks to the network.
  */
 import type { AstroIntegration } from 'astro';
-import { build, version as ESBUILD_VERSION } from 'esbuild';
+import type * as Esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -77,6 +77,10 @@ export interface ServiceWorkerReport {
 
 /** The worker's code bundled for browsers, with `self.__WB_MANIFEST` left for `injectManifest`. */
 async function bundledWorker(): Promise<string> {
+  // Required here, not imported with the config (which imports this file), so a build does not
+  // load esbuild's code before its content sync. Not `import()`: Vite's runner, which loaded the
+  // config, rewrites that, and Astro has closed the runner by the end of the build.
+  const { build } = require('esbuild') as typeof Esbuild;
   const result = await build({
     entryPoints: [WORKER_SOURCE],
     bundle: true,
@@ -112,7 +116,8 @@ function workboxVersions(source: string): string {
 function workerKey(dist: string, files: string[]): string {
   const hash = createHash('sha256');
   const source = readFileSync(WORKER_SOURCE, 'utf8');
-  hash.update(`${workboxVersions(source)}:esbuild@${ESBUILD_VERSION}:`).update(source);
+  const esbuild = (require('esbuild/package.json') as { version: string }).version;
+  hash.update(`${workboxVersions(source)}:esbuild@${esbuild}:`).update(source);
   for (const file of files) hash.update(file).update(readFileSync(join(dist, file)));
   return hash.digest('hex');
 }

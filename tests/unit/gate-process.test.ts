@@ -373,6 +373,19 @@ describe('reading levels, worked out after the content is synced', () => {
     ).rejects.toThrow(/hard-to-read\.md has no reading level: content sync left it for later/);
   });
 
+  it('are worked out by the integration at the end of the build when the process left one out', async () => {
+    deferReading({ collection: 'news', file: HARD, shown: displayPath(HARD) });
+    const lines: string[] = [];
+    await contentGateProcess().hooks['astro:build:done']?.({ logger: logTo(lines) } as unknown as Parameters<
+      NonNullable<AstroIntegration['hooks']['astro:build:done']>
+    >[0]);
+    const { grade } = readingOfFile(HARD, helplineNamer(contentDir));
+    expect(lines).toEqual([
+      `warn: Content warning in ${displayPath(HARD)}: ${readingWarning('news', grade)!}`,
+      `info: ${gradeSummary([{ collection: 'news', file: displayPath(HARD), grade }])}`,
+    ]);
+  });
+
   it('stop the process at once when no level was left for later', () => {
     startGateProcess({ contentDir });
     askForReadings(contentDir);
