@@ -213,7 +213,7 @@ export async function checkContentRules(content: ContentFile, rules: ContentRule
 
 /** The reading level of a Markdown file's body, as `checkContentFile` works it out. */
 export function readingOfFile(file: string, helplineName?: HelplineNamer): ReadingLevel {
-  return readingLevel(parseBody(readContentFile(readFileSync(file, 'utf8')).body), helplineName);
+  return readingLevel(parseBody(markdownBody(readFileSync(file, 'utf8'), 'empty-with-lines')), helplineName);
 }
 
 /** The first problem that must stop the build, as one line without the file name. */
