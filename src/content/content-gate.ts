@@ -207,7 +207,7 @@ export async function checkContentFile(
  * Checks one file's text as `checkContentFile` does, but leaves out the reading level, which only
  * ever warns: a cold build works it out after the content is synced (src/content/later-readings.ts).
  */
-export async function checkContentRules(content: ContentFile, rules: ContentRules, helplines?: HelplineContext): Promise<RulesCheck> {
+async function checkContentRules(content: ContentFile, rules: ContentRules, helplines?: HelplineContext): Promise<RulesCheck> {
   return checkRules(content, parseBody(content.body), rules, helplines);
 }
 
@@ -403,9 +403,10 @@ export function markdownGate(
             ? await checkContentRules(content(), loadContentRules(), helplines)
             : await checkContentFile(content(), loadContentRules(), name, helplines),
         );
-      const answer = isLater(verdict) && digest ? { ...verdict, digest } : verdict;
-      if (digest) cache?.set(key, JSON.stringify({ ...answer, digest }));
-      return answer;
+      if (!digest) return verdict;
+      cache?.set(key, JSON.stringify({ ...verdict, digest }));
+      // A verdict without its reading level carries the digest, by which the level is kept.
+      return isLater(verdict) ? { ...verdict, digest } : verdict;
     },
     reading: (file) => readingOfFile(file, name),
     checkData: async (file) => {

@@ -47,8 +47,13 @@ export interface ReadingsRequest {
   readings: true;
 }
 
-/** The reading levels of every Markdown file, by absolute path; or why they could not be worked out. */
-export type ReadingsReply = { readings: Map<string, ReadingFigures> } | { readingsError: string };
+/**
+ * The reading levels of every Markdown file, by absolute path. A file the child could not read is
+ * left out, and the build works its level out itself.
+ */
+export interface ReadingsReply {
+  readings: Map<string, ReadingFigures>;
+}
 
 /** What the child answers for one request: the verdict, the error, or the file given back unchecked. */
 export type GateReply =
@@ -135,7 +140,6 @@ export function startGateProcess(start: GateStart): void {
   let readings: PromiseWithResolvers<Map<string, ReadingFigures>> | undefined;
   child.on('message', (reply: GateReply | ReadingsReply) => {
     if ('readings' in reply) return readings?.resolve(reply.readings);
-    if ('readingsError' in reply) return readings?.reject(new Error(reply.readingsError));
     const request = waiting.get(reply.key);
     if (!request) return;
     waiting.delete(reply.key);

@@ -44,8 +44,8 @@ interface Later {
   graded: GradedPage[];
   /** The gate's process's reading levels, by absolute file, once asked for. */
   fromProcess?: Promise<Map<string, ReadingFigures>>;
-  /** The reading levels kept by an earlier build, by digest, once read. */
-  stored?: Map<string, ReadingFigures>;
+  /** The reading levels an earlier build kept in `file`, by digest, once read. */
+  stored?: { file: string; readings: Map<string, ReadingFigures> };
   /** Reading levels worked out here because neither of the above had them, by digest. */
   worked: Map<string, ReadingFigures>;
 }
@@ -90,25 +90,24 @@ export function askForReadings(contentDir: string): void {
   state.fromProcess.catch(() => undefined);
 }
 
+/** The reading levels an earlier build kept in `file`, by digest (none if there is no file). */
 function storedReadings(file: string): Map<string, ReadingFigures> {
   const state = later();
-  if (!state.stored) {
+  if (state.stored?.file !== file) {
     let kept: Record<string, ReadingFigures> = {};
     try {
+      // JSON leaves out an undefined grade (a page without prose), which reads back as undefined.
       kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ReadingFigures>;
     } catch {
       // No file (the first build, or one that stopped early): the levels are worked out again.
     }
-    // JSON leaves out an undefined grade (a page without prose).
-    state.stored = new Map(
-      Object.entries(kept).map(([digest, r]) => [digest, { grade: r.grade, words: r.words, sentences: r.sentences }]),
-    );
+    state.stored = { file, readings: new Map(Object.entries(kept)) };
   }
-  return state.stored;
+  return state.stored.readings;
 }
 
 /** Works a file's reading level out in this process, as `checkContentFile` does. */
-export type WorkOut = () => ReadingFigures | Promise<ReadingFigures>;
+export type WorkOut = () => ReadingFigures;
 
 /**
  * The reading level a verdict left for later: from the gate's process in this build, or from the
@@ -132,7 +131,7 @@ export async function laterReading(
       `${displayPath(file)} has no reading level: content sync left it for later, and nothing worked it out (src/content/later-readings.ts)`,
     );
   }
-  const { grade, words, sentences } = await workOut();
+  const { grade, words, sentences } = workOut();
   const worked = { grade, words, sentences };
   if (digest !== undefined) state.worked.set(digest, worked);
   return worked;
@@ -151,7 +150,7 @@ interface Logger {
  */
 export async function finishReadings(
   logger: Logger,
-  workOut: (file: string) => WorkOut,
+  workOut: (file: string) => ReadingFigures,
   readingsFile: string = READINGS_FILE,
 ): Promise<void> {
   const state = later();
@@ -160,7 +159,7 @@ export async function finishReadings(
     if (state.pending.length > 0) {
       const graded = [...state.graded];
       for (const pending of state.pending) {
-        const reading = await laterReading(pending.file, pending, workOut(pending.file), readingsFile);
+        const reading = await laterReading(pending.file, pending, () => workOut(pending.file), readingsFile);
         const warning = readingWarning(pending.collection, reading.grade);
         if (warning) logger.warn(`Content warning in ${pending.shown}: ${warning}`);
         graded.push({ collection: pending.collection, file: pending.shown, grade: reading.grade });

@@ -47,11 +47,15 @@ export function resolveTypeScriptImports(): void {
   });
 }
 
+/** One of this folder's TypeScript modules, loaded by Node itself. */
+function requireHere(name: string): unknown {
+  resolveTypeScriptImports();
+  return createRequire(import.meta.url)(join(dirname(fileURLToPath(import.meta.url)), name));
+}
+
 /** The content layer's exports, loaded by Node itself. */
 export function loadContentLayer(): typeof ContentLayer {
-  resolveTypeScriptImports();
-  const here = dirname(fileURLToPath(import.meta.url));
-  return createRequire(import.meta.url)(join(here, 'content-layer.ts')) as typeof ContentLayer;
+  return requireHere('content-layer.ts') as typeof ContentLayer;
 }
 
 /**
@@ -59,7 +63,5 @@ export function loadContentLayer(): typeof ContentLayer {
  * config, whose `import()` the runner rewrites and which fails once Astro has closed the runner.
  */
 export function loadContentGate(): typeof ContentGate {
-  resolveTypeScriptImports();
-  const here = dirname(fileURLToPath(import.meta.url));
-  return createRequire(import.meta.url)(join(here, 'content-gate.ts')) as typeof ContentGate;
+  return requireHere('content-gate.ts') as typeof ContentGate;
 }

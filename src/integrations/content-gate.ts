@@ -41,7 +41,7 @@ export function contentGateProcess(): AstroIntegration {
         thawContentFingerprints();
         // Their warnings and the reading-grade summary, and the levels kept for the next build. A
         // level the process did not send is worked out here, with the gate's code loaded only then.
-        await finishReadings(logger, (file) => () => {
+        await finishReadings(logger, (file) => {
           const { helplineNamer, readingOfFile } = loadContentGate();
           return readingOfFile(file, helplineNamer(CONTENT_DIR));
         });

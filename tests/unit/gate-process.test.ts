@@ -275,7 +275,7 @@ describe('reading levels, worked out after the content is synced', () => {
     warn: (line: string) => lines.push(`warn: ${line}`),
   });
   /** How the integration works out a level the process did not send. */
-  const workOut = (file: string) => () => readingOfFile(file, helplineNamer(contentDir));
+  const workOut = (file: string) => readingOfFile(file, helplineNamer(contentDir));
   const newsSchema = () => COLLECTIONS.find((c) => c.name === 'news')!.schema(readSiteLists(contentDir, SETTINGS_FILE));
 
   it('are worked out by the process for every file, and complete each verdict as the loader would in-process', async () => {
