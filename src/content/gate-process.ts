@@ -24,12 +24,13 @@
  * Node API relied on: `child_process.spawn` with an `ipc` channel and `serialization: 'advanced'`
  * (structured clone), so messages keep their types. The child is Node reading our TypeScript by
  * stripping types (Node 24), with the resolve hook of src/content/native-load.ts for the
- * extensionless imports Vite allows.
+ * extensionless imports Vite allows, and Node's compile cache, as Astro's own process has it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ContentError } from '../lib/content-error';
 import type { GateVerdict, ReadingFigures } from '../lib/content-report';
+import { NODE_COMPILE_CACHE_SETUP } from './native-load';
 
 /** What the main process asks: the verdict of one Markdown file of a collection. */
 export interface GateRequest {
@@ -114,6 +115,8 @@ export function startGateProcess(start: GateStart): void {
   const childModule = new URL('./gate-child.ts', import.meta.url).href;
   const hooks = new URL('./native-load.ts', import.meta.url).href;
   const script = `
+    // Node's compile cache, as Astro's own process has it (see NODE_COMPILE_CACHE_SETUP).
+    ${NODE_COMPILE_CACHE_SETUP}
     // Our imports leave out ".ts", as Vite allows; Node needs it.
     const { resolveTypeScriptImports } = await import(${JSON.stringify(hooks)});
     resolveTypeScriptImports();

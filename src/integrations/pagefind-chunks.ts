@@ -25,6 +25,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
+// With its extension: this file also runs in a Node process of its own, without Vite (below).
+import { NODE_COMPILE_CACHE_SETUP } from '../content/native-load.ts';
 
 /** The one Pagefind version whose index format this module was written against and tested with. */
 export const KNOWN_PAGEFIND_VERSION = '1.6.0';
@@ -375,8 +377,9 @@ type RecutOutcome = { cut: RechunkSummary[] } | { kept: string };
  * goes on: the search works, only a first search downloads more.
  *
  * The work runs in a Node process of its own (`child_process.spawn` with this Node, which reads
- * this TypeScript file by stripping its types, so it imports only packages and `node:` modules,
- * which Node finds without Vite's help): decoding the whole word index takes about 130 MB at
+ * this TypeScript file by stripping its types, so it imports only packages, `node:` modules and a
+ * file named with its extension, which Node finds without Vite's help, and with Node's compile
+ * cache on, as in Astro's process: src/content/native-load.ts): decoding the whole word index takes about 130 MB at
  * 5,000 pages, which in Astro's process would come on top of all it holds at the end of the build,
  * and be the build's peak. Astro's process is not blocked meanwhile. (Starting the process earlier,
  * while Pagefind indexes, was no faster: Pagefind uses both cores, and Node's start took its time
@@ -384,7 +387,8 @@ type RecutOutcome = { cut: RechunkSummary[] } | { kept: string };
  */
 export async function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const script = `
-    import { IndexFormatError, rechunkIndex } from ${JSON.stringify(import.meta.url)};
+    ${NODE_COMPILE_CACHE_SETUP}
+    const { IndexFormatError, rechunkIndex } = await import(${JSON.stringify(import.meta.url)});
     let outcome;
     try {
       outcome = { cut: await rechunkIndex(process.argv[1]) };
