@@ -378,12 +378,12 @@ type RecutOutcome = { cut: RechunkSummary[] } | { kept: string };
  *
  * The work runs in a Node process of its own (`child_process.spawn` with this Node, which reads
  * this TypeScript file by stripping its types, so it imports only packages, `node:` modules and a
- * file named with its extension, which Node finds without Vite's help, and with Node's compile
- * cache on, as in Astro's process: src/content/native-load.ts): decoding the whole word index takes about 130 MB at
- * 5,000 pages, which in Astro's process would come on top of all it holds at the end of the build,
- * and be the build's peak. Astro's process is not blocked meanwhile. (Starting the process earlier,
- * while Pagefind indexes, was no faster: Pagefind uses both cores, and Node's start took its time
- * from them.) Any other error stops the build with the child's message.
+ * file named with its extension, which Node finds without Vite's help; Node's compile cache is on,
+ * as in Astro's process: src/content/native-load.ts). Decoding the whole word index takes about
+ * 130 MB at 5,000 pages, which in Astro's process would come on top of all it holds at the end of
+ * the build, and be the build's peak. Astro's process is not blocked meanwhile. (Starting the
+ * process earlier, while Pagefind indexes, was no faster: Pagefind uses both cores, and Node's
+ * start took its time from them.) Any other error stops the build with the child's message.
  */
 export async function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const script = `
