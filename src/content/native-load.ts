@@ -30,7 +30,7 @@ import type * as ContentLayer from './content-layer';
  * system's temporary folder, what Node made of each module it loaded, our TypeScript with its types
  * stripped included, and Node checks each entry against the file's contents. A child process does
  * not inherit the parent's cache (the call sets no environment variable), so without this each
- * gate process spent about 0.2 s of its start (0.35–0.42 s against 0.18–0.21 s) stripping and
+ * gate process spent about 0.2 s of its start (0.34–0.42 s against 0.18–0.21 s) stripping and
  * compiling again the same modules. It does nothing where `NODE_DISABLE_COMPILE_CACHE` is set.
  */
 export const NODE_COMPILE_CACHE_SETUP = `(await import('node:module')).enableCompileCache?.();`;
