@@ -30,7 +30,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ContentError } from '../lib/content-error';
 import type { GateVerdict, ReadingFigures } from '../lib/content-report';
-import { NODE_COMPILE_CACHE_SETUP } from './native-load';
+import { nodeScriptArgs } from './native-load';
 
 /** What the main process asks: the verdict of one Markdown file of a collection. */
 export interface GateRequest {
@@ -115,14 +115,12 @@ export function startGateProcess(start: GateStart): void {
   const childModule = new URL('./gate-child.ts', import.meta.url).href;
   const hooks = new URL('./native-load.ts', import.meta.url).href;
   const script = `
-    // Node's compile cache, as Astro's own process has it (see NODE_COMPILE_CACHE_SETUP).
-    ${NODE_COMPILE_CACHE_SETUP}
     // Our imports leave out ".ts", as Vite allows; Node needs it.
     const { resolveTypeScriptImports } = await import(${JSON.stringify(hooks)});
     resolveTypeScriptImports();
     const { serveGate } = await import(${JSON.stringify(childModule)});
     serveGate();`;
-  const child = spawn(process.execPath, ['--input-type=module', '--eval', script], {
+  const child = spawn(process.execPath, nodeScriptArgs(script), {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
   });

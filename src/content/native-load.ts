@@ -23,17 +23,20 @@ import type * as ContentGate from './content-gate';
 import type * as ContentLayer from './content-layer';
 
 /**
- * The first statement of the script a Node process of our own runs (the content gate's,
- * src/content/gate-process.ts, and the search index re-cut's, src/integrations/pagefind-chunks.ts),
- * before it imports anything: it turns on Node's compile cache (`module.enableCompileCache`, Node
- * 22.1+), as astro's own bin/astro.mjs does for the process it runs in. The cache keeps, in the
- * system's temporary folder, what Node made of each module it loaded, our TypeScript with its types
- * stripped included, and Node checks each entry against the file's contents. A child process does
- * not inherit the parent's cache (the call sets no environment variable), so without this each
- * gate process spent about 0.2 s of its start (0.34–0.42 s against 0.18–0.21 s) stripping and
- * compiling again the same modules. It does nothing where `NODE_DISABLE_COMPILE_CACHE` is set.
+ * Node's arguments to run `script` as an ES module in a Node process of our own (the content
+ * gate's, src/content/gate-process.ts, and the search index re-cut's,
+ * src/integrations/pagefind-chunks.ts). Before the script imports anything, the process turns on
+ * Node's compile cache (`module.enableCompileCache`, Node 22.1+), as astro's own bin/astro.mjs
+ * does for the process it runs in. The cache keeps, in the system's temporary folder, what Node
+ * made of each module it loaded, our TypeScript with its types stripped included, and Node checks
+ * each entry against the file's contents. A child process does not inherit the parent's cache
+ * (the call sets no environment variable), so without this each gate process spent about 0.2 s of
+ * its start (0.34–0.42 s against 0.18–0.21 s) stripping and compiling again the same modules. It
+ * does nothing where `NODE_DISABLE_COMPILE_CACHE` is set. Arguments for the script follow these.
  */
-export const NODE_COMPILE_CACHE_SETUP = `(await import('node:module')).enableCompileCache?.();`;
+export function nodeScriptArgs(script: string): string[] {
+  return ['--input-type=module', '--eval', `(await import('node:module')).enableCompileCache?.();\n${script}`];
+}
 
 /** Set once the hook is registered in this process (Vite may load this file more than once). */
 const HOOKED = Symbol.for('charity-site.extensionless-ts-imports');

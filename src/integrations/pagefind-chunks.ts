@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 // With its extension: this file also runs in a Node process of its own, without Vite (below).
-import { NODE_COMPILE_CACHE_SETUP } from '../content/native-load.ts';
+import { nodeScriptArgs } from '../content/native-load.ts';
 
 /** The one Pagefind version whose index format this module was written against and tested with. */
 export const KNOWN_PAGEFIND_VERSION = '1.6.0';
@@ -387,7 +387,6 @@ type RecutOutcome = { cut: RechunkSummary[] } | { kept: string };
  */
 export async function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const script = `
-    ${NODE_COMPILE_CACHE_SETUP}
     const { IndexFormatError, rechunkIndex } = await import(${JSON.stringify(import.meta.url)});
     let outcome;
     try {
@@ -397,7 +396,7 @@ export async function recutSearchIndex(indexDir: string, logger: AstroIntegratio
       outcome = { kept: error.message };
     }
     process.stdout.write(JSON.stringify(outcome));`;
-  const child = spawn(process.execPath, ['--input-type=module', '--eval', script, indexDir], {
+  const child = spawn(process.execPath, [...nodeScriptArgs(script), indexDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

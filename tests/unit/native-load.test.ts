@@ -6,19 +6,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NODE_COMPILE_CACHE_SETUP } from '../../src/content/native-load';
+import { nodeScriptArgs } from '../../src/content/native-load';
 import { ROOT } from '../support/build';
 
 const work = mkdtempSync(join(tmpdir(), 'mmh-test-compile-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs `script` in a new Node with our resolve hook, the way gate-process.ts starts its child; returns what it printed. */
+/** Runs `script` in a Node process of our own, as gate-process.ts starts its child; returns what it printed. */
 function runChild(script: string, env: NodeJS.ProcessEnv): string {
   // Node reads the mere presence of NODE_DISABLE_COMPILE_CACHE, whatever its value.
   const inherited = { ...process.env };
   delete inherited['NODE_DISABLE_COMPILE_CACHE'];
   delete inherited['NODE_COMPILE_CACHE'];
-  const result = spawnSync(process.execPath, ['--input-type=module', '--eval', script], {
+  const result = spawnSync(process.execPath, nodeScriptArgs(script), {
     env: { ...inherited, ...env },
     encoding: 'utf8',
   });
@@ -28,7 +28,6 @@ function runChild(script: string, env: NodeJS.ProcessEnv): string {
 
 describe('the compile cache in our own Node processes', () => {
   const loadGate = `
-    ${NODE_COMPILE_CACHE_SETUP}
     const { resolveTypeScriptImports } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/content/native-load.ts')).href)});
     resolveTypeScriptImports();
     await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/content/content-gate.ts')).href)});
