@@ -7,6 +7,10 @@
  * word by word (`searchPhrases`, nlcst-search's search at a fraction of its cost). Matching words rather than raw Markdown means emphasis, links and
  * line breaks inside a phrase do not hide it, "insanely" never matches "insane", and a phrase
  * written about in quotes ("the word “crazy”") counts as talking about the word, not using it.
+ *
+ * Splitting text into words and sentences is most of the gate's cost, and most files use none of
+ * the rules' words. So a text goes through it only if one regular expression says a phrase could be
+ * there (`mayUseRules`, below), or if it has a silencing comment, which needs its sentences.
  */
 import type { Nodes, Root as MdastRoot } from 'mdast';
 import type { Root as NlcstRoot, SentenceContent } from 'nlcst';
@@ -18,7 +22,7 @@ import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { suggestion, type ContentRule, type ContentRules } from './content-rules';
-import { searchPhrases, wordsOf } from './phrase-search';
+import { normalizeWord, searchPhrases, wordsOf } from './phrase-search';
 import { SKIP, walk } from './tree-walk';
 
 /** Where prose came from: the body (a line of the file) or a frontmatter field. */
@@ -162,6 +166,64 @@ function retextContentRules(rules: ContentRules) {
   };
 }
 
+/**
+ * The text that mdast-util-to-nlcst 7.0 (lib/index.js, `one`) turns into words, one piece per node:
+ * text and image alt text; not tables, code, HTML or links' addresses. Pieces are joined with a
+ * space, as the words of two nodes are never one word there.
+ */
+function wordText(tree: MdastRoot): string {
+  const pieces: string[] = [];
+  walk<Nodes>(tree, (node) => {
+    if (node.type === 'table' || node.type === 'tableRow' || node.type === 'tableCell') return SKIP;
+    if (node.type === 'text') pieces.push(node.value);
+    else if ((node.type === 'image' || node.type === 'imageReference') && node.alt) pieces.push(node.alt);
+    return undefined;
+  });
+  return pieces.join(' ');
+}
+
+const ESCAPE = /[.*+?^${}()|[\]\\/]/g;
+
+/**
+ * One phrase as a pattern that finds at least every place `searchPhrases` matches it. A word there
+ * matches when `normalizeWord` makes it the phrase's word (case aside, hyphens and apostrophes
+ * anywhere in it), so each letter may be followed by hyphens and apostrophes. The search allows
+ * only white space between two words; this allows anything but letters and digits. `*` is any run
+ * of characters without a space. An ASCII letter or digit cannot sit right before a word's first
+ * letter or after its last (parse-latin makes both part of the same word, which then differs).
+ */
+function phrasePattern(phrase: string): string {
+  const words = phrase
+    .split(' ')
+    .map((word) =>
+      word === '*'
+        ? '\\S+'
+        : [...normalizeWord(word)].map((character) => character.replace(ESCAPE, '\\$&')).join("[-'’]*"),
+    );
+  return `(?<![A-Za-z0-9])${words.join('[^\\p{L}\\p{N}]*')}(?![A-Za-z0-9])`;
+}
+
+const rulePatterns = new WeakMap<ContentRules, RegExp>();
+
+/**
+ * Whether a text could use any rule's phrase: false means `searchPhrases` finds none of them in it,
+ * so the text need not be split into words. It may be true for text that has none (a phrase split
+ * by a full stop, "a mental health"), which then goes through the word search as before.
+ * tests/unit/prose-check.test.ts checks that the search never finds a phrase where this says no.
+ */
+export function mayUseRules(rules: ContentRules, text: string): boolean {
+  let pattern = rulePatterns.get(rules);
+  if (!pattern) {
+    const phrases = rules.flatMap((rule) => rule.phrases);
+    pattern = new RegExp(phrases.map(phrasePattern).join('|'), 'iu');
+    rulePatterns.set(rules, pattern);
+  }
+  return pattern.test(text.toLowerCase());
+}
+
+/** The gate's data for a text the rules cannot match. */
+const NOTHING_FOUND: GateData = { matches: [], sentences: [] };
+
 const processors = new WeakMap<ContentRules, ReturnType<typeof buildProcessors>>();
 
 function buildProcessors(rules: ContentRules) {
@@ -264,17 +326,21 @@ function allowComments(tree: MdastRoot, rules: ContentRules, problems: CommentPr
  * @param rules The rules from content-rules.yaml.
  * @param fields Frontmatter text fields (title, summary …), each with the line of its key.
  * @param parsed The body already parsed with `parseMarkdown`, to save parsing it twice.
+ * @param options `everyWord`: split every text into words, even where `mayUseRules` says no rule
+ *   can match (the tests compare the two).
  */
 export async function checkProse(
   body: string,
   rules: ContentRules,
   fields: readonly TextField[] = [],
   parsed?: MdastRoot,
+  options: { everyWord?: boolean } = {},
 ): Promise<ProseCheckResult> {
   const { retext, markdown } = processorsFor(rules);
   const result: ProseCheckResult = { findings: [], silenced: [], commentProblems: [] };
 
   for (const field of fields) {
+    if (options.everyWord !== true && !mayUseRules(rules, field.value)) continue;
     const gate = await runGate(retext, retext.parse(field.value), field.value);
     for (const match of gate.matches) {
       result.findings.push({ rule: match.rule, text: match.text, line: field.line, field: field.name });
@@ -282,8 +348,12 @@ export async function checkProse(
   }
 
   const tree = parsed ?? markdown.parse(body);
-  const gate = await runGate(markdown, tree, body);
   const comments = allowComments(tree, rules, result.commentProblems);
+  // Without a silencing comment, the sentences are not needed either.
+  const gate =
+    options.everyWord === true || comments.length > 0 || mayUseRules(rules, wordText(tree))
+      ? await runGate(markdown, tree, body)
+      : NOTHING_FOUND;
   // Each comment covers the first sentence after it, which must start on the comment's own line
   // or the next one: a comment never reaches further down the page than the sentence it precedes.
   const covered = comments.map((comment) => {
