@@ -47,6 +47,13 @@ describe('mayUseRules', () => {
     expect(mayUseRules(rules, 'com-mit’ted\n_suicide_')).toBe(true);
   });
 
+  it('reads a capital sigma as either small one, as lower case makes it at the end of a word or not', () => {
+    const greek = parseContentRules({
+      warn: [{ id: 'greek', phrases: ['ψυχοσ λόγος'], instead: ['λόγια'], why: 'A test rule.' }],
+    });
+    expect(mayUseRules(greek, 'ΨΥΧΟΣ ΛΌΓΟΣ')).toBe(true);
+  });
+
   it('reads `*` as any one word', () => {
     const wild = parseContentRules({
       warn: [{ id: 'wild', phrases: ['so * mad'], instead: ['upset'], why: 'A test rule.' }],
