@@ -189,20 +189,49 @@ function letterPattern(letter: string): string {
   return letter === 'σ' || letter === 'ς' ? '[σς]' : letter.replace(ESCAPE, '\\$&');
 }
 
+/** A step of a phrase: one of its letters, the gap between two words, or `*`. */
+const GAP = '\u0001 gap';
+const ANY_WORD = '\u0001 any word';
+const END = '\u0001 end';
+
+/** Phrases as a tree of their steps, so that the pattern tries each step once at each place. */
+type StepTree = Map<string, StepTree>;
+
 /**
- * One phrase as a pattern that finds, in lower-case text, at least every place `searchPhrases`
- * matches it. A word there matches when `normalizeWord` makes it the phrase's word (hyphens and
- * apostrophes anywhere in it), so each letter may be followed by hyphens and apostrophes. The
- * search allows only white space between two words; this allows anything but ASCII letters and
- * digits. `*` is any run of characters without a space. An ASCII letter or digit cannot sit right
- * before a word's first letter or after its last (parse-latin makes both part of the same word,
- * which then differs). No `u` or `i` flag: each makes the pattern several times slower to build.
+ * The rules' phrases as one pattern that finds, in lower-case text, at least every place
+ * `searchPhrases` matches one of them (the phrases share their first steps in a tree, which makes
+ * it about seven times as fast as a list of phrases).
+ * - A word there matches when `normalizeWord` makes it the phrase's word (hyphens and apostrophes
+ *   anywhere in it), so each letter after the first may follow hyphens and apostrophes.
+ * - The search allows only white space between two words; this allows anything but ASCII letters
+ *   and digits. `*` is any run of characters without a space.
+ * - An ASCII letter or digit cannot sit right before a word's first letter or after its last:
+ *   parse-latin makes it part of the same word, which then differs from the phrase's.
+ * - No `u` or `i` flag: each makes the pattern several times slower to build.
  */
-function phrasePattern(phrase: string): string {
-  const words = phrase
-    .split(' ')
-    .map((word) => (word === '*' ? '\\S+' : [...normalizeWord(word)].map(letterPattern).join("[-'’]*")));
-  return `(?<![a-z0-9])${words.join('[^a-z0-9]*')}(?![a-z0-9])`;
+function phrasesPattern(phrases: readonly string[]): RegExp {
+  const tree: StepTree = new Map();
+  for (const phrase of phrases) {
+    const steps = phrase
+      .split(' ')
+      .flatMap((word, i) => [...(i > 0 ? [GAP] : []), ...(word === '*' ? [ANY_WORD] : [...normalizeWord(word)])]);
+    let branch = tree;
+    for (const step of [...steps, END]) {
+      let next = branch.get(step);
+      if (!next) branch.set(step, (next = new Map<string, StepTree>()));
+      branch = next;
+    }
+  }
+  const pattern = (branch: StepTree, afterLetter: boolean): string => {
+    const choices = [...branch].map(([step, next]) => {
+      if (step === END) return '(?![a-z0-9])';
+      if (step === GAP) return `[^a-z0-9]*${pattern(next, false)}`;
+      if (step === ANY_WORD) return `\\S+${pattern(next, false)}`;
+      return `${afterLetter ? "[-'’]*" : ''}${letterPattern(step)}${pattern(next, true)}`;
+    });
+    return choices.length === 1 ? (choices[0] ?? '') : `(?:${choices.join('|')})`;
+  };
+  return new RegExp(`(?<![a-z0-9])${pattern(tree, false)}`);
 }
 
 const rulePatterns = new WeakMap<ContentRules, RegExp>();
@@ -216,12 +245,7 @@ const rulePatterns = new WeakMap<ContentRules, RegExp>();
 export function mayUseRules(rules: ContentRules, text: string): boolean {
   let pattern = rulePatterns.get(rules);
   if (!pattern) {
-    pattern = new RegExp(
-      rules
-        .flatMap((rule) => rule.phrases)
-        .map(phrasePattern)
-        .join('|'),
-    );
+    pattern = phrasesPattern(rules.flatMap((rule) => rule.phrases));
     rulePatterns.set(rules, pattern);
   }
   return pattern.test(text.toLowerCase());
