@@ -4,10 +4,10 @@
  * silencing comments work for one sentence only and are listed, line numbers count the
  * frontmatter, and an .mdx file in a CMS-edited folder stops the build.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   checkContentFile,
   gateCollection,
@@ -180,6 +180,7 @@ describe('silencing one sentence', () => {
 describe('the gate in the loader', () => {
   function tree(files: Record<string, string>): string {
     const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), text);

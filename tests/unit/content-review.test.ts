@@ -3,10 +3,10 @@
  * editors know what to check next.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ROOT } from '../support/build';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/review');
@@ -56,6 +56,7 @@ describe('content:review', { timeout: 60_000 }, () => {
 
   it('fails, naming the file and field, when a review date is not a date', () => {
     const dir = mkdtempSync(join(tmpdir(), 'review-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     cpSync(FIXTURES, dir, { recursive: true });
     writeFileSync(join(dir, 'a-z/broken.md'), '---\ntitle: Broken\nlastReviewed: someday\n---\nText.\n');
     const { status, err } = review(dir);

@@ -2,10 +2,10 @@
  * The warning for a published news post that names a date which has passed as if it were still to
  * come. Every day here is given explicitly: nothing reads the clock.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { warnStaleDates } from '../../src/content/news-dates';
 import { findStaleDates, RECENT_DAYS } from '../../src/lib/stale-dates';
 import { addDays } from '../../src/lib/schedule/dates';
@@ -57,7 +57,9 @@ describe('findStaleDates', () => {
 
 describe('warnStaleDates', () => {
   const post = (frontmatter: string, body: string) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'stale-')), 'post.md');
+    const dir = mkdtempSync(join(tmpdir(), 'stale-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'post.md');
     writeFileSync(file, `---\n${frontmatter}\n---\n${body}\n`);
     return file;
   };
