@@ -25,7 +25,7 @@ import {
 
 export type { FileVerdict, GateVerdict } from '../lib/content-report';
 import { checkHelplineProse, type ProseCheck } from '../lib/helpline-directive';
-import { helplinesUsed, type HelplineNamer } from '../lib/markdown-prose';
+import { helplinesUsed, proseParagraphs, type HelplineNamer } from '../lib/markdown-prose';
 import {
   checkProse,
   describeCommentProblem,
@@ -33,7 +33,7 @@ import {
   type ProseCheckResult,
   type TextField,
 } from '../lib/prose-check';
-import { readingLevel, type ReadingLevel } from '../lib/reading-level';
+import { readingLevel, readingOfParagraphs, type ReadingLevel } from '../lib/reading-level';
 import { COLLECTIONS } from '../schemas/collections';
 import type { CmsField, CollectionSchema } from '../schemas/fields';
 import { gateProcess } from './gate-process';
@@ -206,9 +206,17 @@ export async function checkContentFile(
 /**
  * Checks one file's text as `checkContentFile` does, but leaves out the reading level, which only
  * ever warns: a cold build works it out after the content is synced (src/content/later-readings.ts).
+ * @param keepProse Given the parsed body, e.g. to keep its paragraphs for the reading level.
  */
-async function checkContentRules(content: ContentFile, rules: ContentRules, helplines?: HelplineContext): Promise<RulesCheck> {
-  return checkRules(content, parseBody(content.body), rules, helplines);
+async function checkContentRules(
+  content: ContentFile,
+  rules: ContentRules,
+  helplines?: HelplineContext,
+  keepProse?: (tree: Root) => void,
+): Promise<RulesCheck> {
+  const tree = parseBody(content.body);
+  keepProse?.(tree);
+  return checkRules(content, tree, rules, helplines);
 }
 
 /** The reading level of a Markdown file's body, as `checkContentFile` works it out. */
@@ -369,11 +377,20 @@ export function markdownGate(
      * default, only while that process runs.
      */
     readingLater?: boolean;
+    /**
+     * Keep each checked file's paragraphs until `reading` asks for its level, which then need not
+     * read and parse the file again (the gate's own process, which asks for every one).
+     */
+    keepProse?: boolean;
   } = {},
 ): MarkdownGate {
   const helplines = helplineContext(contentDir, SETTINGS_FILE);
   const fingerprint = cache ? gateFingerprint(helplines) : undefined;
   const name = helplineNamer(contentDir);
+  /** Paragraphs by file, kept from the check for the reading level (`keepProse`). */
+  const prose = new Map<string, string[]>();
+  const keepProse =
+    options.keepProse === true ? (file: string) => (tree: Root) => prose.set(file, proseParagraphs(tree, name)) : undefined;
   return {
     fingerprint,
     check: async (file, parsedData) => {
@@ -400,7 +417,7 @@ export function markdownGate(
           collection,
           file,
           (options.readingLater ?? remote !== undefined)
-            ? await checkContentRules(content(), loadContentRules(), helplines)
+            ? await checkContentRules(content(), loadContentRules(), helplines, keepProse?.(file))
             : await checkContentFile(content(), loadContentRules(), name, helplines),
         );
       if (!digest) return verdict;
@@ -408,7 +425,11 @@ export function markdownGate(
       // A verdict without its reading level carries the digest, by which the level is kept.
       return isLater(verdict) ? { ...verdict, digest } : verdict;
     },
-    reading: (file) => readingOfFile(file, name),
+    reading: (file) => {
+      const paragraphs = prose.get(file);
+      prose.delete(file);
+      return paragraphs ? readingOfParagraphs(paragraphs) : readingOfFile(file, name);
+    },
     checkData: async (file) => {
       const check = await checkContentFile(readDataFile(readFileSync(file, 'utf8'), schema), loadContentRules(), name);
       return verdictOf(collection, file, check) as FileVerdict;

@@ -68,8 +68,9 @@ export function serveGate(): void {
       const declaration = COLLECTIONS.find((c) => c.name === collection);
       if (!declaration) throw new Error(`No collection named "${collection}"`);
       const schema = declaration.schema(readSiteLists(contentDir, SETTINGS_FILE));
-      // No cache here: the loader keeps each verdict under its own key.
-      gate = markdownGate(collection, schema, contentDir, undefined, { readingLater: true });
+      // No cache here: the loader keeps each verdict under its own key. Each file's paragraphs are
+      // kept from its check until its reading level is worked out (`keepProse`).
+      gate = markdownGate(collection, schema, contentDir, undefined, { readingLater: true, keepProse: true });
       gates.set(collection, gate);
     }
     return gate;

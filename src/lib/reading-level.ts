@@ -90,6 +90,11 @@ export function countProse(paragraphs: readonly string[]): ReadingCounts {
  */
 export function readingLevel(markdown: string | Root, helplineName?: HelplineNamer): ReadingLevel {
   const tree = typeof markdown === 'string' ? parseMarkdown(markdown) : markdown;
-  const counts = countProse(proseParagraphs(tree, helplineName));
+  return readingOfParagraphs(proseParagraphs(tree, helplineName));
+}
+
+/** The reading level of a page's paragraphs, as `proseParagraphs` gives them. */
+export function readingOfParagraphs(paragraphs: readonly string[]): ReadingLevel {
+  const counts = countProse(paragraphs);
   return { ...counts, grade: fleschKincaidGrade(counts) };
 }
