@@ -44,6 +44,23 @@ export interface HelplineDirectiveOptions {
 }
 
 /**
+ * Each helpline's markup by registry, then by id and `show`: a line is drawn the same way on every
+ * page, and a build draws the same few lines on hundreds of pages. A changed registry is a new map
+ * (src/content/helplines.ts re-reads it when a file changes), so its lines are drawn afresh.
+ */
+const markupByRegistry = new WeakMap<HelplineRegistry, Map<string, string>>();
+
+/** A helpline's markup, drawn once per registry, id and `show`. */
+function helplineMarkup(registry: HelplineRegistry, line: Helpline, show: HelplineShow | undefined): string {
+  let markup = markupByRegistry.get(registry);
+  if (!markup) markupByRegistry.set(registry, (markup = new Map<string, string>()));
+  const key = `${line.id}\u0000${show ?? ''}`;
+  let html = markup.get(key);
+  if (html === undefined) markup.set(key, (html = toHtml(helplineElement(line, show))));
+  return html;
+}
+
+/**
  * The Markdown plugin, for Sätteri (Astro's default Markdown processor, `satteri` 0.10): every
  * `:helpline[id]` becomes the registry's markup; any other directive is put back as the text it
  * was written as, since "word:thing" in ordinary prose is not meant as one. An unknown id stops
@@ -90,7 +107,10 @@ export function helplineDirectives(options: HelplineDirectiveOptions): MdastPlug
         if (!line || problem) {
           throw new Error(`${file} line ${String(node.position?.start.line ?? '?')}: ${problem ?? ''}`);
         }
-        ctx.replaceNode(node, { type: 'html', value: toHtml(helplineElement(line, show as HelplineShow | undefined)) });
+        ctx.replaceNode(node, {
+          type: 'html',
+          value: helplineMarkup(registry, line, show as HelplineShow | undefined),
+        });
       },
       leafDirective: asWrittenBlock,
       containerDirective: asWrittenBlock,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHelplineRegistry, checkProseFile } from '../../src/content/helplines';
 import { siteMarkdownProcessor } from '../../src/content/markdown-processor';
-import { checkHelplineProse, directiveFor } from '../../src/lib/helpline-directive';
+import { checkHelplineProse, directiveFor, type HelplineRegistry } from '../../src/lib/helpline-directive';
 import { helplineElement, phoneLink, toHtml } from '../../src/lib/helpline-render';
 import { parseUkNumber } from '../../src/lib/phone-numbers';
 import { helplinesSchema, NUMBER_RULES, SHORT_CODES, type Helpline } from '../../src/schemas/helplines';
@@ -170,8 +170,8 @@ describe('rendering', () => {
 });
 
 /** Markdown → HTML through the site's Markdown processor, as the build renders it (astro.config.ts). */
-async function markdownToHtml(markdown: string): Promise<string> {
-  const processor = await siteMarkdownProcessor(() => registry).createRenderer({ syntaxHighlight: false });
+async function markdownToHtml(markdown: string, from: HelplineRegistry = registry): Promise<string> {
+  const processor = await siteMarkdownProcessor(() => from).createRenderer({ syntaxHighlight: false });
   return (await processor.render(markdown)).code.trimEnd();
 }
 
@@ -181,6 +181,20 @@ describe('the :helpline directive', () => {
     expect(html).toBe(
       `<p>Call Samaritans free on ${toHtml(helplineElement(line('samaritans'), 'phone'))}, any time.</p>`,
     );
+  });
+
+  it('draws a line again when the registry changes, as after an edit under npm start', async () => {
+    const written = `Call ${directiveFor('samaritans', 'phone')} or ${directiveFor('samaritans', 'phone')}.`;
+    const before = await markdownToHtml(written);
+    const edited = new Map(registry).set('samaritans', { ...line('samaritans'), phone: '0808 157 0000' });
+    const after = await markdownToHtml(written, edited);
+    expect(before).toContain(toHtml(helplineElement(line('samaritans'), 'phone')));
+    expect(after).toBe(
+      `<p>Call ${Array(2)
+        .fill(toHtml(helplineElement(edited.get('samaritans')!, 'phone')))
+        .join(' or ')}.</p>`,
+    );
+    expect(after).not.toBe(before);
   });
 
   it('leaves other colon words as they were written', async () => {
