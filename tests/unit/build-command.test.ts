@@ -21,10 +21,11 @@ describe('the production build command', () => {
     expect(pkg.scripts['build']).toBe('astro build');
     expect(pkg.scripts['dev']).toBe('astro dev');
     expect(netlify.build.command).toBe('npx astro build');
-    // The benchmark runs `npm run build` itself, so it measures whatever the build is.
-    expect(readFileSync(join(ROOT, 'bench/run.ts'), 'utf8')).toContain(
-      "args: [process.env['npm_execpath'], 'run', 'build'",
-    );
+    // The benchmark runs package.json's build script: Astro's CLI when it is `astro build`, as it
+    // starts the floor's, and npm for anything else, so it measures whatever the build is.
+    const bench = readFileSync(join(ROOT, 'bench/run.ts'), 'utf8');
+    expect(bench).toContain("BUILD_SCRIPT === 'astro build'");
+    expect(bench).toContain("args: ['run', 'build', '--silent']");
   });
 
   it("writes the editor's code and the search index from Astro's own build, after the pages", () => {
