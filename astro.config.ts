@@ -91,5 +91,13 @@ export default defineConfig({
     // Never inline small scripts or assets into the HTML: processed scripts stay external files,
     // so pages carry no inline script for a strict CSP to block.
     build: { assetsInlineLimit: 0 },
+    // `npm start`: a file is read again only once its size has stayed the same for 0.1 s. The
+    // editor's server writes a file by emptying it and then writing it (decap-server's `writeFile`,
+    // src/middlewares/utils/fs.ts, is `fs.promises.writeFile`); chokidar (bundled in
+    // Vite 7's node.js) reports the emptying as a change, then drops another change to the same
+    // file within 50 ms (`_throttle`), so Astro's glob loader could read the file empty ("field
+    // "title" is required") and never read the saved one. With `awaitWriteFinish` chokidar
+    // waits, polling the file's size, and reports the change once (tests/e2e/cms/dev-no-reload.spec.ts).
+    server: { watch: { awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 20 } } },
   },
 });
