@@ -91,6 +91,13 @@ describe('what the rules leave alone', () => {
     expect(await ruleIds('The paper said he "committed suicide".')).toEqual(['commit-suicide']);
   });
 
+  it('finds a hyphenated phrase run together or with a space, as content-rules.yaml says', async () => {
+    // Hyphens inside a word do not matter; a space makes two words, so the file lists both forms.
+    for (const text of ['She is suicide-prone.', 'She is suicideprone.', 'She is suicide prone.']) {
+      expect(await ruleIds(text), text).toEqual(['suicide-prone']);
+    }
+  });
+
   it('finds a phrase split by emphasis or a line break', async () => {
     expect(await ruleIds('He *committed\nsuicide* last year.')).toEqual(['commit-suicide']);
   });

@@ -42,7 +42,6 @@ describe('mayUseRules', () => {
   it('says yes for a phrase however it is written', () => {
     expect(mayUseRules(rules, 'He COMMITTED  suicide')).toBe(true);
     expect(mayUseRules(rules, 'attention seeking')).toBe(true);
-    expect(mayUseRules(rules, 'suicide‑prone')).toBe(false);
     expect(mayUseRules(rules, 'suicide-prone')).toBe(true);
     expect(mayUseRules(rules, 'com-mit’ted\n_suicide_')).toBe(true);
   });
