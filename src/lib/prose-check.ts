@@ -251,6 +251,18 @@ export function mayUseRules(rules: ContentRules, text: string): boolean {
   return pattern.test(text.toLowerCase());
 }
 
+/**
+ * Hyphens that a reader cannot tell from "-": the Unicode hyphen and the non-breaking hyphen, which
+ * word processors insert. The word search drops "-" inside a word, as nlcst-normalize does, but not
+ * these, so "suicide\u2011prone" would pass. The text is checked with "-" in their place.
+ */
+const LOOK_ALIKE_HYPHENS = /[\u2010\u2011]/g;
+
+/** The text with each look-alike hyphen replaced by "-" (one character for one, so offsets stay). */
+function withPlainHyphens(text: string): string {
+  return text.replace(LOOK_ALIKE_HYPHENS, '-');
+}
+
 /** The gate's data for a text the rules cannot match. */
 const NOTHING_FOUND: GateData = { matches: [], sentences: [] };
 
@@ -370,19 +382,22 @@ export async function checkProse(
   const result: ProseCheckResult = { findings: [], silenced: [], commentProblems: [] };
 
   for (const field of fields) {
-    if (options.everyWord !== true && !mayUseRules(rules, field.value)) continue;
-    const gate = await runGate(retext, retext.parse(field.value), field.value);
+    const value = withPlainHyphens(field.value);
+    if (options.everyWord !== true && !mayUseRules(rules, value)) continue;
+    const gate = await runGate(retext, retext.parse(value), value);
     for (const match of gate.matches) {
       result.findings.push({ rule: match.rule, text: match.text, line: field.line, field: field.name });
     }
   }
 
-  const tree = parsed ?? markdown.parse(body);
+  // A body with a look-alike hyphen is parsed again with plain ones (same length, so the same lines).
+  const text = withPlainHyphens(body);
+  const tree = text === body && parsed ? parsed : markdown.parse(text);
   const comments = allowComments(tree, rules, result.commentProblems);
   // Without a silencing comment, the sentences are not needed either.
   const gate =
     options.everyWord === true || comments.length > 0 || mayUseRules(rules, wordText(tree))
-      ? await runGate(markdown, tree, body)
+      ? await runGate(markdown, tree, text)
       : NOTHING_FOUND;
   // Each comment covers the first sentence after it, which must start on the comment's own line
   // or the next one: a comment never reaches further down the page than the sentence it precedes.

@@ -98,6 +98,17 @@ describe('what the rules leave alone', () => {
     }
   });
 
+  it('reads the hyphens a word processor puts in (U+2010, U+2011) as "-", in the body and in fields', async () => {
+    for (const hyphen of ['\u2010', '\u2011']) {
+      const body = `Line one.\n\nShe is suicide${hyphen}prone.\n`;
+      const result = await checkProse(body, rules, [{ name: 'title', value: `Attention${hyphen}seeking?`, line: 2 }]);
+      expect(result.findings.map(describeFinding)).toEqual([
+        'field "title" uses "Attention-seeking"; consider "a sign that someone is struggling and needs support" instead',
+        'line 3 uses "suicide-prone"; write "at risk of suicide" instead',
+      ]);
+    }
+  });
+
   it('finds a phrase split by emphasis or a line break', async () => {
     expect(await ruleIds('He *committed\nsuicide* last year.')).toEqual(['commit-suicide']);
   });
