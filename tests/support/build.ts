@@ -16,8 +16,8 @@ export const MINIMAL_TREE = join(ROOT, 'tests/fixtures/minimal');
 /** Temporary folders made by this test file, removed by {@link removeTemporaryFolders}. */
 const temporary: string[] = [];
 
-/** A new temporary folder, remembered for removal. */
-function temporaryFolder(prefix: string): string {
+/** A new temporary folder, remembered for removal by {@link removeTemporaryFolders}. */
+export function temporaryFolder(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `mmh-test-${prefix}-`));
   temporary.push(dir);
   return dir;

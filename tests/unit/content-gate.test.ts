@@ -4,10 +4,9 @@
  * silencing comments work for one sentence only and are listed, line numbers count the
  * frontmatter, and an .mdx file in a CMS-edited folder stops the build.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkContentFile,
   gateCollection,
@@ -19,7 +18,7 @@ import { parseContentRules } from '../../src/lib/content-rules';
 import { checkProse, describeFinding } from '../../src/lib/prose-check';
 import { azSchema } from '../../src/schemas/a-z';
 import { helplinesSchema } from '../../src/schemas/helplines';
-import { ROOT } from '../support/build';
+import { removeTemporaryFolders, ROOT, temporaryFolder } from '../support/build';
 
 const rules = loadContentRules();
 
@@ -196,9 +195,10 @@ describe('silencing one sentence', () => {
 });
 
 describe('the gate in the loader', () => {
+  afterAll(removeTemporaryFolders);
+
   function tree(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'gate-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = temporaryFolder('gate');
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), text);

@@ -3,11 +3,10 @@
  * editors know what to check next.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { ROOT } from '../support/build';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTemporaryFolders, ROOT, temporaryFolder } from '../support/build';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/review');
 
@@ -31,6 +30,8 @@ function section(out: string, heading: RegExp): string[] {
 
 // Each run starts Node and Vite's module runner (about a second, more on a busy machine).
 describe('content:review', { timeout: 60_000 }, () => {
+  afterAll(removeTemporaryFolders);
+
   it('lists the overdue topic and the one due within 90 days, but not current or left-out ones', () => {
     const { status, out, err } = review(FIXTURES, '--today=2026-11-23');
     expect(status, err).toBe(0);
@@ -55,8 +56,7 @@ describe('content:review', { timeout: 60_000 }, () => {
   });
 
   it('fails, naming the file and field, when a review date is not a date', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'review-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = temporaryFolder('review');
     cpSync(FIXTURES, dir, { recursive: true });
     writeFileSync(join(dir, 'a-z/broken.md'), '---\ntitle: Broken\nlastReviewed: someday\n---\nText.\n');
     const { status, err } = review(dir);

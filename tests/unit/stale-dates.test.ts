@@ -2,13 +2,13 @@
  * The warning for a published news post that names a date which has passed as if it were still to
  * come. Every day here is given explicitly: nothing reads the clock.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { warnStaleDates } from '../../src/content/news-dates';
 import { findStaleDates, RECENT_DAYS } from '../../src/lib/stale-dates';
 import { addDays } from '../../src/lib/schedule/dates';
+import { removeTemporaryFolders, temporaryFolder } from '../support/build';
 
 const TODAY = '2026-12-01';
 
@@ -56,10 +56,10 @@ describe('findStaleDates', () => {
 });
 
 describe('warnStaleDates', () => {
+  afterAll(removeTemporaryFolders);
+
   const post = (frontmatter: string, body: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'stale-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'post.md');
+    const file = join(temporaryFolder('stale'), 'post.md');
     writeFileSync(file, `---\n${frontmatter}\n---\n${body}\n`);
     return file;
   };
