@@ -71,6 +71,12 @@ const TARGET = {
   peakMb: (news: number) => (news <= 1000 ? 800 : 1024),
   newsPostKb: 14,
   newsPostRequests: 3,
+  /**
+   * A news post's JavaScript, uncompressed: at most 1 KB for BaseLayout's one script (the "/" search
+   * shortcut and the registration of the offline help's service worker) and, on pages that have it,
+   * "Exit this page" (issue 22 and docs/visitor-safety.md). Issue 8's "no JS" predates both.
+   */
+  newsPostJsKb: 1,
 };
 
 /**
@@ -672,8 +678,8 @@ async function writeReport(builds: SizeBuild[], weights: WeightRow[]): Promise<v
       return `| Peak memory at ${b.news} posts ≤ ${TARGET.peakMb(b.news)} MB | ${num(peak, 0)} MB, the largest of any build${ROUNDS > 1 ? ' in any round' : ''} (floor ${num(b.floor.cold.peakMb, 0)} MB) | ${mark(peak <= TARGET.peakMb(b.news))} |`;
     }),
     post?.built && post.gzip !== undefined && post.requests !== undefined
-      ? `| News post ≤ ${String(TARGET.newsPostKb)} KB compressed, ≤ ${String(TARGET.newsPostRequests)} requests, no JS | ${kb(post.gzip)} KB gzip, ${String(post.requests)} requests, ${kb(post.js)} KB JS | ${mark(post.gzip <= TARGET.newsPostKb * 1024 && post.requests <= TARGET.newsPostRequests && post.js === 0)} |`
-      : `| News post ≤ ${TARGET.newsPostKb} KB compressed, ≤ ${TARGET.newsPostRequests} requests, no JS | news post not built | – |`,
+      ? `| News post ≤ ${String(TARGET.newsPostKb)} KB compressed, ≤ ${String(TARGET.newsPostRequests)} requests, ≤ ${String(TARGET.newsPostJsKb)} KB JS | ${kb(post.gzip)} KB gzip, ${String(post.requests)} requests, ${kb(post.js)} KB JS | ${mark(post.gzip <= TARGET.newsPostKb * 1024 && post.requests <= TARGET.newsPostRequests && (post.js ?? Infinity) <= TARGET.newsPostJsKb * 1024)} |`
+      : `| News post ≤ ${TARGET.newsPostKb} KB compressed, ≤ ${TARGET.newsPostRequests} requests, ≤ ${String(TARGET.newsPostJsKb)} KB JS | news post not built | – |`,
     lhRows.length
       ? `| Lighthouse 100 in every category | ${[...lhRows.map((r) => `${r.name}: ${r.scores.join('/')}`), ...lhMissing.map((name) => `${name}: not measured (Lighthouse failed twice)`)].join('; ')} | ${mark(lhMissing.length === 0 && lhRows.every((r) => r.scores.every((s) => s === 100)))} |`
       : '| Lighthouse 100 in every category | not run | – |',
