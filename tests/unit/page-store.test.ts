@@ -5,8 +5,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeKey, PageStore } from '../../src/integrations/page-store';
+import { pageReuse } from '../../src/integrations/page-reuse';
+import { codeKey, offerPage, offeredPages, PageStore } from '../../src/integrations/page-store';
 
 let dir: string;
 let folder: string;
@@ -94,5 +96,36 @@ describe('codeKey', () => {
     expect(codeKey(root)).toBe(before);
     writeFileSync(join(root, 'src/lib/a.ts'), 'export const a = 2;');
     expect(codeKey(root)).not.toBe(before);
+  });
+});
+
+describe('the page-reuse integration', () => {
+  it('keeps every page of a build, giving the event loop turns as it goes', async () => {
+    // Pagefind's indexing starts just before this hook (src/integrations/pagefind.ts), and its
+    // replies are handled on this event loop: the pages must not be kept in one unbroken run.
+    const root = join(dir, 'project');
+    mkdirSync(join(root, 'src'), { recursive: true });
+    const hooks = pageReuse().hooks as Record<string, (options: unknown) => unknown>;
+    const logged: string[] = [];
+    const logger = { info: (line: string) => logged.push(line) };
+    hooks['astro:config:setup']?.({
+      command: 'build',
+      config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${join(dir, 'cache')}/`) },
+      logger,
+    });
+    for (let n = 0; n < 100; n += 1) {
+      page(`p${String(n)}`, `<p>${String(n)}</p>`);
+      offerPage(`/p${String(n)}/`, `key-${String(n)}`);
+    }
+    let turns = 0;
+    const count = () => {
+      turns += 1;
+      if (offeredPages().size > 0) setImmediate(count);
+    };
+    setImmediate(count);
+    await hooks['astro:build:generated']?.({ dir: pathToFileURL(`${join(dir, 'dist')}/`), logger });
+    expect(turns).toBeGreaterThanOrEqual(3);
+    expect(logged).toEqual(['copied 0 of 100 pages from the last build; kept 100 for the next']);
+    expect(readdirSync(folder)).toHaveLength(101);
   });
 });
