@@ -54,13 +54,12 @@ export function pageReuse(): AstroIntegration {
         const offered = offeredPages();
         let done = 0;
         for (const [path, key] of offered) {
-          // Pagefind's indexing has just started (its hook runs first), and each of its steps waits
-          // for this event loop to read the last one's reply (pagefind/lib/service.js). So the pages
-          // are kept KEEP_BATCH at a time, with a turn of the loop between (`setImmediate` of
-          // node:timers/promises). Kept in one run, they held Pagefind's first reply back by
-          // 0.15 s: in three alternating pairs of cold builds at 1,000 posts, the build's end
-          // (Pagefind's start to the re-cut's end) took 1.59, 1.77 and 2.11 s, against 1.76, 1.93
-          // and 2.22 s (docs/performance.md).
+          // Pagefind is writing its index now (its hook, which runs first, returns once Pagefind
+          // has read the pages), and each of its steps waits for this event loop to read the last
+          // one's reply (pagefind/lib/service.js). So the pages are kept KEEP_BATCH at a time, with
+          // a turn of the loop between (`setImmediate` of node:timers/promises), and Pagefind's
+          // reply is read within one batch. Kept in one run, when this hook ran as Pagefind
+          // started, they held its first reply back by 0.15 s (docs/performance.md).
           if (done > 0 && done % KEEP_BATCH === 0) await yieldToEventLoop();
           store.keep(key, fileURLToPath(new URL(`.${path}index.html`, dir)));
           done += 1;

@@ -1,0 +1,95 @@
+/**
+ * The order of the search index's steps in the build (src/integrations/pagefind.ts): the
+ * `astro:build:generated` hook returns once Pagefind has read the pages, so the hooks after it run
+ * while Pagefind writes the index, and a failure never leaves the build waiting. Pagefind itself is
+ * stood in for here; tests/build and tests/e2e/search build and search the real index.
+ */
+import type { AstroIntegrationLogger } from 'astro';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const steps: string[] = [];
+/** Each Pagefind step's reply, released by the test. */
+let release: Record<'add' | 'write', () => void>;
+let addErrors: string[] = [];
+
+vi.mock('pagefind', () => ({
+  createIndex: () =>
+    Promise.resolve({
+      errors: [],
+      index: {
+        addDirectory: () =>
+          new Promise((resolveAdd) => {
+            release.add = () => {
+              steps.push('pages read');
+              resolveAdd({ errors: addErrors, page_count: 3 });
+            };
+          }),
+        writeFiles: () =>
+          new Promise((resolveWrite) => {
+            release.write = () => {
+              steps.push('index written');
+              resolveWrite({ errors: [], outputPath: '' });
+            };
+          }),
+      },
+    }),
+  close: () => Promise.resolve(),
+}));
+vi.mock('../../src/integrations/pagefind-chunks', () => ({
+  recutSearchIndex: () => {
+    steps.push('re-cut');
+    return Promise.resolve();
+  },
+}));
+
+const { pagefindSearch } = await import('../../src/integrations/pagefind');
+
+const logger = { info: () => undefined, warn: () => undefined } as unknown as AstroIntegrationLogger;
+const dir = new URL('file:///tmp/site/');
+
+/** The integration's two hooks, as Astro calls them. */
+function hooks() {
+  const all = pagefindSearch().hooks as Record<string, (options: unknown) => Promise<void>>;
+  return { generated: all['astro:build:generated']!, done: all['astro:build:done']! };
+}
+
+/** Lets every pending promise callback and I/O turn run. */
+const settle = () => new Promise((resolveTurn) => setTimeout(resolveTurn, 10));
+
+afterEach(() => {
+  steps.length = 0;
+  addErrors = [];
+});
+
+describe('the search index in the build', () => {
+  it('lets the build go on once Pagefind has read the pages, and ends it once the index is written', async () => {
+    release = { add: () => undefined, write: () => undefined };
+    const { generated, done } = hooks();
+    const generatedHook = generated({ dir, logger }).then(() => steps.push('generated hook returned'));
+    await settle();
+    expect(steps).toEqual([]);
+    release.add();
+    await generatedHook;
+    expect(steps).toEqual(['pages read', 'generated hook returned']);
+    const doneHook = done({ dir, logger }).then(() => steps.push('done hook returned'));
+    await settle();
+    expect(steps).toEqual(['pages read', 'generated hook returned']);
+    release.write();
+    await doneHook;
+    expect(steps).toEqual(['pages read', 'generated hook returned', 'index written', 're-cut', 'done hook returned']);
+  });
+
+  it('never leaves the build waiting when Pagefind fails, and fails it at the end with one line', async () => {
+    release = { add: () => undefined, write: () => undefined };
+    addErrors = ['could not parse news/a/index.html'];
+    const { generated, done } = hooks();
+    const generatedHook = generated({ dir, logger });
+    await settle();
+    release.add();
+    await expect(generatedHook).resolves.toBeUndefined();
+    await expect(done({ dir, logger })).rejects.toThrow(
+      'Pagefind could not index the pages (/tmp/site/): could not parse news/a/index.html',
+    );
+    expect(steps).toEqual(['pages read']);
+  });
+});
