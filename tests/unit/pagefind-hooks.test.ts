@@ -5,14 +5,15 @@
  * stood in for here; tests/build and tests/e2e/search build and search the real index.
  */
 import type { AstroIntegrationLogger } from 'astro';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const steps: string[] = [];
 /** Each Pagefind step's reply, released by the test. */
 let release: Record<'add' | 'write', () => void>;
 let addErrors: string[] = [];
 
-vi.mock('pagefind', () => ({
+/** Pagefind's Node API, stood in for: each step waits until the test releases its reply. */
+const pagefindStandIn = () => ({
   createIndex: () =>
     Promise.resolve({
       errors: [],
@@ -34,15 +35,30 @@ vi.mock('pagefind', () => ({
       },
     }),
   close: () => Promise.resolve(),
-}));
-vi.mock('../../src/integrations/pagefind-chunks', () => ({
+});
+/** The re-cut, stood in for. */
+const chunksStandIn = () => ({
   recutSearchIndex: () => {
     steps.push('re-cut');
     return Promise.resolve();
   },
-}));
+});
 
-const { pagefindSearch } = await import('../../src/integrations/pagefind');
+// Unit test files share their modules (vitest.config.ts: no isolation), and another file may have
+// loaded the real integration already: so the registry is reset, and the integration loaded afresh
+// with the stand-ins, then both are put back for the files after this one.
+let pagefindSearch: typeof import('../../src/integrations/pagefind').pagefindSearch;
+beforeAll(async () => {
+  vi.resetModules();
+  vi.doMock('pagefind', pagefindStandIn);
+  vi.doMock('../../src/integrations/pagefind-chunks', chunksStandIn);
+  ({ pagefindSearch } = await import('../../src/integrations/pagefind'));
+});
+afterAll(() => {
+  vi.doUnmock('pagefind');
+  vi.doUnmock('../../src/integrations/pagefind-chunks');
+  vi.resetModules();
+});
 
 const logger = { info: () => undefined, warn: () => undefined } as unknown as AstroIntegrationLogger;
 const dir = new URL('file:///tmp/site/');
