@@ -75,12 +75,11 @@ export function pagefindSearch(): AstroIntegration {
     name: 'pagefind',
     hooks: {
       'astro:build:generated': async ({ dir, logger }) => {
-        let read = () => {};
-        const pagesRead = new Promise<void>((resolveRead) => (read = resolveRead));
-        indexing = indexSite(fileURLToPath(dir), logger, read);
+        const pagesRead = Promise.withResolvers<void>();
+        indexing = indexSite(fileURLToPath(dir), logger, pagesRead.resolve);
         // Its failure is reported where it is awaited, below, not as an unhandled rejection.
         const settled = indexing.catch(() => undefined);
-        await Promise.race([pagesRead, settled]);
+        await Promise.race([pagesRead.promise, settled]);
       },
       'astro:build:done': async ({ dir, logger }) => {
         await (indexing ?? indexSite(fileURLToPath(dir), logger));

@@ -5,6 +5,7 @@
  * stood in for here; tests/build and tests/e2e/search build and search the real index.
  */
 import type { AstroIntegrationLogger } from 'astro';
+import { setTimeout as wait } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const steps: string[] = [];
@@ -70,7 +71,7 @@ function hooks() {
 }
 
 /** Lets every pending promise callback and I/O turn run. */
-const settle = () => new Promise((resolveTurn) => setTimeout(resolveTurn, 10));
+const settle = () => wait(10);
 
 afterEach(() => {
   steps.length = 0;
