@@ -113,10 +113,9 @@ async function addWordAndSave(page: Page, entry: Entry): Promise<string> {
     await toEndOfBody(page, lastWords(before));
     await page.keyboard.type(WORD);
   }
+  // publishNow returns once decap-server has written the whole file.
   await publishNow(page);
-  // Until the file holds the new name it may be the old file, or (while decap-server writes it)
-  // empty.
-  await expect.poll(() => saved(file)).toContain(`${entry.key}: ${value}${WORD}\n`);
+  expect(saved(file)).toContain(`${entry.key}: ${value}${WORD}\n`);
   const after = saved(file).split('\n');
   // Only the name or title line and (with a body) the body's last line differ.
   expect(after).toHaveLength(lines.length);
@@ -175,7 +174,7 @@ for (const entry of ENTRIES.filter((e) => e.undo)) {
       await deleteWord(page);
     }
     await publishNow(page);
-    await expect.poll(() => saved(file)).toBe(before);
+    expect(saved(file)).toBe(before);
   });
 }
 

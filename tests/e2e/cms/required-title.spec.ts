@@ -5,7 +5,7 @@
 import { expect } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT, publishNow, signIn, test } from './support';
+import { clickPublishNow, CONTENT, signIn, test } from './support';
 
 test('a news post with an empty title is refused and nothing is written', async ({ page }) => {
   const newsFolder = join(CONTENT, 'news');
@@ -23,7 +23,7 @@ test('a news post with an empty title is refused and nothing is written', async 
   await page.locator('[data-slate-editor="true"]').click();
   await page.keyboard.type('Some words.');
 
-  await publishNow(page);
+  await clickPublishNow(page);
   await expect(page.getByText(/missed a required field/)).toBeVisible();
   await expect(page.getByText('Title is required.')).toBeVisible();
   await expect(page.getByText('Entry saved')).toHaveCount(0);

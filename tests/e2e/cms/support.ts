@@ -106,10 +106,29 @@ export async function openFromList(page: Page, link: Locator): Promise<void> {
   }).toPass({ timeout: 30_000 });
 }
 
-/** Publishes the open entry and waits for the editor to confirm the save. */
-export async function publishNow(page: Page): Promise<void> {
+/** Clicks Publish, then "Publish now", as an editor does; waits for nothing after. */
+export async function clickPublishNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Publish now', { exact: true }).click();
+}
+
+/**
+ * Publishes the open entry and waits until the editor's server has written it. decap-server answers
+ * the editor's `persistEntry` request only once `fs.promises.writeFile` has finished (its local
+ * file-system middleware, dist/index.js), so the file is whole when this returns. Read sooner, a
+ * file longer than a page can be half written: a CI run read the first 4,096 bytes of
+ * a-z/self-harm.md, which already held the new title.
+ */
+export async function publishNow(page: Page): Promise<void> {
+  // The local backend's one address (src/cms/config.ts: `local_backend.url`), whose requests are JSON.
+  const persisted = page.waitForResponse(
+    (response) =>
+      response.request().method() === 'POST' &&
+      new URL(response.url()).pathname === '/api/v1' &&
+      (response.request().postDataJSON() as { action?: string }).action === 'persistEntry',
+  );
+  await clickPublishNow(page);
+  expect((await persisted).ok()).toBe(true);
 }
 
 /**
