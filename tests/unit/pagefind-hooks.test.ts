@@ -12,11 +12,14 @@ const steps: string[] = [];
 /** Each Pagefind step's reply, released by the test. */
 let release: Record<'add' | 'write', () => void>;
 let addErrors: string[] = [];
+/** Pagefind's chunk-size variable as it was when the stand-in's service was started. */
+let chunkSizeAtStart: string | undefined;
 
 /** Pagefind's Node API, stood in for: each step waits until the test releases its reply. */
 const pagefindStandIn = () => ({
-  createIndex: () =>
-    Promise.resolve({
+  createIndex: () => {
+    chunkSizeAtStart = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+    return Promise.resolve({
       errors: [],
       index: {
         addDirectory: () =>
@@ -34,11 +37,13 @@ const pagefindStandIn = () => ({
             };
           }),
       },
-    }),
+    });
+  },
   close: () => Promise.resolve(),
 });
 /** The re-cut, stood in for. */
 const chunksStandIn = () => ({
+  KNOWN_PAGEFIND_VERSION: '1.6.0',
   recutSearchIndex: () => {
     steps.push('re-cut');
     return Promise.resolve();
@@ -49,11 +54,12 @@ const chunksStandIn = () => ({
 // loaded the real integration already: so the registry is reset, and the integration loaded afresh
 // with the stand-ins, then both are put back for the files after this one.
 let pagefindSearch: typeof import('../../src/integrations/pagefind').pagefindSearch;
+let pagefindEnvironment: typeof import('../../src/integrations/pagefind').pagefindEnvironment;
 beforeAll(async () => {
   vi.resetModules();
   vi.doMock('pagefind', pagefindStandIn);
   vi.doMock('../../src/integrations/pagefind-chunks', chunksStandIn);
-  ({ pagefindSearch } = await import('../../src/integrations/pagefind'));
+  ({ pagefindSearch, pagefindEnvironment } = await import('../../src/integrations/pagefind'));
 });
 afterAll(() => {
   vi.doUnmock('pagefind');
@@ -108,5 +114,25 @@ describe('the search index in the build', () => {
       'Pagefind could not index the pages (/tmp/site/): could not parse news/a/index.html',
     );
     expect(steps).toEqual(['pages read']);
+  });
+
+  it("starts Pagefind with small chunks for the re-cut to read, and puts this process's environment back", async () => {
+    release = { add: () => undefined, write: () => undefined };
+    const { generated, done } = hooks();
+    const generatedHook = generated({ dir, logger });
+    await settle();
+    release.add();
+    await generatedHook;
+    release.write();
+    await done({ dir, logger });
+    // package.json pins Pagefind 1.6.0, the version the re-cut knows (and the stand-in says so).
+    expect(chunkSizeAtStart).toBe('2000');
+    expect(process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE']).toBeUndefined();
+  });
+
+  it("leaves Pagefind's chunks at its own size for a version the re-cut does not know", () => {
+    expect(pagefindEnvironment('1.6.0')).toEqual({ PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '2000' });
+    expect(pagefindEnvironment('1.7.0')).toEqual({});
+    expect(pagefindEnvironment(undefined)).toEqual({});
   });
 });
