@@ -7,6 +7,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { setTimeout as wait } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { KNOWN_PAGEFIND_VERSION } from '../../src/integrations/pagefind-chunks';
 
 const steps: string[] = [];
 /** Each Pagefind step's reply, released by the test. */
@@ -43,7 +44,7 @@ const pagefindStandIn = () => ({
 });
 /** The re-cut, stood in for. */
 const chunksStandIn = () => ({
-  KNOWN_PAGEFIND_VERSION: '1.6.0',
+  KNOWN_PAGEFIND_VERSION,
   recutSearchIndex: () => {
     steps.push('re-cut');
     return Promise.resolve();
@@ -125,14 +126,14 @@ describe('the search index in the build', () => {
     await generatedHook;
     release.write();
     await done({ dir, logger });
-    // package.json pins Pagefind 1.6.0, the version the re-cut knows (and the stand-in says so).
+    // package.json pins the installed Pagefind to the version the re-cut knows.
     expect(chunkSizeAtStart).toBe('2000');
     expect(process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE']).toBeUndefined();
   });
 
   it("leaves Pagefind's chunks at its own size for a version the re-cut does not know", () => {
-    expect(pagefindEnvironment('1.6.0')).toEqual({ PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '2000' });
-    expect(pagefindEnvironment('1.7.0')).toEqual({});
+    expect(pagefindEnvironment(KNOWN_PAGEFIND_VERSION)).toEqual({ PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '2000' });
+    expect(pagefindEnvironment('0.0.0')).toEqual({});
     expect(pagefindEnvironment(undefined)).toEqual({});
   });
 });
