@@ -514,7 +514,9 @@ async function lighthouseRun(url: string): Promise<LighthouseResult> {
       '--quiet',
       `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
     ],
-    { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROME } },
+    // Lighthouse's Chromium leaves a folder in the temporary folder each time it is stopped (its
+    // singleton socket, org.chromium.Chromium.*), so it gets this run's folder, removed at the end.
+    { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROME, TMPDIR: RUN_DIR } },
   );
   if (result.status !== 0) return { error: result.stderr.split('\n').find(Boolean) ?? 'failed' };
   const report = JSON.parse(result.stdout) as LighthouseReport;
