@@ -69,6 +69,16 @@ describe('hashing inlined blocks once', () => {
     ]);
   });
 
+  it('keeps at most 10,000 digests, then starts again', async () => {
+    const cached = await load('capped.mjs', cacheCspDigests(STAND_IN) ?? '');
+    for (let i = 0; i < 10_000; i += 1) await cached.generateCspDigest(`b${String(i)}{}`, 'SHA-256');
+    expect(cached.calls).toHaveLength(10_000);
+    await cached.generateCspDigest('b0{}', 'SHA-256');
+    expect(cached.calls).toHaveLength(10_001);
+    await cached.generateCspDigest('b0{}', 'SHA-256');
+    expect(cached.calls).toHaveLength(10_001);
+  });
+
   it('does not keep a digest that failed', async () => {
     const cached = await load('failing.mjs', cacheCspDigests(STAND_IN) ?? '');
     await expect(cached.generateCspDigest('fail', 'SHA-256')).rejects.toThrow('digest failed');
