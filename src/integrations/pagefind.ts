@@ -113,7 +113,7 @@ async function indexSite(site: string, logger: AstroIntegrationLogger, onRead?: 
  * (pagefind/lib/service.js). With the other hooks' work running while Pagefind read the pages,
  * that reply waited behind it (in two timed builds it was read only as the editor's copy, the last
  * of them, ended), and Pagefind's reading shared the two cores with that work. Now the work runs
- * while Pagefind writes the index, which is mostly the kernel creating files. In four alternating
+ * while Pagefind writes the index, which it does mostly on one core. In four alternating
  * pairs of cold builds at 1,000 posts, Pagefind's start to the re-cut's end took 1.49–1.72 s
  * against 1.64–1.84 s (docs/performance.md).
  */
