@@ -22,7 +22,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import type { Nodes } from 'mdast';
+import { parseBody } from '../src/content/markdown-tree.ts';
+import { SKIP, walk } from '../src/lib/tree-walk.ts';
 import type { buildCmsConfig } from '../src/cms/config.ts';
 import type { readSiteLists } from '../src/content/site-lists.ts';
 import type { DIRECTIVE_NAME, HELPLINE_SHOW_VALUES, HelplineShow, directiveFor } from '../src/lib/helpline-render.ts';
@@ -117,6 +120,41 @@ interface Place {
   extension?: string;
 }
 
+/**
+ * What a Markdown body says, for comparing two forms of it: its words with their spacing made one
+ * space, each directive as written (`:helpline[samaritans]{show="phone"}`) and each link's and
+ * picture's address. Bullets, folding and escapes, which are only form, leave it the same. Parsed
+ * by Sätteri, the parser the site renders with (src/content/markdown-tree.ts).
+ */
+export function bodyMeaning(markdown: string): string {
+  const parts: string[] = [];
+  walk<Nodes>(parseBody(markdown), (node) => {
+    if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
+      const label = markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+      parts.push(` ${label} `);
+      return SKIP;
+    }
+    if ('value' in node) parts.push(node.value);
+    else if (node.type === 'break') parts.push(' ');
+    if (node.type === 'link' || node.type === 'image') parts.push(` (${node.url}) `);
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem') parts.push(' ');
+    return undefined;
+  });
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** Where two texts first differ, as a few words of each around that place. */
+function firstDifference(before: string, after: string): [before: string, after: string] {
+  let at = 0;
+  while (at < before.length && before[at] === after[at]) at += 1;
+  const from = Math.max(0, before.lastIndexOf(' ', Math.max(0, at - 30)));
+  const around = (text: string) => `${from > 0 ? '…' : ''}${text.slice(from, at + 40).trim()}…`;
+  return [around(before), around(after)];
+}
+
+/** The reason a file is left as it is: Decap's form of it would not say the same. */
+export class MeaningChanged extends Error {}
+
 /** Bundles Decap's serialisers for Node and imports them. */
 async function loadDecap(): Promise<DecapBundle> {
   const dir = mkdtempSync(join(tmpdir(), 'content-format-'));
@@ -208,9 +246,33 @@ export async function createFormatter(contentDir: string): Promise<(path: string
   /** Decap's Markdown body after the rich-text editor has written it. */
   const body = (markdown: string) => decap.slateToMarkdown(decap.markdownToSlate(markdown));
 
+  /**
+   * Throws MeaningChanged if `out` would not say what `text` says: a field's value differs, as
+   * Decap reads both, or the body's words, directives or addresses do. Decap's rich-text editor
+   * deletes some things it cannot write back, such as a helpline alone in bold (the content gate
+   * refuses that one, src/lib/helpline-directive.ts); this keeps such a file from being rewritten.
+   */
+  const checkSameMeaning = (formatter: DecapFormatter, text: string, out: string) => {
+    const before = formatter.fromFile(text);
+    const after = formatter.fromFile(out);
+    const { body: bodyBefore, ...fieldsBefore } = before;
+    const { body: bodyAfter, ...fieldsAfter } = after;
+    for (const key of new Set([...Object.keys(fieldsBefore), ...Object.keys(fieldsAfter)])) {
+      if (!isDeepStrictEqual(fieldsBefore[key], fieldsAfter[key])) {
+        throw new MeaningChanged(`the field "${key}" would change`);
+      }
+    }
+    if (typeof bodyBefore !== 'string' || typeof bodyAfter !== 'string') return;
+    const [was, would] = [bodyMeaning(bodyBefore), bodyMeaning(bodyAfter)];
+    if (was === would) return;
+    const [from, to] = firstDifference(was, would);
+    throw new MeaningChanged(`the text "${from}" would become "${to}"`);
+  };
+
   return (path: string, text: string) => {
     const where = files.get(path) ?? folders.get(dirname(path));
     if (!where || (where.extension && !path.endsWith(`.${where.extension}`))) return undefined;
+    const formatter = where.format === 'yaml' ? decap.yamlFormatter : frontmatter;
     let out: string;
     if (where.format === 'yaml') {
       out = decap.yamlFormatter.toFile(decap.yamlFormatter.fromFile(text), where.fields);
@@ -220,21 +282,31 @@ export async function createFormatter(contentDir: string): Promise<(path: string
       out = frontmatter.toFile(data, where.fields);
     }
     // Backend#entryToRaw ends every file with a line break.
-    return out.endsWith('\n') ? out : `${out}\n`;
+    if (!out.endsWith('\n')) out = `${out}\n`;
+    if (out !== text) checkSameMeaning(formatter, text, out);
+    return out;
   };
 }
 
 /** Every file under a folder, as paths relative to it (files and folders starting "_" or "." included). */
-function walk(dir: string, base = dir): string[] {
+function walkFiles(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    return entry.isDirectory() ? walk(path, base) : [relative(base, path)];
+    return entry.isDirectory() ? walkFiles(path, base) : [relative(base, path)];
   });
 }
 
+/** What {@link formatContent} did: the files not in Decap's form, and those it had to leave. */
+export interface FormatResult {
+  /** Paths, relative to the content folder, of the files that were not in Decap's form. */
+  changed: string[];
+  /** Of those, the files left as they are, with why: Decap's form would not say the same. */
+  refused: { path: string; reason: string }[];
+}
+
 /**
- * Formats the content files (all of them, or the named ones) and returns the paths, relative to
- * the content folder, of those that were not in Decap's form.
+ * Formats the content files (all of them, or the named ones). A file whose meaning Decap's form
+ * would change is never written (see createFormatter).
  */
 export async function formatContent({
   contentDir,
@@ -244,19 +316,27 @@ export async function formatContent({
   contentDir: string;
   check?: boolean;
   only?: string[];
-}): Promise<string[]> {
+}): Promise<FormatResult> {
   const format = await createFormatter(contentDir);
-  const paths = only?.length ? only.map((file) => relative(contentDir, resolve(file))) : walk(contentDir).sort();
-  const changed: string[] = [];
+  const paths = only?.length ? only.map((file) => relative(contentDir, resolve(file))) : walkFiles(contentDir).sort();
+  const result: FormatResult = { changed: [], refused: [] };
   for (const path of paths) {
     const file = join(contentDir, path);
     const text = readFileSync(file, 'utf8');
-    const formatted = format(path, text);
+    let formatted: string | undefined;
+    try {
+      formatted = format(path, text);
+    } catch (error) {
+      if (!(error instanceof MeaningChanged)) throw error;
+      result.changed.push(path);
+      result.refused.push({ path, reason: error.message });
+      continue;
+    }
     if (formatted === undefined || formatted === text) continue;
-    changed.push(path);
+    result.changed.push(path);
     if (!check) writeFileSync(file, formatted);
   }
-  return changed;
+  return result;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -265,17 +345,22 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     options: { check: { type: 'boolean', default: false }, content: { type: 'string', default: 'content' } },
   });
   const contentDir = resolve(values.content);
-  const changed = await formatContent({ contentDir, check: values.check, only: positionals });
-  const shown = changed.map((path) => join(relative(process.cwd(), contentDir), path));
+  const { changed, refused } = await formatContent({ contentDir, check: values.check, only: positionals });
+  const shown = (path: string) => join(relative(process.cwd(), contentDir), path);
+  const left = new Set(refused.map(({ path }) => path));
+  for (const { path, reason } of refused) {
+    console.error(
+      `${shown(path)}: left as it is, because the CMS's form of it would not say the same (${reason}). Change that part by hand; \`npm run build\` names the causes it knows`,
+    );
+  }
+  const rewritten = changed.filter((path) => !left.has(path));
   if (values.check) {
-    for (const path of shown) {
-      console.error(`${path}: not in the form the CMS saves; run \`npm run content:format\` to fix it`);
+    for (const path of rewritten) {
+      console.error(`${shown(path)}: not in the form the CMS saves; run \`npm run content:format\` to fix it`);
     }
     process.exit(changed.length ? 1 : 0);
   }
-  console.log(
-    changed.length
-      ? `Rewrote ${changed.length} file(s):\n${shown.join('\n')}`
-      : 'Every content file is already in the form the CMS saves.',
-  );
+  if (rewritten.length) console.log(`Rewrote ${String(rewritten.length)} file(s):\n${rewritten.map(shown).join('\n')}`);
+  else if (!refused.length) console.log('Every content file is already in the form the CMS saves.');
+  process.exit(refused.length ? 1 : 0);
 }

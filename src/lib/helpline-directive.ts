@@ -225,6 +225,64 @@ function lineAt(prose: Prose, index: number): number {
   return prose.line + (prose.value.slice(0, index).match(/\n/g)?.length ?? 0);
 }
 
+/** The helpline directives inside a node, in document order. */
+function helplinesIn(node: Nodes): TextDirective[] {
+  const found: TextDirective[] = [];
+  walk<Nodes>(node, (child) => {
+    if (child.type === 'textDirective' && child.name === DIRECTIVE_NAME) found.push(child);
+  });
+  return found;
+}
+
+/**
+ * The text of an inline node as Decap's editor weighs it when it saves: every directive counts as
+ * no text. Decap 3.16's `slateToRemark` (decap-cms-widget-markdown dist/esm/serializers/
+ * slateRemark.js, `convertInlineAndTextChildren`) leaves out bold or italic text whose
+ * `mdastToString` is empty, so as not to write an empty "****"; a helpline alone in bold is such a
+ * node to it, and the helpline is lost on save (the urgent-help page lost its Samaritans and Shout
+ * numbers that way to `npm run content:format`, which runs the same code).
+ */
+function textBesideDirectives(node: Nodes): string {
+  if (isDirective(node)) return '';
+  if ('value' in node) return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(textBesideDirectives).join('');
+  return '';
+}
+
+/**
+ * Where a helpline cannot go, for a bold, italic or link node: alone in bold or italics (the
+ * editor deletes it on save, above), or inside a link (a helpline is a link itself, and a link
+ * inside a link is not one a phone can follow). The finding is at the first helpline's line; the
+ * helplines found are added to `already`, so one in bold italics is reported once.
+ * @param source The body as written, to name the marks the editor typed (`**` or `__`).
+ */
+function wrapperProblem(node: Nodes, source: string, already: Set<TextDirective>): ProseFinding | undefined {
+  if (node.type !== 'strong' && node.type !== 'emphasis' && node.type !== 'link') return undefined;
+  const inside = helplinesIn(node);
+  const first = inside[0];
+  if (!first || already.has(first)) return undefined;
+  const line = first.position?.start.line ?? 1;
+  const written = directiveFor(toString(first).trim(), first.attributes?.['show'] as HelplineShow | undefined);
+  if (node.type === 'link') {
+    for (const helpline of inside) already.add(helpline);
+    return {
+      line,
+      message: `"${written}" is inside a link ([…](…)): a helpline is a link already, and a link inside a link does not work. Take the helpline out of the link`,
+    };
+  }
+  if (textBesideDirectives(node) !== '') return undefined;
+  for (const helpline of inside) already.add(helpline);
+  // The marks as typed at its start: `**`, `__`, `*`, `_`, or `***` for bold italics.
+  const marks = /^[*_]+/.exec(source.slice(node.position?.start.offset ?? 0))?.[0] ?? '**';
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  const style =
+    only?.type === 'strong' || only?.type === 'emphasis' ? 'bold italics' : node.type === 'strong' ? 'bold' : 'italics';
+  return {
+    line,
+    message: `"${written}" is in ${style} on its own (${marks}…${marks}), and the editor deletes it when it saves the page. Take away the ${marks} around it: its number shows as a link anyway`,
+  };
+}
+
 /** What {@link checkHelplineProse} found: errors stop the build, warnings are printed. */
 export interface ProseCheck {
   errors: ProseFinding[];
@@ -252,7 +310,10 @@ export function checkHelplineProse(
   const errors: ProseFinding[] = [];
   const warnings: ProseFinding[] = [];
 
+  const wrappedAlready = new Set<TextDirective>();
   walk<Nodes>(tree, (node) => {
+    const wrapped = wrapperProblem(node, source, wrappedAlready);
+    if (wrapped) errors.push(wrapped);
     if (node.type !== 'textDirective' && node.type !== 'leafDirective') return;
     if (node.name !== DIRECTIVE_NAME) return;
     const line = node.position?.start.line ?? 1;

@@ -80,4 +80,41 @@ describe('content files are in the form the CMS saves', () => {
       expect(readFileSync(topic, 'utf8')).toBe(expected);
     }, RUN_TIMEOUT);
   });
+
+  describe('a file whose form in the CMS would not say the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-format-test-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const content = join(dir, 'content');
+    cpSync(join(ROOT, 'content/settings'), join(content, 'settings'), { recursive: true });
+    mkdirSync(join(content, 'pages'));
+    const page = join(content, 'pages', 'urgent-help.md');
+    // Decap's editor deletes a helpline alone in bold when it writes the body back: this is how the
+    // urgent-help page lost its Samaritans and Shout numbers to `npm run content:format` once.
+    const text = [
+      '---',
+      'title: Get urgent help',
+      'description: Who to contact.',
+      '---',
+      '- **Samaritans** are there to listen. Call free on **:helpline[samaritans]{show="phone"}**.',
+      '',
+    ].join('\n');
+    writeFileSync(page, text);
+
+    test('is left as it is, named with the words it would lose, and the run fails', () => {
+      const run = contentFormat('--content', content, page);
+      expect(run.status).toBe(1);
+      expect(readFileSync(page, 'utf8')).toBe(text);
+      expect(run.output).toMatch(
+        /pages\/urgent-help\.md: left as it is, because the CMS's form of it would not say the same \(the text ".*Call free on :helpline\[samaritans\]\{show="phone"\}.*" would become ".*Call free on \.…"\)/,
+      );
+      expect(run.output).not.toContain('Rewrote');
+    }, RUN_TIMEOUT);
+
+    test('--check names it the same way', () => {
+      const check = contentFormat('--check', '--content', content, page);
+      expect(check.status).toBe(1);
+      expect(check.output).toContain('left as it is');
+      expect(check.output).not.toContain('run `npm run content:format` to fix it');
+    }, RUN_TIMEOUT);
+  });
 });

@@ -270,6 +270,35 @@ describe('the prose check', () => {
     expect(errorsIn(':helpline[samaritans]{show="fax"}')[0]?.message).toMatch(/not one of: phone, text, email/);
   });
 
+  it.each([
+    ['Call free on **:helpline[samaritans]{show="phone"}**.', 'bold', '**'],
+    ['Call free on __:helpline[samaritans]__.', 'bold', '__'],
+    ['Text *:helpline[shout]{show="text"}*.', 'italics', '*'],
+    ['Text _:helpline[shout]{show="text"}_.', 'italics', '_'],
+    ['Call ***:helpline[samaritans]***.', 'bold italics', '***'],
+  ])('refuses a helpline alone in bold or italics, which the editor deletes on save: %s', (prose, style, marks) => {
+    const errors = errorsIn(`Intro.\n\n${prose}`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.line).toBe(3);
+    expect(errors[0]?.message).toMatch(/^":helpline\[(samaritans|shout)\]/);
+    expect(errors[0]?.message).toContain(`is in ${style} on its own (${marks}…${marks}), and the editor deletes it`);
+    expect(errors[0]?.message).toContain(`Take away the ${marks} around it`);
+  });
+
+  it('keeps a helpline in bold or italics with words, which the editor writes back', () => {
+    expect(errorsIn('**Call Samaritans on :helpline[samaritans]{show="phone"}** at any time.')).toEqual([]);
+    expect(errorsIn('*Text :helpline[shout]{show="text"}* now.')).toEqual([]);
+  });
+
+  it('refuses a helpline inside a link, as a link inside a link does not work', () => {
+    const errors = errorsIn('[Call :helpline[samaritans]{show="phone"}](/contact/)');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.line).toBe(1);
+    expect(errors[0]?.message).toMatch(
+      /^":helpline\[samaritans\]\{show="phone"\}" is inside a link .*Take the helpline out/,
+    );
+  });
+
   it('warns about a phone number in no registry, but not about the charity’s own', () => {
     const { warnings } = checkHelplineProse('Call us on 01632 960123 or them on 020 7946 0000.', registry, own);
     expect(warnings.map((w) => w.message)).toEqual([
@@ -425,6 +454,8 @@ describe('docs/helplines.md', () => {
       [':helpline[samaritanz]', /unknown helpline/],
       [':helpline[]', /names no helpline/],
       [':helpline\\[samaritans]', /has a backslash before "\["/],
+      ['**:helpline[samaritans]{show="phone"}**', /is in bold on its own/],
+      ['[Call :helpline[samaritans]](/contact/)', /is inside a link/],
     ]);
     expect(samples.length).toBeGreaterThan(4);
     for (const sample of samples.filter((s) => !s.startsWith('write ') && !mistakes.has(s))) {
