@@ -187,6 +187,17 @@ describe('the :helpline directive in Markdown', () => {
     }
   });
 
+  it('no page has a gap where a helpline was lost: a word, a space, then "." or ","', () => {
+    // What "Call free on **:helpline[samaritans]**." became once the editor's serialiser had
+    // deleted the helpline in bold ("Call free on ."); the content gate now refuses such a file.
+    const gaps = [...documents].flatMap(([path, els]) => {
+      const main = els.find((el) => el.tagName === 'main');
+      const found = main ? [...text(main).matchAll(/\S{0,40}\w [.,;:!?](?=\s|$)/g)] : [];
+      return found.map((match) => `${path}: "${match[0]}"`);
+    });
+    expect(gaps).toEqual([]);
+  });
+
   it('no page shows a directive as text', () => {
     const shown = [...documents].filter(([, els]) => {
       const main = els.find((el) => el.tagName === 'main');
