@@ -33,6 +33,7 @@ test('the content report lists every page with its reading grade and words', asy
         file: row.querySelector('th .file')?.textContent?.trim() ?? '',
         grade: row.querySelectorAll('td')[0]?.textContent?.trim() ?? '',
         words: row.querySelectorAll('td')[1]?.textContent?.trim() ?? '',
+        cells: [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? ''),
       })),
   );
   expect(rows.map((row) => row.file.replace(/^.*?(content\/)/, '$1')).sort()).toEqual(
@@ -41,6 +42,8 @@ test('the content report lists every page with its reading grade and words', asy
   for (const row of rows) {
     expect(row.grade, row.file).toMatch(/^-?\d+\.\d$/);
     expect(Number(row.words), row.file).toBeGreaterThan(0);
+    // A screen reader reads an empty cell as "blank": no helplines or warnings says "None".
+    expect(row.cells, row.file).not.toContain('');
   }
 });
 
