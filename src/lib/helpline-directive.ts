@@ -327,6 +327,16 @@ export function checkHelplineProse(
       const problem = showProblem(helpline, node.attributes?.['show'] ?? undefined);
       if (problem) errors.push({ line, message: `${directiveFor(id)}: ${problem}` });
     }
+    // "free on:helpline[samaritans]" reads "free on116 123". Decap's editor writes that when an
+    // editor makes a space bold on its own: it leaves the empty bold out, and the space with it.
+    const start = node.position?.start.offset ?? 0;
+    const word = /[\p{L}\p{N}]+$/u.exec(source.slice(Math.max(0, start - 40), start))?.[0];
+    if (helpline && word) {
+      warnings.push({
+        line,
+        message: `"${word}${writtenAt(source, node)}" has no space before the helpline, so the words run together: put a space before it`,
+      });
+    }
   });
 
   // Every number pattern needs a digit, so text without one (most of a page) is not searched.

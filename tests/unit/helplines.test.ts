@@ -299,6 +299,21 @@ describe('the prose check', () => {
     );
   });
 
+  it('warns about a helpline with no space before it, which Decap writes when a space alone is made bold', () => {
+    const { errors, warnings } = checkHelplineProse('Call free on:helpline[samaritans]{show="phone"}.', registry, own);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        line: 1,
+        message:
+          '"on:helpline[samaritans]{show="phone"}" has no space before the helpline, so the words run together: put a space before it',
+      },
+    ]);
+    expect(checkHelplineProse('Call (:helpline[samaritans]) or\n:helpline[shout].', registry, own).warnings).toEqual(
+      [],
+    );
+  });
+
   it('warns about a phone number in no registry, but not about the charity’s own', () => {
     const { warnings } = checkHelplineProse('Call us on 01632 960123 or them on 020 7946 0000.', registry, own);
     expect(warnings.map((w) => w.message)).toEqual([
