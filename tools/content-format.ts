@@ -1,7 +1,11 @@
 // `npm run content:format`: rewrites every file in content/ in the exact form the CMS (Decap 3.16)
 // writes when an editor saves it, so that a save in the editor changes only what the editor changed
 // (a one-word edit is a one-line diff for the reviewer). `--check` writes nothing and lists the files
-// that are not in that form (exit code 1). Running it twice changes nothing the second time.
+// that are not in that form (exit code 1). Running it twice changes nothing the second time. It
+// never writes a file whose new form says something else (a field's value, or the body's words,
+// directives or link addresses): Decap's serialiser deletes a few things it cannot write back, such
+// as a helpline alone in bold. Such a file is left as it is and named, with the words that would
+// change, and the run fails (exit code 1).
 //
 // It does not imitate Decap: it runs Decap's own code from node_modules, bundled for Node with
 // esbuild (Decap's ESM builds import files without extensions, which Node cannot load as they are):
@@ -126,7 +130,7 @@ interface Place {
  * picture's address. Bullets, folding and escapes, which are only form, leave it the same. Parsed
  * by Sätteri, the parser the site renders with (src/content/markdown-tree.ts).
  */
-export function bodyMeaning(markdown: string): string {
+function bodyMeaning(markdown: string): string {
   const parts: string[] = [];
   walk<Nodes>(parseBody(markdown), (node) => {
     if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
@@ -153,7 +157,7 @@ function firstDifference(before: string, after: string): [before: string, after:
 }
 
 /** The reason a file is left as it is: Decap's form of it would not say the same. */
-export class MeaningChanged extends Error {}
+class MeaningChanged extends Error {}
 
 /** Bundles Decap's serialisers for Node and imports them. */
 async function loadDecap(): Promise<DecapBundle> {
