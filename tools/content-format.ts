@@ -251,14 +251,13 @@ export async function createFormatter(contentDir: string): Promise<(path: string
   const body = (markdown: string) => decap.slateToMarkdown(decap.markdownToSlate(markdown));
 
   /**
-   * Throws MeaningChanged if `out` would not say what `text` says: a field's value differs, as
-   * Decap reads both, or the body's words, directives or addresses do. Decap's rich-text editor
-   * deletes some things it cannot write back, such as a helpline alone in bold (the content gate
-   * refuses that one, src/lib/helpline-directive.ts); this keeps such a file from being rewritten.
+   * Throws MeaningChanged if `after` (Decap's reading of the new form) does not say what `before`
+   * (its reading of the file as it is) says: a field's value differs, or the body's words,
+   * directives or addresses do. Decap's rich-text editor deletes some things it cannot write back,
+   * such as a helpline alone in bold (the content gate refuses that one,
+   * src/lib/helpline-directive.ts); this keeps such a file from being rewritten.
    */
-  const checkSameMeaning = (formatter: DecapFormatter, text: string, out: string) => {
-    const before = formatter.fromFile(text);
-    const after = formatter.fromFile(out);
+  const checkSameMeaning = (before: EntryData, after: EntryData) => {
     const { body: bodyBefore, ...fieldsBefore } = before;
     const { body: bodyAfter, ...fieldsAfter } = after;
     for (const key of new Set([...Object.keys(fieldsBefore), ...Object.keys(fieldsAfter)])) {
@@ -277,17 +276,13 @@ export async function createFormatter(contentDir: string): Promise<(path: string
     const where = files.get(path) ?? folders.get(dirname(path));
     if (!where || (where.extension && !path.endsWith(`.${where.extension}`))) return undefined;
     const formatter = where.format === 'yaml' ? decap.yamlFormatter : frontmatter;
-    let out: string;
-    if (where.format === 'yaml') {
-      out = decap.yamlFormatter.toFile(decap.yamlFormatter.fromFile(text), where.fields);
-    } else {
-      const data = frontmatter.fromFile(text);
-      if (typeof data.body === 'string') data.body = body(data.body);
-      out = frontmatter.toFile(data, where.fields);
-    }
+    const data = formatter.fromFile(text);
+    // A Markdown file's body as the rich-text editor writes it; `data` stays as read, to compare.
+    const saved = where.format !== 'yaml' && typeof data.body === 'string' ? { ...data, body: body(data.body) } : data;
+    let out = formatter.toFile(saved, where.fields);
     // Backend#entryToRaw ends every file with a line break.
     if (!out.endsWith('\n')) out = `${out}\n`;
-    if (out !== text) checkSameMeaning(formatter, text, out);
+    if (out !== text) checkSameMeaning(data, formatter.fromFile(out));
     return out;
   };
 }

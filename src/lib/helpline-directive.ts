@@ -261,17 +261,17 @@ function wrapperProblem(node: Nodes, source: string, already: Set<TextDirective>
   const inside = helplinesIn(node);
   const first = inside[0];
   if (!first || already.has(first)) return undefined;
+  // Bold or italics with words beside the helpline is written back whole.
+  if (node.type !== 'link' && textBesideDirectives(node) !== '') return undefined;
+  for (const helpline of inside) already.add(helpline);
   const line = first.position?.start.line ?? 1;
   const written = directiveFor(toString(first).trim(), first.attributes?.['show'] as HelplineShow | undefined);
   if (node.type === 'link') {
-    for (const helpline of inside) already.add(helpline);
     return {
       line,
       message: `"${written}" is inside a link ([…](…)): a helpline is a link already, and a link inside a link does not work. Take the helpline out of the link`,
     };
   }
-  if (textBesideDirectives(node) !== '') return undefined;
-  for (const helpline of inside) already.add(helpline);
   // The marks as typed at its start: `**`, `__`, `*`, `_`, or `***` for bold italics.
   const marks = /^[*_]+/.exec(source.slice(node.position?.start.offset ?? 0))?.[0] ?? '**';
   const only = node.children.length === 1 ? node.children[0] : undefined;

@@ -20,6 +20,19 @@ function contentFormat(...args: string[]): { status: number | null; output: stri
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/**
+ * A content folder of its own for one describe block, removed after it: the site settings (which
+ * give the lists the CMS configuration is built with) and an empty folder for `collection`.
+ */
+function contentFolder(collection: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'content-format-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const content = join(dir, 'content');
+  cpSync(join(ROOT, 'content/settings'), join(content, 'settings'), { recursive: true });
+  mkdirSync(join(content, collection));
+  return content;
+}
+
 describe('content files are in the form the CMS saves', () => {
   test('every file in content/', () => {
     const { status, output } = contentFormat('--check');
@@ -29,12 +42,7 @@ describe('content files are in the form the CMS saves', () => {
   }, RUN_TIMEOUT);
 
   describe('npm run content:format on a new file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'content-format-test-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    const content = join(dir, 'content');
-    // The settings give the lists the CMS configuration is built with.
-    cpSync(join(ROOT, 'content/settings'), join(content, 'settings'), { recursive: true });
-    mkdirSync(join(content, 'a-z'));
+    const content = contentFolder('a-z');
     const topic = join(content, 'a-z', 'test-topic.md');
     writeFileSync(
       topic,
@@ -82,11 +90,7 @@ describe('content files are in the form the CMS saves', () => {
   });
 
   describe('a file whose form in the CMS would not say the same', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'content-format-test-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    const content = join(dir, 'content');
-    cpSync(join(ROOT, 'content/settings'), join(content, 'settings'), { recursive: true });
-    mkdirSync(join(content, 'pages'));
+    const content = contentFolder('pages');
     const page = join(content, 'pages', 'urgent-help.md');
     // Decap's editor deletes a helpline alone in bold when it writes the body back: this is how the
     // urgent-help page lost its Samaritans and Shout numbers to `npm run content:format` once.
