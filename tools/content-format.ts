@@ -27,8 +27,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import type { Nodes } from 'mdast';
-import { parseBody } from '../src/content/markdown-tree.ts';
+import type { Nodes, Root } from 'mdast';
+import { markdownToMdast } from 'satteri';
 import { SKIP, walk } from '../src/lib/tree-walk.ts';
 import type { buildCmsConfig } from '../src/cms/config.ts';
 import type { readSiteLists } from '../src/content/site-lists.ts';
@@ -125,23 +125,45 @@ interface Place {
 }
 
 /**
+ * The Markdown features the site renders with (Astro's Sätteri processor turns GFM on unless the
+ * config says `gfm: false`: node_modules/@astrojs/markdown-satteri/dist/satteri-processor.js), so
+ * that a table, a footnote or a bare web address is read here as the site reads it. The content
+ * gate reads without GFM, as the CMS preview does (src/content/markdown-tree.ts).
+ */
+const SITE_FEATURES = { directive: true, gfm: true, frontmatter: false } as const;
+
+/**
  * What a Markdown body says, for comparing two forms of it: its words with their spacing made one
  * space, each directive as written (`:helpline[samaritans]{show="phone"}`) and each link's and
- * picture's address. Bullets, folding and escapes, which are only form, leave it the same. Parsed
- * by Sätteri, the parser the site renders with (src/content/markdown-tree.ts).
+ * picture's address, a reference-style link's (`[text][id]`) taken from its definition, as the
+ * page shows it. Bullets, folding, escapes, table padding and whether a link is written inline or
+ * by reference are only form, and leave it the same (Decap writes every link inline). Parsed by
+ * Sätteri (`markdownToMdast`, satteri 0.10), the parser the site renders with.
  */
 function bodyMeaning(markdown: string): string {
+  const tree = markdownToMdast(markdown, { features: SITE_FEATURES }) as Root;
+  const definitions = new Map<string, string>();
+  walk<Nodes>(tree, (node) => {
+    // CommonMark: the first definition of a label wins, and labels match without case.
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+  });
   const parts: string[] = [];
-  walk<Nodes>(parseBody(markdown), (node) => {
+  walk<Nodes>(tree, (node) => {
     if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
       const label = markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
       parts.push(` ${label} `);
       return SKIP;
     }
+    if (node.type === 'definition') return SKIP;
     if ('value' in node) parts.push(node.value);
     else if (node.type === 'break') parts.push(' ');
     if (node.type === 'link' || node.type === 'image') parts.push(` (${node.url}) `);
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem') parts.push(' ');
+    if (node.type === 'linkReference' || node.type === 'imageReference') {
+      parts.push(` (${definitions.get(node.identifier) ?? `[${node.identifier}]`}) `);
+    }
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem' || node.type === 'tableCell') {
+      parts.push(' ');
+    }
     return undefined;
   });
   return parts.join('').replace(/\s+/g, ' ').trim();

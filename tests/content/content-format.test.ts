@@ -57,6 +57,14 @@ describe('content files are in the form the CMS saves', () => {
         '- one',
         '- two',
         '',
+        'Read more on [the NHS website][nhs].',
+        '',
+        '| Who | Where |',
+        '| --- | --- |',
+        '| **GP** | [NHS](https://www.nhs.uk/) |',
+        '',
+        '[nhs]: https://www.nhs.uk/mental-health/',
+        '',
       ].join('\n'),
     );
     const expected = [
@@ -73,9 +81,16 @@ describe('content files are in the form the CMS saves', () => {
       '* one',
       '* two',
       '',
+      // Decap writes every link inline and pads tables: form only, so the file is rewritten.
+      'Read more on [the NHS website](https://www.nhs.uk/mental-health/).',
+      '',
+      '| Who    | Where                      |',
+      '| ------ | -------------------------- |',
+      '| **GP** | [NHS](https://www.nhs.uk/) |',
+      '',
     ].join('\n');
 
-    test('rewrites it as Decap would: fields in the CMS order, block lists, folded text, * bullets, directives as written', () => {
+    test('rewrites it as Decap would: fields in the CMS order, block lists, folded text, * bullets, directives as written, links inline, tables padded', () => {
       const first = contentFormat('--content', content, topic);
       expect(first.status).toBe(0);
       expect(first.output).toContain('Rewrote 1 file(s)');
