@@ -161,6 +161,8 @@ function bodyMeaning(markdown: string): string {
     if (node.type === 'linkReference' || node.type === 'imageReference') {
       parts.push(` (${definitions.get(node.identifier) ?? `[${node.identifier}]`}) `);
     }
+    // A task list's box, which Decap's editor drops (it writes `- [ ] item` back as `* item`).
+    if (node.type === 'listItem' && typeof node.checked === 'boolean') parts.push(node.checked ? ' [x] ' : ' [ ] ');
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem' || node.type === 'tableCell') {
       parts.push(' ');
     }

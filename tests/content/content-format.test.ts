@@ -136,4 +136,18 @@ describe('content files are in the form the CMS saves', () => {
       expect(check.output).not.toContain('run `npm run content:format` to fix it');
     }, RUN_TIMEOUT);
   });
+
+  describe('a task list, whose boxes the editor drops', () => {
+    const content = contentFolder('pages');
+    const page = join(content, 'pages', 'what-to-bring.md');
+    const text = ['---', 'title: What to bring', 'description: A list.', '---', '- [ ] a drink', '- [x] a friend', ''].join('\n');
+    writeFileSync(page, text);
+
+    test('is left as it is, and the run fails', () => {
+      const run = contentFormat('--content', content, page);
+      expect(run.status).toBe(1);
+      expect(readFileSync(page, 'utf8')).toBe(text);
+      expect(run.output).toContain('the text "[ ] a drink [x] a friend…" would become "a drink a friend…"');
+    }, RUN_TIMEOUT);
+  });
 });
