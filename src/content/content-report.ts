@@ -21,12 +21,13 @@ import {
   readDataFile,
 } from './content-gate';
 import { helplineContext } from './helplines';
+import { staleDateWarnings } from './news-dates';
 import { readSiteLists } from './site-lists';
 import { contentFiles, topicReview } from './topic-reviews';
 
 /**
  * One row per Markdown page under `contentDir`, checked with the build's own rules.
- * @param today The day review dates are measured against.
+ * @param today The day review dates, and the news posts' passed dates, are measured against.
  */
 export async function buildContentReport(contentDir: string, today: Date): Promise<ReportRow[]> {
   const rules = loadContentRules();
@@ -39,7 +40,8 @@ export async function buildContentReport(contentDir: string, today: Date): Promi
     const schema = declaration.schema(lists);
     for (const file of contentFiles(join(contentDir, declaration.name))) {
       const shown = displayPath(file);
-      const content = readContentFile(readFileSync(file, 'utf8'), schema);
+      const raw = readFileSync(file, 'utf8');
+      const content = readContentFile(raw, schema);
       const check = await checkContentFile(content, rules, name, helplines);
       const errors: string[] = [];
       if (file.endsWith('.mdx')) errors.push('.mdx files are refused in this folder; rename it to .md');
@@ -64,7 +66,10 @@ export async function buildContentReport(contentDir: string, today: Date): Promi
         review,
         helplines: check.helplines,
         errors,
-        warnings: fileWarnings(declaration.name, check),
+        warnings: [
+          ...fileWarnings(declaration.name, check),
+          ...(declaration.name === 'news' ? staleDateWarnings(raw, content.data, today) : []),
+        ],
       });
     }
   }

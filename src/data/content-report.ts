@@ -9,6 +9,7 @@ import { getCollection } from 'astro:content';
 import { resolve } from 'node:path';
 import { BUILD_NOW, CONTENT_DIR, SETTINGS_FILE } from '../config';
 import { laterReading } from '../content/later-readings';
+import { staleDateWarningsOf } from '../content/news-dates';
 import { readSiteLists } from '../content/site-lists';
 import { topicReview } from '../content/topic-reviews';
 import { displayPath } from '../lib/content-error';
@@ -61,7 +62,8 @@ async function build(): Promise<ContentReport> {
         helplines: verdict.helplines,
         // A file with an error stops the build, so a built report has none.
         errors: [],
-        warnings: verdict.warnings,
+        // A news post's passed dates that it still offers, as the news loader found them this build.
+        warnings: name === 'news' ? [...verdict.warnings, ...staleDateWarningsOf(file)] : verdict.warnings,
       });
     }
   }

@@ -1,11 +1,12 @@
 /**
  * One real `astro build` of a valid tree, on a fixed build date (BUILD_DATE=2026-10-20, a Tuesday,
  * five days before the clocks go back), with the calendar fixtures' groups (one of them paused),
- * referrals closed, an overdue A–Z topic, and no repository for the live editor, as in a fresh clone.
+ * referrals closed, an overdue A–Z topic, a news post that still offers a date that has passed, and no
+ * repository for the live editor, as in a fresh clone.
  * It proves that content decides what is published:
  * - the site builds, with its search index and the editor's code, from `astro build` alone;
  * - a paused service is published nowhere, full groups say so, an overdue topic is still published
- *   with one warning;
+ *   with one warning, and so is the news post, whose warning the content report shows editors too;
  * - every .ics parses in ical.js and expands to the same sessions each service page lists under
  *   "Next sessions", including a cancelled date and a date after the clock change; /whats-on/ lists
  *   the 14 days from the build date; the files are served as text/calendar with netlify.toml's headers.
@@ -25,12 +26,18 @@ const BUILD_DATE = '2026-10-20';
 const BUILD_START = new Date('2026-10-19T23:00:00Z');
 /** An A–Z topic whose review date has passed. */
 const OVERDUE = 'a-z/overdue-topic.md';
+/** A news post that offers a date before BUILD_DATE as if it were still to come. */
+const STALE = 'news/stale-promise.md';
 
 let result: BuildResult;
 
 beforeAll(() => {
   const extra = Object.fromEntries(readdirSync(FIXTURES).map((file) => [`services/${file}`, join(FIXTURES, file)]));
-  const tree = makeContentTree({ ...extra, [OVERDUE]: join(ROOT, 'tests/fixtures/review', OVERDUE) });
+  const tree = makeContentTree({
+    ...extra,
+    [OVERDUE]: join(ROOT, 'tests/fixtures/review', OVERDUE),
+    [STALE]: join(ROOT, 'tests/fixtures', STALE),
+  });
   const settingsFile = join(tree, 'settings/site.yaml');
   writeFileSync(
     settingsFile,
@@ -130,6 +137,19 @@ describe('a valid tree, with a paused service, full groups and an overdue topic'
     expect(warning[0]).toContain(`Overdue topic (`);
     expect(warning[0]).toContain(`${OVERDUE}, due 2023-01-10)`);
     expect(page('a-z/overdue-topic').replace(/<[^>]+>/g, '')).toContain('Next review due: 10 January 2023.');
+  });
+
+  it('still publishes a news post that offers a passed date, warns once, and the content report shows the warning', () => {
+    const words = 'line 12 names "Saturday 10 October 2026" as if it were still to come, but that date has passed';
+    const warning = result.output.split('\n').filter((l) => l.includes('as if it were still to come'));
+    expect(warning, result.output).toHaveLength(1);
+    expect(warning[0]).toContain(`${STALE}: ${words}`);
+    expect(page('news/stale-promise')).toContain('<h1');
+    const report = page('admin/report')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&quot;|&#34;/g, '"')
+      .replace(/\s+/g, ' ');
+    expect(report).toContain(words);
   });
 });
 

@@ -152,6 +152,31 @@ describe('the report over a content tree', () => {
     // Two runs of the script, each starting Node and Vite's module runner.
   }, 60_000);
 
+  it('lists a news post that still offers a date that has passed, as the build warns about it', async () => {
+    writeFileSync(
+      join(tree, 'news/winter-meeting.md'),
+      [
+        '---',
+        'title: A winter meeting',
+        'date: 2026-11-10T10:00:00+00:00',
+        'author: Test Author',
+        'category: Events',
+        'summary: A meeting in December.',
+        '---',
+        'Come along to our winter meeting.',
+        '',
+        '* **When:** Thursday 3 December 2026, 2pm to 4pm',
+        '',
+      ].join('\n'),
+    );
+    const warningsOn = async (day: Date) =>
+      (await buildContentReport(tree, day)).find((r) => r.file.endsWith('news/winter-meeting.md'))?.warnings;
+    expect(await warningsOn(new Date(Date.UTC(2026, 11, 5)))).toEqual([
+      'line 10 names "Thursday 3 December 2026" as if it were still to come, but that date has passed; say it has happened, or update the post',
+    ]);
+    expect(await warningsOn(new Date(Date.UTC(2026, 11, 2)))).toEqual([]);
+  });
+
   it('lists a helpline file whose text trips a rule, as the build warns about it', async () => {
     mkdirSync(join(tree, 'helplines'), { recursive: true });
     writeFileSync(

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { warnStaleDates } from '../../src/content/news-dates';
+import { staleDateWarningsOf, warnStaleDates } from '../../src/content/news-dates';
 import { findStaleDates, RECENT_DAYS } from '../../src/lib/stale-dates';
 import { addDays } from '../../src/lib/schedule/dates';
 import { removeTemporaryFolders, temporaryFolder } from '../support/build';
@@ -74,6 +74,18 @@ describe('warnStaleDates', () => {
         /^Content warning in .*post\.md: line 7 names "21 November 2026" as if it were still to come, but that date has passed; say it has happened, or update the post$/,
       ),
     ]);
+  });
+
+  it('keeps the warnings for the content report, until the post is put right', () => {
+    const file = post('title: A', 'We will meet on 21 November 2026.');
+    const entry = { file, data: { date: new Date('2026-11-10T10:00:00Z'), draft: false } };
+    warnStaleDates(entry, NOW, () => undefined);
+    expect(staleDateWarningsOf(file)).toEqual([
+      'line 4 names "21 November 2026" as if it were still to come, but that date has passed; say it has happened, or update the post',
+    ]);
+    writeFileSync(file, '---\ntitle: A\n---\nWe met on 21 November 2026, and it has taken place.\n');
+    warnStaleDates(entry, NOW, () => undefined);
+    expect(staleDateWarningsOf(file)).toEqual([]);
   });
 
   it('says nothing about drafts and posts not yet published', () => {
