@@ -4,8 +4,10 @@
  * readers will see. Decap renders them with its bundled React, reached through `window.h`.
  */
 import { READING_TARGETS } from '../../lib/content-report';
+import { suggestion, type ContentRules } from '../../lib/content-rules';
 import { formatUkDate, isoDate } from '../../lib/format';
 import type { HelplineNamer } from '../../lib/markdown-prose';
+import { checkProse, type ProseCheckResult, type TextField } from '../../lib/prose-check';
 import { readingLevel } from '../../lib/reading-level';
 
 /** A React-style element, as far as these templates need to know. */
@@ -19,6 +21,12 @@ export interface PreviewProps {
   widgetFor: (name: string) => Node;
   getAsset: (path: string) => { toString: () => string } | undefined;
 }
+
+/**
+ * Decap's global `createClass` (create-react-class, which decap-cms.js puts on `window`), for the
+ * one part of a preview that keeps state of its own: the language check, whose answer comes later.
+ */
+export type CreateClass = (spec: Record<string, unknown>) => unknown;
 
 /** The part of the global `CMS` object this module uses. */
 export interface DecapCms {
@@ -91,8 +99,111 @@ export function readingGradeNote(
   );
 }
 
+/** What the language check found, as lines for an editor: what stops the build, and what is worth changing. */
+export interface LanguageLines {
+  stops: string[];
+  worthChanging: string[];
+}
+
+/**
+ * The content gate's findings (src/lib/prose-check.ts) as an editor reads them beside the text: the
+ * words, the wording to use instead and why, and which field when it is not the text. No line
+ * numbers: they count from the top of the file, which the editor does not show.
+ */
+export function languageLines(result: ProseCheckResult): LanguageLines {
+  const lines: LanguageLines = { stops: [], worthChanging: [] };
+  for (const finding of result.findings) {
+    const verb = finding.rule.level === 'fail' ? 'write' : 'consider';
+    const where = finding.field ? `In the ${finding.field}, "${finding.text}"` : `"${finding.text}"`;
+    const line = `${where}: ${verb} ${suggestion(finding.rule)} instead. ${finding.rule.why}`;
+    (finding.rule.level === 'fail' ? lines.stops : lines.worthChanging).push(line);
+  }
+  for (const problem of result.commentProblems) {
+    (problem.level === 'fail' ? lines.stops : lines.worthChanging).push(`The text ${problem.problem}.`);
+  }
+  return lines;
+}
+
+/** The language check's note: what to change, or that there is nothing to change. */
+function languageNote(h: CreateElement, lines: LanguageLines | undefined): Node {
+  if (!lines) return h('p', { className: 'language-check', role: 'status' }, 'Language check: checking…');
+  if (lines.stops.length === 0 && lines.worthChanging.length === 0) {
+    return h('p', { className: 'language-check', role: 'status' }, 'Language check: nothing to change.');
+  }
+  const list = (items: string[]) => h('ul', null, ...items.map((item) => h('li', { key: item }, item)));
+  return h(
+    'div',
+    { className: lines.stops.length > 0 ? 'language-check stops' : 'language-check', role: 'status' },
+    lines.stops.length > 0
+      ? h(
+          'p',
+          null,
+          h('strong', null, 'Change this before you publish. The site cannot update while the page says it:'),
+        )
+      : null,
+    lines.stops.length > 0 ? list(lines.stops) : null,
+    lines.worthChanging.length > 0 ? h('p', null, h('strong', null, 'Worth changing:')) : null,
+    lines.worthChanging.length > 0 ? list(lines.worthChanging) : null,
+  );
+}
+
+/** The language check's props: the text, and the fields checked with it. */
+interface LanguageCheckProps {
+  body: string;
+  fields: TextField[];
+}
+
+/**
+ * The build's language check (the content gate's `checkProse`, with the rules of
+ * content-rules.yaml from /admin/content-rules.json) run on the text being typed, so an editor
+ * sees what would stop the site updating before they publish it. `checkProse` answers
+ * asynchronously, so this is a component with its own state: each change asks again, and only the
+ * latest answer is shown.
+ */
+export function languageCheck(h: CreateElement, createClass: CreateClass, rules: Promise<ContentRules>): unknown {
+  type Self = {
+    props: LanguageCheckProps;
+    state: { lines?: LanguageLines };
+    asked?: number;
+    setState: (state: { lines: LanguageLines }) => void;
+    check: () => void;
+  };
+  const textOf = (props: LanguageCheckProps) => [props.body, ...props.fields.map((f) => f.value)].join('\u0000');
+  return createClass({
+    displayName: 'LanguageCheck',
+    getInitialState: () => ({}),
+    componentDidMount(this: Self) {
+      this.check();
+    },
+    componentDidUpdate(this: Self, previous: LanguageCheckProps) {
+      if (textOf(previous) !== textOf(this.props)) this.check();
+    },
+    check(this: Self) {
+      const asked = (this.asked = (this.asked ?? 0) + 1);
+      const { body, fields } = this.props;
+      void rules
+        .then((loaded) => checkProse(body, loaded, fields))
+        .then((result) => {
+          if (asked === this.asked) this.setState({ lines: languageLines(result) });
+        });
+    },
+    render(this: Self) {
+      return languageNote(h, this.state.lines);
+    },
+  });
+}
+
+/** The language check for a preview's text and its title and summary, if the editor has one. */
+function languageCheckFor(h: CreateElement, check: unknown, props: PreviewProps): Node {
+  if (!check) return null;
+  const fields = ['title', 'summary']
+    .map((name) => ({ name, value: text(props, name), line: 1 }))
+    .filter((f) => f.value !== '');
+  return h(check as string, { body: text(props, 'body'), fields });
+}
+
 /** Preview of a news post, laid out like /news/<slug>/. */
-export function newsPreview(h: CreateElement, helplineName?: HelplineNamer) {
+export function newsPreview(h: CreateElement, helplineName?: HelplineNamer, check?: unknown) {
   return function NewsPreview(props: PreviewProps): Node {
     const image = text(props, 'image');
     const warning = text(props, 'contentWarning');
@@ -101,6 +212,7 @@ export function newsPreview(h: CreateElement, helplineName?: HelplineNamer) {
       'article',
       { className: 'cms-preview' },
       readingGradeNote(h, text(props, 'body'), 'news', helplineName),
+      languageCheckFor(h, check, props),
       h('p', { className: 'eyebrow' }, text(props, 'category') || 'News'),
       heading(h, text(props, 'title')),
       h(
@@ -121,7 +233,7 @@ export function newsPreview(h: CreateElement, helplineName?: HelplineNamer) {
 }
 
 /** Preview of an A–Z topic, laid out like /a-z/<slug>/. */
-export function azPreview(h: CreateElement, helplineName?: HelplineNamer) {
+export function azPreview(h: CreateElement, helplineName?: HelplineNamer, check?: unknown) {
   return function AzPreview(props: PreviewProps): Node {
     const alsoKnownAs = list(props, 'alsoKnownAs');
     const sources = field(props, 'sources');
@@ -135,6 +247,7 @@ export function azPreview(h: CreateElement, helplineName?: HelplineNamer) {
       'article',
       { className: 'cms-preview' },
       readingGradeNote(h, text(props, 'body'), 'a-z', helplineName),
+      languageCheckFor(h, check, props),
       h('p', { className: 'eyebrow' }, 'Mental health A–Z'),
       heading(h, text(props, 'title')),
       alsoKnownAs.length > 0 ? h('p', { className: 'meta' }, `Also known as: ${alsoKnownAs.join(', ')}`) : null,
@@ -202,15 +315,18 @@ export function azPreview(h: CreateElement, helplineName?: HelplineNamer) {
 
 /**
  * Registers the preview stylesheet and templates with the CMS. `helplineName` gives the reading
- * grade each helpline's name, as the build reads it.
+ * grade each helpline's name, as the build reads it; with `createClass` and the language rules,
+ * the previews also run the build's language check on the text being typed.
  */
 export function registerPreviews(
   cms: DecapCms,
   h: CreateElement,
   styleUrl: string,
   helplineName?: HelplineNamer,
+  language?: { createClass: CreateClass; rules: Promise<ContentRules> },
 ): void {
+  const check = language ? languageCheck(h, language.createClass, language.rules) : undefined;
   cms.registerPreviewStyle(styleUrl);
-  cms.registerPreviewTemplate('news', newsPreview(h, helplineName));
-  cms.registerPreviewTemplate('a-z', azPreview(h, helplineName));
+  cms.registerPreviewTemplate('news', newsPreview(h, helplineName, check));
+  cms.registerPreviewTemplate('a-z', azPreview(h, helplineName, check));
 }

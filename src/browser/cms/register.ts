@@ -3,12 +3,13 @@
  * src/integrations/decap-cms.ts), then hands it the site's stylesheet and the preview templates.
  * Bundled by Astro, so /admin needs no inline script.
  */
+import type { ContentRules } from '../../lib/content-rules';
 import type { Helpline } from '../../schemas/helplines';
 import { chipsNow, cursorAfterNewChip } from './cursor-after-chip';
 import { chooseHelpline } from './helpline-dialog';
 import { remarkHelplineDirectives } from './helpline-directives';
 import { helplineEditorComponent, type EditorComponent } from './helpline-editor';
-import { registerPreviews, type DecapCms } from './previews';
+import { registerPreviews, type CreateClass, type DecapCms } from './previews';
 
 type CmsWindow = Window & {
   CMS?: DecapCms & {
@@ -16,12 +17,19 @@ type CmsWindow = Window & {
     registerRemarkPlugin: (plugin: typeof remarkHelplineDirectives) => void;
   };
   h?: Parameters<typeof registerPreviews>[1];
+  createClass?: CreateClass;
 };
 
 /** The helpline registry, built with the site (src/pages/admin/helplines.json.ts). */
 async function fetchHelplines(): Promise<Helpline[]> {
   const response = await fetch('/admin/helplines.json');
   return response.ok ? ((await response.json()) as Helpline[]) : [];
+}
+
+/** The language rules, built with the site (src/pages/admin/content-rules.json.ts); none if they cannot be read. */
+async function fetchContentRules(): Promise<ContentRules> {
+  const response = await fetch('/admin/content-rules.json');
+  return response.ok ? ((await response.json()) as ContentRules) : [];
 }
 
 /**
@@ -33,13 +41,14 @@ export function loadCms(src: string, styleUrl: string): void {
   script.src = src;
   // Fetched while the bundle loads, so the Helpline button is there before an entry is opened.
   const helplines = fetchHelplines();
+  const rules = fetchContentRules();
   // The preview's reading grade reads a helpline by its name once the registry has arrived.
   const names = new Map<string, string>();
   void helplines.then((lines) => lines.forEach((line) => names.set(line.id, line.name)));
   script.addEventListener('load', () => {
-    const { CMS, h } = window as CmsWindow;
+    const { CMS, h, createClass } = window as CmsWindow;
     if (!CMS || !h) return;
-    registerPreviews(CMS, h, styleUrl, (id) => names.get(id));
+    registerPreviews(CMS, h, styleUrl, (id) => names.get(id), createClass ? { createClass, rules } : undefined);
     // Directives typed as text are saved whole, never as `:helpline\[id]` (see the module).
     CMS.registerRemarkPlugin(remarkHelplineDirectives);
     // Registered at once, so an entry opened straight away still finds its directives; the

@@ -1,0 +1,51 @@
+/**
+ * An editor writes a news post in the CMS, and the preview runs the build's language check on the
+ * text as it is typed (src/browser/cms/previews.ts, with the rules of content-rules.yaml from
+ * /admin/content-rules.json): words that would stop the site updating are named, with the wording
+ * to use instead, before anything is published. Nothing is saved here.
+ */
+import { expect } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT, signIn, test } from './support';
+
+test('the preview names words that would stop the site updating, as they are typed, and what to write instead', async ({
+  page,
+}) => {
+  const newsFolder = join(CONTENT, 'news');
+  const filesBefore = readdirSync(newsFolder, { recursive: true }).sort();
+
+  await signIn(page);
+  await page.getByRole('link', { name: 'News', exact: true }).click();
+  await page.getByRole('link', { name: 'Create entry of type News post' }).click();
+  await page.getByLabel('Title', { exact: true }).fill('A hard year for our family');
+
+  const preview = page.frameLocator('iframe').first();
+  const check = preview.locator('.language-check');
+  await expect(check).toHaveText('Language check: nothing to change.');
+  // The reading grade above it is the build's too.
+  await expect(preview.locator('.reading-grade')).toHaveText('Reading grade: no text yet');
+
+  await page.locator('[data-slate-editor="true"]').click();
+  await page.keyboard.type('Her brother committed suicide last year. He suffers from depression.');
+  await expect(check).toContainText('Change this before you publish. The site cannot update while the page says it:');
+  await expect(check.locator('li')).toHaveText([
+    '"committed suicide": write "took their own life" or "died by suicide" instead. "Commit" suggests a crime. Suicide stopped being a crime in England and Wales in 1961.',
+    /^"suffers from": consider "has", "lives with" or "experiences" instead\./,
+  ]);
+  await expect(preview.locator('.reading-grade')).toContainText('Reading grade');
+
+  // A field is checked too, and named.
+  await page.getByLabel('Summary', { exact: true }).fill('How Sam coped after his brother committed suicide.');
+  await expect(check.locator('li').first()).toHaveText(/^In the summary, "committed suicide": write /);
+
+  // Put right, the note says so.
+  await page.getByLabel('Summary', { exact: true }).fill('How Sam coped after his brother died.');
+  await page.locator('[data-slate-editor="true"]').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Her brother died by suicide last year. He lives with depression.');
+  await expect(check).toHaveText('Language check: nothing to change.');
+
+  // Nothing was published or saved.
+  expect(readdirSync(newsFolder, { recursive: true }).sort()).toEqual(filesBefore);
+});

@@ -1,0 +1,52 @@
+/**
+ * The CMS preview's language check: the content gate's own findings, with the rules of
+ * content-rules.yaml, as the lines an editor reads beside the text. (The real editor's journey is
+ * tests/e2e/cms/language-check.spec.ts.)
+ */
+import { describe, expect, it } from 'vitest';
+import { languageLines } from '../../src/browser/cms/previews';
+import { loadContentRules } from '../../src/content/content-gate';
+import { checkProse } from '../../src/lib/prose-check';
+
+const rules = loadContentRules();
+const linesFor = async (body: string, fields: { name: string; value: string }[] = []) =>
+  languageLines(
+    await checkProse(
+      body,
+      rules,
+      fields.map((f) => ({ ...f, line: 1 })),
+    ),
+  );
+
+describe('the language check in the CMS preview', () => {
+  it('says what stops the build, and what is worth changing, each with the wording to use and why', async () => {
+    const lines = await linesFor('He committed suicide. She suffers from anxiety.');
+    expect(lines.stops).toEqual([
+      '"committed suicide": write "took their own life" or "died by suicide" instead. "Commit" suggests a crime. Suicide stopped being a crime in England and Wales in 1961.',
+    ]);
+    expect(lines.worthChanging).toEqual([
+      expect.stringMatching(/^"suffers from": consider "has", "lives with" or "experiences" instead\. /),
+    ]);
+  });
+
+  it('names the field when the words are not in the text', async () => {
+    const lines = await linesFor('Plain words.', [{ name: 'summary', value: 'After he committed suicide.' }]);
+    expect(lines.stops).toEqual([expect.stringMatching(/^In the summary, "committed suicide": write /)]);
+  });
+
+  it('finds nothing in plain, safe words, and leaves a sentence its silencing comment allows', async () => {
+    expect(await linesFor('Her brother died by suicide last year.')).toEqual({ stops: [], worthChanging: [] });
+    const quoted =
+      '<!-- content-check: allow commit-suicide (quoting a 1990s headline) -->\nThe headline said he "committed suicide".';
+    expect(await linesFor(quoted)).toEqual({ stops: [], worthChanging: [] });
+  });
+
+  it('says when a silencing comment allows nothing', async () => {
+    const lines = await linesFor(
+      '<!-- content-check: allow commit-suicide (a quote) -->\nHer brother died by suicide.',
+    );
+    expect(lines.worthChanging).toEqual([
+      expect.stringMatching(/^The text has a content-check comment allowing commit-suicide, but /),
+    ]);
+  });
+});
