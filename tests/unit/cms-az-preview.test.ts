@@ -1,9 +1,10 @@
 /**
  * The CMS preview of an A–Z topic shows what the page will: other names, the guide note, further
- * help (a registry helpline by its id), and the reviewer and sources under the review dates.
+ * help (a registry helpline by its id), and the reviewer and sources under the review dates. A
+ * page's, value's or service's preview shows its heading, lead line and reading grade.
  */
 import { describe, expect, it } from 'vitest';
-import { azPreview, type PreviewProps } from '../../src/browser/cms/previews';
+import { azPreview, textPreview, type PreviewProps } from '../../src/browser/cms/previews';
 
 /** A stand-in for React.createElement that keeps the tree, so the test can read its text. */
 interface El {
@@ -68,5 +69,15 @@ describe('the A–Z preview', () => {
   it('says nothing about guides on a condition', () => {
     const condition = textOf(azPreview(h)(props({ ...topic, kind: 'condition' })));
     expect(condition).not.toContain('"Signs" is for conditions only');
+  });
+});
+
+describe('the page, value and service preview', () => {
+  it('shows the heading, the lead line the collection has, and the reading grade of the text', () => {
+    const page = { title: 'Support us', description: 'Ways to help.', body: 'Every gift helps. Thank you.' };
+    const text = textOf(textPreview(h, 'pages', 'description')(props(page)));
+    expect(text).toContain('Support us');
+    expect(text).toContain('Ways to help.');
+    expect(text).toMatch(/Reading grade -?[\d.]+ · 5 words · 2 sentences/);
   });
 });

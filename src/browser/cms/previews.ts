@@ -193,10 +193,10 @@ export function languageCheck(h: CreateElement, createClass: CreateClass, rules:
   });
 }
 
-/** The language check for a preview's text and its title and summary, if the editor has one. */
-function languageCheckFor(h: CreateElement, check: unknown, props: PreviewProps): Node {
+/** The language check for a preview's text, its title and its lead line, if the editor has one. */
+function languageCheckFor(h: CreateElement, check: unknown, props: PreviewProps, leadField = 'summary'): Node {
   if (!check) return null;
-  const fields = ['title', 'summary']
+  const fields = ['title', leadField]
     .map((name) => ({ name, value: text(props, name), line: 1 }))
     .filter((f) => f.value !== '');
   return h(check as string, { body: text(props, 'body'), fields });
@@ -314,6 +314,31 @@ export function azPreview(h: CreateElement, helplineName?: HelplineNamer, check?
 }
 
 /**
+ * Preview of a page, a value or a service: its heading, its lead line (`leadField`: a page's
+ * description, a value's or service's summary) and its text, with the reading grade and language
+ * check above it, as for news and the A–Z. (A service's days, times and place are its form's fields.)
+ */
+export function textPreview(
+  h: CreateElement,
+  collection: string,
+  leadField: string,
+  helplineName?: HelplineNamer,
+  check?: unknown,
+) {
+  return function TextPreview(props: PreviewProps): Node {
+    return h(
+      'article',
+      { className: 'cms-preview' },
+      readingGradeNote(h, text(props, 'body'), collection, helplineName),
+      languageCheckFor(h, check, props, leadField),
+      heading(h, text(props, 'title')),
+      h('p', { className: 'lead' }, text(props, leadField)),
+      h('div', { className: 'prose' }, props.widgetFor('body')),
+    );
+  };
+}
+
+/**
  * Registers the preview stylesheet and templates with the CMS. `helplineName` gives the reading
  * grade each helpline's name, as the build reads it; with `createClass` and the language rules,
  * the previews also run the build's language check on the text being typed.
@@ -329,4 +354,7 @@ export function registerPreviews(
   cms.registerPreviewStyle(styleUrl);
   cms.registerPreviewTemplate('news', newsPreview(h, helplineName, check));
   cms.registerPreviewTemplate('a-z', azPreview(h, helplineName, check));
+  cms.registerPreviewTemplate('pages', textPreview(h, 'pages', 'description', helplineName, check));
+  cms.registerPreviewTemplate('values', textPreview(h, 'values', 'summary', helplineName, check));
+  cms.registerPreviewTemplate('services', textPreview(h, 'services', 'summary', helplineName, check));
 }

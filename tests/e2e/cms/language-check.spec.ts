@@ -2,12 +2,13 @@
  * An editor writes a news post in the CMS, and the preview runs the build's language check on the
  * text as it is typed (src/browser/cms/previews.ts, with the rules of content-rules.yaml from
  * /admin/content-rules.json): words that would stop the site updating are named, with the wording
- * to use instead, before anything is published. Nothing is saved here.
+ * to use instead, before anything is published. Pages, values and services have the check too.
+ * Nothing is saved here.
  */
 import { expect } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT, signIn, test } from './support';
+import { CONTENT, openFromList, readData, signIn, test } from './support';
 
 test('the preview names words that would stop the site updating, as they are typed, and what to write instead', async ({
   page,
@@ -48,4 +49,26 @@ test('the preview names words that would stop the site updating, as they are typ
 
   // Nothing was published or saved.
   expect(readdirSync(newsFolder, { recursive: true }).sort()).toEqual(filesBefore);
+});
+
+test("a page's preview checks its words too, the description included", async ({ page }) => {
+  const file = join(CONTENT, 'pages/accessibility.md');
+  const before = readData(file);
+
+  await signIn(page);
+  await page.getByRole('link', { name: 'Pages', exact: true }).click();
+  await openFromList(page, page.getByRole('link', { name: String(before['title']), exact: true }));
+  const preview = page.frameLocator('iframe').first();
+  await expect(preview.getByRole('heading', { level: 1, name: String(before['title']) })).toBeVisible();
+  await expect(preview.locator('.reading-grade')).toContainText('Reading grade');
+  const check = preview.locator('.language-check');
+  await expect(check).toHaveText('Language check: nothing to change.');
+
+  const description = page.getByLabel('Description', { exact: true });
+  await description.fill('Our website, for the mentally ill.');
+  await expect(check.locator('li')).toHaveText([/^In the description, "the mentally ill": consider /]);
+  await description.fill(String(before['description']));
+  await expect(check).toHaveText('Language check: nothing to change.');
+
+  expect(readData(file)).toEqual(before);
 });
