@@ -24,7 +24,7 @@ import {
 } from '../lib/content-report';
 
 export type { FileVerdict, GateVerdict } from '../lib/content-report';
-import { checkHelplineProse, type ProseCheck } from '../lib/helpline-directive';
+import { checkHelplineProse, type ProseCheck } from '../lib/helpline-prose';
 import { helplinesUsed, proseParagraphs, type HelplineNamer } from '../lib/markdown-prose';
 import {
   checkProse,
@@ -296,6 +296,7 @@ const GATE_SOURCES = [
   'src/lib/content-report.ts',
   'src/lib/content-rules.ts',
   'src/lib/helpline-directive.ts',
+  'src/lib/helpline-prose.ts',
   'src/lib/helpline-render.ts',
   'src/lib/markdown-prose.ts',
   'src/lib/phone-numbers.ts',

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ContentError, displayPath } from '../lib/content-error';
-import { checkHelplineProse, type HelplineRegistry } from '../lib/helpline-directive';
+import { checkHelplineProse, type HelplineRegistry } from '../lib/helpline-prose';
 import type { Helpline } from '../schemas/helplines';
 import { dialDigits } from '../lib/phone-numbers';
 import { helplinesSchema } from '../schemas/helplines';

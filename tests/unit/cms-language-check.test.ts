@@ -3,10 +3,14 @@
  * content-rules.yaml, as the lines an editor reads beside the text. (The real editor's journey is
  * tests/e2e/cms/language-check.spec.ts.)
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languageLines } from '../../src/browser/cms/previews';
 import { loadContentRules } from '../../src/content/content-gate';
+import { readHelplineRegistry } from '../../src/content/helplines';
+import { checkHelplineProse } from '../../src/lib/helpline-prose';
 import { checkProse } from '../../src/lib/prose-check';
+import { ROOT } from '../support/build';
 
 const rules = loadContentRules();
 const linesFor = async (body: string, fields: { name: string; value: string }[] = []) =>
@@ -35,10 +39,14 @@ describe('the language check in the CMS preview', () => {
   });
 
   it('finds nothing in plain, safe words, and leaves a sentence its silencing comment allows', async () => {
-    expect(await linesFor('Her brother died by suicide last year.')).toEqual({ stops: [], worthChanging: [] });
+    expect(await linesFor('Her brother died by suicide last year.')).toEqual({
+      stops: [],
+      worthChanging: [],
+      helplines: false,
+    });
     const quoted =
       '<!-- content-check: allow commit-suicide (quoting a 1990s headline) -->\nThe headline said he "committed suicide".';
-    expect(await linesFor(quoted)).toEqual({ stops: [], worthChanging: [] });
+    expect(await linesFor(quoted)).toEqual({ stops: [], worthChanging: [], helplines: false });
   });
 
   it('says when a silencing comment allows nothing', async () => {
@@ -48,5 +56,15 @@ describe('the language check in the CMS preview', () => {
     expect(lines.worthChanging).toEqual([
       expect.stringMatching(/^The text has a content-check comment allowing commit-suicide, but /),
     ]);
+  });
+
+  it("stops at a helpline's number typed by hand, as the build does, and says how to add the helpline", async () => {
+    const registry = readHelplineRegistry(join(ROOT, 'content'));
+    const body = 'Call Samaritans free on 116 123, or :helpline[shout]{show="text"}.';
+    const lines = languageLines(await checkProse(body, rules), checkHelplineProse(body, registry, new Set()).errors);
+    expect(lines.stops).toEqual([
+      '"116 123" (Samaritans) is typed by hand: write :helpline[samaritans]{show="phone"} instead, so it stays right when the number changes.',
+    ]);
+    expect(lines.helplines).toBe(true);
   });
 });

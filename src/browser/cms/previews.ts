@@ -6,6 +6,7 @@
 import { READING_TARGETS } from '../../lib/content-report';
 import { suggestion, type ContentRules } from '../../lib/content-rules';
 import { formatUkDate, isoDate } from '../../lib/format';
+import { checkHelplineProse, type HelplineRegistry, type ProseFinding } from '../../lib/helpline-prose';
 import type { HelplineNamer } from '../../lib/markdown-prose';
 import { checkProse, type ProseCheckResult, type TextField } from '../../lib/prose-check';
 import { readingLevel } from '../../lib/reading-level';
@@ -103,6 +104,8 @@ export function readingGradeNote(
 export interface LanguageLines {
   stops: string[];
   worthChanging: string[];
+  /** Whether a stop is about a helpline, so the note says how to add one with the editor. */
+  helplines: boolean;
 }
 
 /**
@@ -110,8 +113,12 @@ export interface LanguageLines {
  * words, the wording to use instead and why, and which field when it is not the text. No line
  * numbers: they count from the top of the file, which the editor does not show.
  */
-export function languageLines(result: ProseCheckResult): LanguageLines {
-  const lines: LanguageLines = { stops: [], worthChanging: [] };
+export function languageLines(result: ProseCheckResult, helplineErrors: readonly ProseFinding[] = []): LanguageLines {
+  const lines: LanguageLines = {
+    stops: helplineErrors.map((error) => `${error.message}.`),
+    worthChanging: [],
+    helplines: helplineErrors.length > 0,
+  };
   for (const finding of result.findings) {
     const verb = finding.rule.level === 'fail' ? 'write' : 'consider';
     const where = finding.field ? `In the ${finding.field}, "${finding.text}"` : `"${finding.text}"`;
@@ -142,6 +149,9 @@ function languageNote(h: CreateElement, lines: LanguageLines | undefined): Node 
         )
       : null,
     lines.stops.length > 0 ? list(lines.stops) : null,
+    lines.helplines
+      ? h('p', null, 'To add a helpline, choose + at the end of the toolbar, then Helpline. Its number shows itself.')
+      : null,
     lines.worthChanging.length > 0 ? h('p', null, h('strong', null, 'Worth changing:')) : null,
     lines.worthChanging.length > 0 ? list(lines.worthChanging) : null,
   );
@@ -155,12 +165,18 @@ interface LanguageCheckProps {
 
 /**
  * The build's language check (the content gate's `checkProse`, with the rules of
- * content-rules.yaml from /admin/content-rules.json) run on the text being typed, so an editor
- * sees what would stop the site updating before they publish it. `checkProse` answers
- * asynchronously, so this is a component with its own state: each change asks again, and only the
- * latest answer is shown.
+ * content-rules.yaml from /admin/content-rules.json) and its helpline check (`checkHelplineProse`,
+ * with the registry from /admin/helplines.json: the errors only, as the charity's own numbers,
+ * which its warnings need, are not sent) run on the text being typed, so an editor sees what would
+ * stop the site updating before they publish it. `checkProse` answers asynchronously, so this is a
+ * component with its own state: each change asks again, and only the latest answer is shown.
  */
-export function languageCheck(h: CreateElement, createClass: CreateClass, rules: Promise<ContentRules>): unknown {
+export function languageCheck(
+  h: CreateElement,
+  createClass: CreateClass,
+  rules: Promise<ContentRules>,
+  registry: Promise<HelplineRegistry>,
+): unknown {
   type Self = {
     props: LanguageCheckProps;
     state: { lines?: LanguageLines };
@@ -181,11 +197,12 @@ export function languageCheck(h: CreateElement, createClass: CreateClass, rules:
     check(this: Self) {
       const asked = (this.asked = (this.asked ?? 0) + 1);
       const { body, fields } = this.props;
-      void rules
-        .then((loaded) => checkProse(body, loaded, fields))
-        .then((result) => {
-          if (asked === this.asked) this.setState({ lines: languageLines(result) });
-        });
+      void Promise.all([rules, registry]).then(async ([loaded, lines]) => {
+        const result = await checkProse(body, loaded, fields);
+        // With no registry (it could not be fetched), every helpline would look unknown.
+        const helplineErrors = lines.size > 0 ? checkHelplineProse(body, lines, new Set()).errors : [];
+        if (asked === this.asked) this.setState({ lines: languageLines(result, helplineErrors) });
+      });
     },
     render(this: Self) {
       return languageNote(h, this.state.lines);
@@ -348,9 +365,9 @@ export function registerPreviews(
   h: CreateElement,
   styleUrl: string,
   helplineName?: HelplineNamer,
-  language?: { createClass: CreateClass; rules: Promise<ContentRules> },
+  language?: { createClass: CreateClass; rules: Promise<ContentRules>; registry: Promise<HelplineRegistry> },
 ): void {
-  const check = language ? languageCheck(h, language.createClass, language.rules) : undefined;
+  const check = language ? languageCheck(h, language.createClass, language.rules, language.registry) : undefined;
   cms.registerPreviewStyle(styleUrl);
   cms.registerPreviewTemplate('news', newsPreview(h, helplineName, check));
   cms.registerPreviewTemplate('a-z', azPreview(h, helplineName, check));

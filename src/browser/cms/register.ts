@@ -48,7 +48,14 @@ export function loadCms(src: string, styleUrl: string): void {
   script.addEventListener('load', () => {
     const { CMS, h, createClass } = window as CmsWindow;
     if (!CMS || !h) return;
-    registerPreviews(CMS, h, styleUrl, (id) => names.get(id), createClass ? { createClass, rules } : undefined);
+    const registry = helplines.then((fetched) => new Map(fetched.map((line) => [line.id, line])));
+    registerPreviews(
+      CMS,
+      h,
+      styleUrl,
+      (id) => names.get(id),
+      createClass ? { createClass, rules, registry } : undefined,
+    );
     // Directives typed as text are saved whole, never as `:helpline\[id]` (see the module).
     CMS.registerRemarkPlugin(remarkHelplineDirectives);
     // Registered at once, so an entry opened straight away still finds its directives; the

@@ -1,8 +1,8 @@
 /**
- * An editor writes a news post in the CMS, and the preview runs the build's language check on the
- * text as it is typed (src/browser/cms/previews.ts, with the rules of content-rules.yaml from
- * /admin/content-rules.json): words that would stop the site updating are named, with the wording
- * to use instead, before anything is published. Pages, values and services have the check too.
+ * An editor writes a news post in the CMS, and the preview runs the build's language and helpline
+ * checks on the text as it is typed (src/browser/cms/previews.ts, with the rules of content-rules.yaml
+ * from /admin/content-rules.json and the registry from /admin/helplines.json): what would stop the
+ * site updating is named, with what to write instead, before anything is published. Pages, values and services have the check too.
  * Nothing is saved here.
  */
 import { expect } from '@playwright/test';
@@ -28,17 +28,22 @@ test('the preview names words that would stop the site updating, as they are typ
   await expect(preview.locator('.reading-grade')).toHaveText('Reading grade: no text yet');
 
   await page.locator('[data-slate-editor="true"]').click();
-  await page.keyboard.type('Her brother committed suicide last year. He suffers from depression.');
+  await page.keyboard.type(
+    'Her brother committed suicide last year. He suffers from depression. Call Samaritans free on 116 123.',
+  );
   await expect(check).toContainText('Change this before you publish. The site cannot update while the page says it:');
   await expect(check.locator('li')).toHaveText([
+    // The helpline check's error, as the build gives it, then the language rules'.
+    '"116 123" (Samaritans) is typed by hand: write :helpline[samaritans]{show="phone"} instead, so it stays right when the number changes.',
     '"committed suicide": write "took their own life" or "died by suicide" instead. "Commit" suggests a crime. Suicide stopped being a crime in England and Wales in 1961.',
     /^"suffers from": consider "has", "lives with" or "experiences" instead\./,
   ]);
+  await expect(check).toContainText('To add a helpline, choose + at the end of the toolbar, then Helpline.');
   await expect(preview.locator('.reading-grade')).toContainText('Reading grade');
 
   // A field is checked too, and named.
   await page.getByLabel('Summary', { exact: true }).fill('How Sam coped after his brother committed suicide.');
-  await expect(check.locator('li').first()).toHaveText(/^In the summary, "committed suicide": write /);
+  await expect(check.locator('li', { hasText: /^In the summary, "committed suicide": write / })).toHaveCount(1);
 
   // Put right, the note says so.
   await page.getByLabel('Summary', { exact: true }).fill('How Sam coped after his brother died.');
