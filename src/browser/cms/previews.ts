@@ -157,6 +157,9 @@ function languageNote(h: CreateElement, lines: LanguageLines | undefined): Node 
   );
 }
 
+/** How long typing pauses before the language check runs again. */
+const CHECK_PAUSE_MS = 300;
+
 /** The language check's props: the text, and the fields checked with it. */
 interface LanguageCheckProps {
   body: string;
@@ -181,6 +184,7 @@ export function languageCheck(
     props: LanguageCheckProps;
     state: { lines?: LanguageLines };
     asked?: number;
+    timer?: ReturnType<typeof setTimeout>;
     setState: (state: { lines: LanguageLines }) => void;
     check: () => void;
   };
@@ -192,7 +196,14 @@ export function languageCheck(
       this.check();
     },
     componentDidUpdate(this: Self, previous: LanguageCheckProps) {
-      if (textOf(previous) !== textOf(this.props)) this.check();
+      if (textOf(previous) === textOf(this.props)) return;
+      // Once typing pauses: a long topic's words are split into sentences for each check.
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.check(), CHECK_PAUSE_MS);
+    },
+    componentWillUnmount(this: Self) {
+      clearTimeout(this.timer);
+      this.asked = Number.NaN;
     },
     check(this: Self) {
       const asked = (this.asked = (this.asked ?? 0) + 1);
