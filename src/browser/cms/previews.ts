@@ -1,7 +1,9 @@
 /**
  * Preview templates for the CMS: news posts and A–Z topics drawn with the site's own stylesheet
  * and the same structure as the real pages (heading, date, summary, body), so editors see what
- * readers will see. Decap renders them with its bundled React, reached through `window.h`.
+ * readers will see, and pages, values and services as their heading, lead line and text. Above
+ * each, the build's reading grade and its language and helpline checks of the text being typed.
+ * Decap renders them with its bundled React, reached through `window.h` and `window.createClass`.
  */
 import { READING_TARGETS } from '../../lib/content-report';
 import { suggestion, type ContentRules } from '../../lib/content-rules';
