@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, cpSync, openSync } from 'node:fs';
+import { closeSync, cpSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT, publishNow, readData, REPO } from './support';
 
@@ -48,9 +48,22 @@ test.beforeAll(async () => {
     },
   );
   closeSync(log);
-  await expect
+  const started = dev;
+  // A server that has stopped will never answer: that ends the wait at once, with its exit code.
+  const exited = new Promise<string>((settle) =>
+    started.once('exit', (code) => settle(`exited with code ${String(code)}`)),
+  );
+  const up = expect
     .poll(async () => (await fetch(`${DEV}/admin/`).catch(() => undefined))?.status, { timeout: 120_000 })
-    .toBe(200);
+    .toBe(200)
+    .then(() => 'up');
+  const outcome = await Promise.race([up, exited]).catch((error: unknown) => String(error));
+  if (outcome !== 'up') {
+    // afterEach does not run when this hook fails, so the dev server's own words go in the error.
+    up.catch(() => undefined);
+    const output = readFileSync(DEV_LOG, 'utf8').split('\n').slice(-40).join('\n');
+    throw new Error(`The dev server did not serve /admin/ (${outcome}). Its last output:\n${output}`);
+  }
 });
 
 // Playwright reads which fixtures a hook needs from its first parameter's pattern: none here.
