@@ -39,6 +39,12 @@ export interface CheckedGlobOptions {
    */
   checkAll?: (entries: CheckedEntry[]) => void;
   /**
+   * Runs for an entry the dev server reloads on its own when its file changes, after the whole
+   * load (Astro's glob loader watches each file and stores it again; `checkAll` runs only on a
+   * whole load, so a check that `checkAll` makes of each entry is made here for the one reloaded).
+   */
+  checkReloaded?: (entry: CheckedEntry) => void;
+  /**
    * Checks one entry's data as it is stored (references to the helpline registry). Throws a
    * ContentError to stop the build. (Markdown bodies go through the content gate.)
    */
@@ -188,6 +194,8 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
         if (file.endsWith('.md')) verdicts.set(resolve(file), await gate.check(resolve(file), props.data));
         return parsed;
       };
+      /** Set once this load is done: an entry stored after it is one the dev server reloaded. */
+      let loaded = false;
       const store = new Proxy(ctx.store, {
         get(target, prop, receiver) {
           if (prop === 'set') {
@@ -200,7 +208,9 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
               if (problems.length > 0) {
                 throw new ContentError(file, 'body', problems[0] ?? '');
               }
-              return target.set(withoutBody(entry, body, options.bodyFacts, verdicts.get(resolve(file))));
+              const stored = target.set(withoutBody(entry, body, options.bodyFacts, verdicts.get(resolve(file))));
+              if (loaded) options.checkReloaded?.({ id: entry.id, file: resolve(file), data: entry.data });
+              return stored;
             };
           }
           const value: unknown = Reflect.get(target, prop, receiver);
@@ -238,6 +248,7 @@ export function checkedGlob(options: CheckedGlobOptions): Loader {
           data: entry.data,
         })),
       );
+      loaded = true;
     },
   };
 }

@@ -35,6 +35,8 @@ export function collectionLoader(name: CollectionName, contentDir: string, lists
     schema: declaration.schema(lists),
     ...(declaration.kind === 'markdown' ? {} : { pattern: '[^_]*.yaml' }),
     ...(check ? { checkAll: check } : {}),
+    // A post the dev server reloads after an edit: its passed dates, for the log and the report.
+    ...(name === 'news' ? { checkReloaded: (entry: CheckedEntry) => void warnStaleDates(entry) } : {}),
     // Helpline ids named in every file's data are checked (a Markdown body's directives and
     // numbers by the content gate); Markdown that shows registry lines is rendered again whenever
     // the registry changes.

@@ -6,6 +6,7 @@
  * parser and render Markdown with the processor the site's astro.config.ts uses.
  */
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,8 +74,24 @@ const yamlEntryType = {
   getEntryInfo: ({ contents }: { contents: string }) => ({ data: parseYaml(contents) as Record<string, unknown> }),
 };
 
-/** Loads one collection of the content tree at `contentDir` with the site's real loader. */
-export async function loadCollection(name: CollectionName, contentDir: string): Promise<LoadResult> {
+/** A stand-in for the dev server's file watcher: the test emits `change` with a file's path. */
+export type TestWatcher = EventEmitter & { add: (path: string) => void };
+
+/** A watcher for {@link loadCollection}, as the dev server hands the loader one. */
+export function testWatcher(): TestWatcher {
+  return Object.assign(new EventEmitter(), { add: () => undefined });
+}
+
+/**
+ * Loads one collection of the content tree at `contentDir` with the site's real loader. With a
+ * `watcher`, as under the dev server, Astro's glob loader then reloads a file when the watcher
+ * emits `change` with its path.
+ */
+export async function loadCollection(
+  name: CollectionName,
+  contentDir: string,
+  options: { watcher?: TestWatcher } = {},
+): Promise<LoadResult> {
   const lists = readSiteLists(contentDir, 'settings/site.yaml');
   const declaration = COLLECTIONS.find((c) => c.name === name);
   if (!declaration) throw new Error(`No collection named "${name}"`);
@@ -104,6 +121,7 @@ export async function loadCollection(name: CollectionName, contentDir: string): 
   };
   const context = {
     collection: name,
+    ...(options.watcher ? { watcher: options.watcher } : {}),
     store,
     meta: new Map(),
     logger,

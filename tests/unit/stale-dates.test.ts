@@ -4,11 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { staleDateWarningsOf, warnStaleDates } from '../../src/content/news-dates';
 import { findStaleDates, RECENT_DAYS } from '../../src/lib/stale-dates';
 import { addDays } from '../../src/lib/schedule/dates';
-import { removeTemporaryFolders, temporaryFolder } from '../support/build';
+import { makeContentTree, removeTemporaryFolders, temporaryFolder } from '../support/build';
+import { loadCollection, testWatcher } from '../support/loader';
 
 const TODAY = '2026-12-01';
 
@@ -95,5 +96,39 @@ describe('warnStaleDates', () => {
     warnStaleDates({ file, data: { date: new Date('2026-11-10T10:00:00Z'), draft: true } }, NOW, warn);
     warnStaleDates({ file, data: { date: new Date('2026-12-05T10:00:00Z'), draft: false } }, NOW, warn);
     expect(lines).toEqual([]);
+  });
+});
+
+describe('a post the dev server reloads after an edit', () => {
+  afterAll(removeTemporaryFolders);
+
+  it('is checked again, so the log and the content report follow the edit', async () => {
+    const tree = makeContentTree();
+    const file = join(tree, 'news/meeting.md');
+    const post = (when: string) =>
+      [
+        '---',
+        'title: A meeting',
+        'date: 2026-11-10T10:00:00+00:00',
+        'author: Test Author',
+        'category: News',
+        'summary: A meeting in November.',
+        '---',
+        `* **When:** ${when}`,
+        '',
+      ].join('\n');
+    writeFileSync(file, post('Saturday 21 November 2026 (this meeting has taken place)'));
+    const watcher = testWatcher();
+    // The suite's clock (tests/support/clock.ts): 1 December 2026, after the meeting.
+    await loadCollection('news', tree, { watcher });
+    expect(staleDateWarningsOf(file)).toEqual([]);
+
+    writeFileSync(file, post('Saturday 21 November 2026'));
+    watcher.emit('change', file);
+    await vi.waitFor(() =>
+      expect(staleDateWarningsOf(file)).toEqual([
+        'line 8 names "Saturday 21 November 2026" as if it were still to come, but that date has passed; say it has happened, or update the post',
+      ]),
+    );
   });
 });
