@@ -39,6 +39,16 @@ export type ContentRule = z.infer<typeof ruleSchema> & { level: RuleLevel };
 export type ContentRules = readonly ContentRule[];
 
 /**
+ * What the CMS preview checks the text with, as /admin/content-checks.json gives it
+ * (src/pages/admin/content-checks.json.ts): the rules, and the charity's own numbers (digits only),
+ * which the helpline check lets prose give by hand.
+ */
+export interface ContentChecks {
+  rules: ContentRules;
+  ownDials: string[];
+}
+
+/**
  * Checks the parsed content-rules.yaml and returns its rules, failures first.
  * @throws Error naming the rule and the problem, when the file is malformed or an id repeats.
  */

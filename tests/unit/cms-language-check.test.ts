@@ -61,10 +61,23 @@ describe('the language check in the CMS preview', () => {
   it("stops at a helpline's number typed by hand, as the build does, and says how to add the helpline", async () => {
     const registry = readHelplineRegistry(join(ROOT, 'content'));
     const body = 'Call Samaritans free on 116 123, or :helpline[shout]{show="text"}.';
-    const lines = languageLines(await checkProse(body, rules), checkHelplineProse(body, registry, new Set()).errors);
+    const lines = languageLines(await checkProse(body, rules), checkHelplineProse(body, registry, new Set()));
     expect(lines.stops).toEqual([
       '"116 123" (Samaritans) is typed by hand: write :helpline[samaritans]{show="phone"} instead, so it stays right when the number changes.',
     ]);
     expect(lines.helplines).toBe(true);
+  });
+
+  it("warns about a number that is neither a helpline nor the charity's own, as the build does", async () => {
+    const registry = readHelplineRegistry(join(ROOT, 'content'));
+    const body = 'Call our office on 01632 960123, or the other line on 0800 123 4567.';
+    const lines = languageLines(
+      await checkProse(body, rules),
+      checkHelplineProse(body, registry, new Set(['01632960123'])),
+    );
+    expect(lines.stops).toEqual([]);
+    expect(lines.worthChanging).toEqual([
+      expect.stringMatching(/^"0800 123 4567" is not in the helpline registry or the charity's own numbers: /),
+    ]);
   });
 });

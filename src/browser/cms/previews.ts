@@ -6,7 +6,7 @@
  * Decap renders them with its bundled React, reached through `window.h` and `window.createClass`.
  */
 import { READING_TARGETS } from '../../lib/content-report';
-import { suggestion, type ContentRules } from '../../lib/content-rules';
+import { suggestion, type ContentChecks } from '../../lib/content-rules';
 import { formatUkDate, isoDate } from '../../lib/format';
 import { checkHelplineProse, type HelplineRegistry, type ProseFinding } from '../../lib/helpline-prose';
 import type { HelplineNamer } from '../../lib/markdown-prose';
@@ -115,11 +115,14 @@ export interface LanguageLines {
  * words, the wording to use instead and why, and which field when it is not the text. No line
  * numbers: they count from the top of the file, which the editor does not show.
  */
-export function languageLines(result: ProseCheckResult, helplineErrors: readonly ProseFinding[] = []): LanguageLines {
+export function languageLines(
+  result: ProseCheckResult,
+  helplines: { errors: readonly ProseFinding[]; warnings: readonly ProseFinding[] } = { errors: [], warnings: [] },
+): LanguageLines {
   const lines: LanguageLines = {
-    stops: helplineErrors.map((error) => `${error.message}.`),
-    worthChanging: [],
-    helplines: helplineErrors.length > 0,
+    stops: helplines.errors.map((error) => `${error.message}.`),
+    worthChanging: helplines.warnings.map((warning) => `${warning.message}.`),
+    helplines: helplines.errors.length > 0,
   };
   for (const finding of result.findings) {
     const verb = finding.rule.level === 'fail' ? 'write' : 'consider';
@@ -170,16 +173,16 @@ interface LanguageCheckProps {
 
 /**
  * The build's language check (the content gate's `checkProse`, with the rules of
- * content-rules.yaml from /admin/content-rules.json) and its helpline check (`checkHelplineProse`,
- * with the registry from /admin/helplines.json: the errors only, as the charity's own numbers,
- * which its warnings need, are not sent) run on the text being typed, so an editor sees what would
- * stop the site updating before they publish it. `checkProse` answers asynchronously, so this is a
+ * content-rules.yaml) and its helpline check (`checkHelplineProse`, with the registry from
+ * /admin/helplines.json and the charity's own numbers) run on the text being typed, so an editor
+ * sees what would stop the site updating, and what the build would warn about, before they publish
+ * it. The rules and numbers come from /admin/content-checks.json. `checkProse` answers asynchronously, so this is a
  * component with its own state: each change asks again, and only the latest answer is shown.
  */
 export function languageCheck(
   h: CreateElement,
   createClass: CreateClass,
-  rules: Promise<ContentRules>,
+  checks: Promise<ContentChecks>,
   registry: Promise<HelplineRegistry>,
 ): unknown {
   type Self = {
@@ -210,11 +213,11 @@ export function languageCheck(
     check(this: Self) {
       const asked = (this.asked = (this.asked ?? 0) + 1);
       const { body, fields } = this.props;
-      void Promise.all([rules, registry]).then(async ([loaded, lines]) => {
-        const result = await checkProse(body, loaded, fields);
+      void Promise.all([checks, registry]).then(async ([{ rules, ownDials }, lines]) => {
+        const result = await checkProse(body, rules, fields);
         // With no registry (it could not be fetched), every helpline would look unknown.
-        const helplineErrors = lines.size > 0 ? checkHelplineProse(body, lines, new Set()).errors : [];
-        if (asked === this.asked) this.setState({ lines: languageLines(result, helplineErrors) });
+        const helplines = lines.size > 0 ? checkHelplineProse(body, lines, new Set(ownDials)) : undefined;
+        if (asked === this.asked) this.setState({ lines: languageLines(result, helplines) });
       });
     },
     render(this: Self) {
@@ -378,9 +381,9 @@ export function registerPreviews(
   h: CreateElement,
   styleUrl: string,
   helplineName?: HelplineNamer,
-  language?: { createClass: CreateClass; rules: Promise<ContentRules>; registry: Promise<HelplineRegistry> },
+  language?: { createClass: CreateClass; checks: Promise<ContentChecks>; registry: Promise<HelplineRegistry> },
 ): void {
-  const check = language ? languageCheck(h, language.createClass, language.rules, language.registry) : undefined;
+  const check = language ? languageCheck(h, language.createClass, language.checks, language.registry) : undefined;
   cms.registerPreviewStyle(styleUrl);
   cms.registerPreviewTemplate('news', newsPreview(h, helplineName, check));
   cms.registerPreviewTemplate('a-z', azPreview(h, helplineName, check));

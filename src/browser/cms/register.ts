@@ -3,7 +3,7 @@
  * src/integrations/decap-cms.ts), then hands it the site's stylesheet and the preview templates.
  * Bundled by Astro, so /admin needs no inline script.
  */
-import type { ContentRules } from '../../lib/content-rules';
+import type { ContentChecks } from '../../lib/content-rules';
 import type { Helpline } from '../../schemas/helplines';
 import { chipsNow, cursorAfterNewChip } from './cursor-after-chip';
 import { chooseHelpline } from './helpline-dialog';
@@ -26,10 +26,13 @@ async function fetchHelplines(): Promise<Helpline[]> {
   return response.ok ? ((await response.json()) as Helpline[]) : [];
 }
 
-/** The language rules, built with the site (src/pages/admin/content-rules.json.ts); none if they cannot be read. */
-async function fetchContentRules(): Promise<ContentRules> {
-  const response = await fetch('/admin/content-rules.json');
-  return response.ok ? ((await response.json()) as ContentRules) : [];
+/**
+ * What the preview checks the text with, built with the site (src/pages/admin/content-checks.json.ts):
+ * the language rules and the charity's own numbers; none if they cannot be read.
+ */
+async function fetchContentChecks(): Promise<ContentChecks> {
+  const response = await fetch('/admin/content-checks.json');
+  return response.ok ? ((await response.json()) as ContentChecks) : { rules: [], ownDials: [] };
 }
 
 /**
@@ -41,7 +44,7 @@ export function loadCms(src: string, styleUrl: string): void {
   script.src = src;
   // Fetched while the bundle loads, so the Helpline button is there before an entry is opened.
   const helplines = fetchHelplines();
-  const rules = fetchContentRules();
+  const checks = fetchContentChecks();
   // The preview's reading grade reads a helpline by its name once the registry has arrived.
   const names = new Map<string, string>();
   void helplines.then((lines) => lines.forEach((line) => names.set(line.id, line.name)));
@@ -54,7 +57,7 @@ export function loadCms(src: string, styleUrl: string): void {
       h,
       styleUrl,
       (id) => names.get(id),
-      createClass ? { createClass, rules, registry } : undefined,
+      createClass ? { createClass, checks, registry } : undefined,
     );
     // Directives typed as text are saved whole, never as `:helpline\[id]` (see the module).
     CMS.registerRemarkPlugin(remarkHelplineDirectives);
