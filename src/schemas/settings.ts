@@ -95,7 +95,7 @@ export const settingsSchema = defineSchema([
   text({
     name: 'exitPageUrl',
     label: "Where 'Exit this page' goes",
-    hint: "The everyday website that replaces our page when someone presses 'Exit this page'. Choose one that looks the same for everyone and shows nothing personal, such as BBC Weather. It must start with https://.",
+    hint: "The everyday website that replaces our page when someone presses 'Exit this page'. Choose one that looks the same for everyone and shows nothing personal, such as BBC Weather. It must start with https://. The Staying safe online page names it: change that page too.",
     pattern: {
       regex: /^https:\/\/[^\s/]+\.[^\s]+$/,
       message: 'Use a full web address starting with https://, like https://www.bbc.co.uk/weather.',
