@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { languageLines } from '../../src/browser/cms/previews';
+import { languageLines, passedDateLines } from '../../src/browser/cms/previews';
 import { loadContentRules } from '../../src/content/content-gate';
 import { readHelplineRegistry } from '../../src/content/helplines';
 import { checkHelplineProse } from '../../src/lib/helpline-prose';
@@ -79,5 +79,23 @@ describe('the language check in the CMS preview', () => {
     expect(lines.worthChanging).toEqual([
       expect.stringMatching(/^"0800 123 4567" is not in the helpline registry or the charity's own numbers: /),
     ]);
+  });
+
+  it("names a published post's passed date that the text still offers, as of the editor's clock", () => {
+    const post = { date: new Date('2026-11-10T10:00:00Z'), draft: false };
+    const body = 'Come along.\n\n* **When:** Saturday 21 November 2026, 10am';
+    expect(passedDateLines(body, post, new Date('2026-12-01T12:00:00Z'))).toEqual([
+      '"Saturday 21 November 2026" has passed, but the text offers it as if it were still to come: say it has happened, or update the post.',
+    ]);
+    // Not yet passed, a draft, or a post dated ahead: nothing.
+    expect(passedDateLines(body, post, new Date('2026-11-20T12:00:00Z'))).toEqual([]);
+    expect(passedDateLines(body, { ...post, draft: true }, new Date('2026-12-01T12:00:00Z'))).toEqual([]);
+    expect(
+      passedDateLines(body, { date: new Date('2026-12-05T10:00:00Z'), draft: false }, new Date('2026-12-01T12:00:00Z')),
+    ).toEqual([]);
+    // Said to have happened: nothing.
+    expect(passedDateLines(`${body} (this session has taken place)`, post, new Date('2026-12-01T12:00:00Z'))).toEqual(
+      [],
+    );
   });
 });

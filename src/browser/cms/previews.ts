@@ -12,6 +12,8 @@ import { checkHelplineProse, type HelplineRegistry, type ProseFinding } from '..
 import type { HelplineNamer } from '../../lib/markdown-prose';
 import { checkProse, type ProseCheckResult, type TextField } from '../../lib/prose-check';
 import { readingLevel } from '../../lib/reading-level';
+import { londonDay } from '../../lib/schedule/dates';
+import { findStaleDates } from '../../lib/stale-dates';
 
 /** A React-style element, as far as these templates need to know. */
 type Node = unknown;
@@ -118,10 +120,11 @@ export interface LanguageLines {
 export function languageLines(
   result: ProseCheckResult,
   helplines: { errors: readonly ProseFinding[]; warnings: readonly ProseFinding[] } = { errors: [], warnings: [] },
+  passedDates: readonly string[] = [],
 ): LanguageLines {
   const lines: LanguageLines = {
     stops: helplines.errors.map((error) => `${error.message}.`),
-    worthChanging: helplines.warnings.map((warning) => `${warning.message}.`),
+    worthChanging: [...helplines.warnings.map((warning) => `${warning.message}.`), ...passedDates],
     helplines: helplines.errors.length > 0,
   };
   for (const finding of result.findings) {
@@ -162,6 +165,31 @@ function languageNote(h: CreateElement, lines: LanguageLines | undefined): Node 
   );
 }
 
+/** A news post's dates as the editor holds them, for the check of dates that have passed. */
+export interface PostDates {
+  date?: Date | undefined;
+  updated?: Date | undefined;
+  draft: boolean;
+}
+
+/**
+ * The dates a published news post still offers as if they were to come, though they have passed
+ * by `now`: the build's warning (src/content/news-dates.ts, with `findStaleDates` of
+ * src/lib/stale-dates.ts), without the line number, as of the editor's own clock.
+ */
+export function passedDateLines(body: string, post: PostDates, now: Date): string[] {
+  if (post.draft || !post.date || post.date.getTime() > now.getTime()) return [];
+  const found = findStaleDates(body, {
+    published: londonDay(post.date),
+    updated: post.updated ? londonDay(post.updated) : undefined,
+    today: londonDay(now),
+  });
+  return found.map(
+    (date) =>
+      `"${date.text}" has passed, but the text offers it as if it were still to come: say it has happened, or update the post.`,
+  );
+}
+
 /** How long typing pauses before the language check runs again. */
 const CHECK_PAUSE_MS = 300;
 
@@ -169,6 +197,8 @@ const CHECK_PAUSE_MS = 300;
 interface LanguageCheckProps {
   body: string;
   fields: TextField[];
+  /** A news post's dates, for the check of dates that have passed. */
+  post?: PostDates | undefined;
 }
 
 /**
@@ -176,7 +206,8 @@ interface LanguageCheckProps {
  * content-rules.yaml) and its helpline check (`checkHelplineProse`, with the registry from
  * /admin/helplines.json and the charity's own numbers) run on the text being typed, so an editor
  * sees what would stop the site updating, and what the build would warn about, before they publish
- * it. The rules and numbers come from /admin/content-checks.json. `checkProse` answers asynchronously, so this is a
+ * it; for a news post, also the dates it still offers that have passed (`passedDateLines`). The
+ * rules and numbers come from /admin/content-checks.json. `checkProse` answers asynchronously, so this is a
  * component with its own state: each change asks again, and only the latest answer is shown.
  */
 export function languageCheck(
@@ -193,7 +224,14 @@ export function languageCheck(
     setState: (state: { lines: LanguageLines }) => void;
     check: () => void;
   };
-  const textOf = (props: LanguageCheckProps) => [props.body, ...props.fields.map((f) => f.value)].join('\u0000');
+  const textOf = (props: LanguageCheckProps) =>
+    [
+      props.body,
+      ...props.fields.map((f) => f.value),
+      props.post
+        ? `${String(props.post.date?.getTime())} ${String(props.post.updated?.getTime())} ${String(props.post.draft)}`
+        : '',
+    ].join('\u0000');
   return createClass({
     displayName: 'LanguageCheck',
     getInitialState: () => ({}),
@@ -212,12 +250,13 @@ export function languageCheck(
     },
     check(this: Self) {
       const asked = (this.asked = (this.asked ?? 0) + 1);
-      const { body, fields } = this.props;
+      const { body, fields, post } = this.props;
       void Promise.all([checks, registry]).then(async ([{ rules, ownDials }, lines]) => {
         const result = await checkProse(body, rules, fields);
         // With no registry (it could not be fetched), every helpline would look unknown.
         const helplines = lines.size > 0 ? checkHelplineProse(body, lines, new Set(ownDials)) : undefined;
-        if (asked === this.asked) this.setState({ lines: languageLines(result, helplines) });
+        const passed = post ? passedDateLines(body, post, new Date()) : [];
+        if (asked === this.asked) this.setState({ lines: languageLines(result, helplines, passed) });
       });
     },
     render(this: Self) {
@@ -227,12 +266,18 @@ export function languageCheck(
 }
 
 /** The language check for a preview's text, its title and its lead line, if the editor has one. */
-function languageCheckFor(h: CreateElement, check: unknown, props: PreviewProps, leadField = 'summary'): Node {
+function languageCheckFor(
+  h: CreateElement,
+  check: unknown,
+  props: PreviewProps,
+  leadField = 'summary',
+  post?: PostDates,
+): Node {
   if (!check) return null;
   const fields = ['title', leadField]
     .map((name) => ({ name, value: text(props, name), line: 1 }))
     .filter((f) => f.value !== '');
-  return h(check as string, { body: text(props, 'body'), fields });
+  return h(check as string, { body: text(props, 'body'), fields, post });
 }
 
 /** Preview of a news post, laid out like /news/<slug>/. */
@@ -245,7 +290,11 @@ export function newsPreview(h: CreateElement, helplineName?: HelplineNamer, chec
       'article',
       { className: 'cms-preview' },
       readingGradeNote(h, text(props, 'body'), 'news', helplineName),
-      languageCheckFor(h, check, props),
+      languageCheckFor(h, check, props, 'summary', {
+        date: dateOf(props, 'date'),
+        updated: dateOf(props, 'updated'),
+        draft: field(props, 'draft') === true,
+      }),
       h('p', { className: 'eyebrow' }, text(props, 'category') || 'News'),
       heading(h, text(props, 'title')),
       h(

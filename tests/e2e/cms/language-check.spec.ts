@@ -8,6 +8,8 @@
 import { expect } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { addDays, londonDay } from '../../../src/lib/schedule/dates';
+import { suiteNow } from '../../support/clock';
 import { CONTENT, openFromList, readData, signIn, test } from './support';
 
 test('the preview names words that would stop the site updating, as they are typed, and what to write instead', async ({
@@ -77,4 +79,39 @@ test("a page's preview checks its words too, the description included", async ({
   await expect(check).toHaveText('Language check: nothing to change.');
 
   expect(readData(file)).toEqual(before);
+});
+
+test('a news post that still offers a date that has passed is named, as of the editor’s clock', async ({
+  browser,
+}, testInfo) => {
+  // The editor's browser on the suite's day (tests/support/clock.ts), in a context of its own, so
+  // the other journeys keep the real clock.
+  const context = await browser.newContext({
+    baseURL: String(testInfo.project.use.baseURL),
+    timezoneId: 'Europe/London',
+  });
+  await context.clock.setFixedTime(suiteNow());
+  const page = await context.newPage();
+  const today = londonDay(suiteNow());
+  const [year, month, day] = addDays(today, -10).split('-').map(Number);
+  const passed = `${String(day)} ${new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${String(year)}`;
+  try {
+    await signIn(page);
+    await page.getByRole('link', { name: 'News', exact: true }).click();
+    await page.getByRole('link', { name: 'Create entry of type News post' }).click();
+    await page.getByLabel('Title', { exact: true }).fill('Our coffee morning');
+    // Published three weeks ago, about a morning ten days ago.
+    await page.getByLabel('Date', { exact: true }).fill(`${addDays(today, -21)}T10:00`);
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type(`Come along on ${passed} at 10am.`);
+
+    const check = page.frameLocator('iframe').first().locator('.language-check');
+    await expect(check.locator('li')).toHaveText([
+      `"${passed}" has passed, but the text offers it as if it were still to come: say it has happened, or update the post.`,
+    ]);
+    await page.keyboard.type(' The morning has taken place.');
+    await expect(check).toHaveText('Language check: nothing to change.');
+  } finally {
+    await context.close();
+  }
 });
