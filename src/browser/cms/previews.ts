@@ -23,6 +23,8 @@ type CreateElement = (type: string, props?: Record<string, unknown> | null, ...c
 /** The part of Decap's preview props the templates use. */
 export interface PreviewProps {
   entry: { getIn: (path: string[]) => unknown };
+  /** The collection's fields, as Decap's preview pane passes them (an Immutable.js list). */
+  fields?: unknown;
   widgetFor: (name: string) => Node;
   getAsset: (path: string) => { toString: () => string } | undefined;
 }
@@ -274,10 +276,26 @@ function languageCheckFor(
   post?: PostDates,
 ): Node {
   if (!check) return null;
-  const fields = ['title', leadField]
-    .map((name) => ({ name, value: text(props, name), line: 1 }))
+  return h(check as string, { body: text(props, 'body'), fields: textFieldsOf(props, leadField), post });
+}
+
+/**
+ * The one-line and several-line text fields of the entry (Decap's `string` and `text` widgets),
+ * each named by its label as the editor sees it: the content gate checks every text field a
+ * collection declares. Without the collection's fields in the props, the title and lead line.
+ */
+function textFieldsOf(props: PreviewProps, leadField: string): TextField[] {
+  const configured = (props.fields as { toJS?: () => unknown } | undefined)?.toJS?.() as
+    { name: string; label?: string; widget?: string }[] | undefined;
+  const chosen = configured
+    ? configured.filter((f) => (f.widget === 'string' || f.widget === 'text') && f.name !== 'body')
+    : [{ name: 'title' }, { name: leadField }];
+  return chosen
+    .map((f: { name: string; label?: string }) => {
+      const label = f.label ?? f.name;
+      return { name: label.charAt(0).toLowerCase() + label.slice(1), value: text(props, f.name), line: 1 };
+    })
     .filter((f) => f.value !== '');
-  return h(check as string, { body: text(props, 'body'), fields, post });
 }
 
 /** Preview of a news post, laid out like /news/<slug>/. */

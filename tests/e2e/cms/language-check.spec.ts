@@ -44,12 +44,16 @@ test('the preview names words that would stop the site updating, as they are typ
   await expect(check).toContainText('To add a helpline, choose + at the end of the toolbar, then Helpline.');
   await expect(preview.locator('.reading-grade')).toContainText('Reading grade');
 
-  // A field is checked too, and named.
+  // Every text field is checked too, and named as the editor sees it.
   await page.getByLabel('Summary', { exact: true }).fill('How Sam coped after his brother committed suicide.');
   await expect(check.locator('li', { hasText: /^In the summary, "committed suicide": write / })).toHaveCount(1);
+  const warning = page.getByLabel('Content warning (optional)', { exact: true });
+  await warning.fill('This post mentions someone who committed suicide.');
+  await expect(check.locator('li', { hasText: /^In the content warning, "committed suicide": write / })).toHaveCount(1);
 
   // Put right, the note says so.
   await page.getByLabel('Summary', { exact: true }).fill('How Sam coped after his brother died.');
+  await warning.fill('This post mentions suicide.');
   await page.locator('[data-slate-editor="true"]').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Her brother died by suicide last year. He lives with depression.');
