@@ -12,7 +12,7 @@ import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { SETTINGS_FILE } from '../config';
 import { ContentError, displayPath } from '../lib/content-error';
-import { parseContentRules, type ContentRules } from '../lib/content-rules';
+import type { ContentRules } from '../lib/content-rules';
 import {
   gradeSummary,
   isLater,
@@ -38,6 +38,9 @@ import { COLLECTIONS } from '../schemas/collections';
 import type { CmsField, CollectionSchema } from '../schemas/fields';
 import { gateProcess } from './gate-process';
 import { helplineContext, readHelplineRegistry, type HelplineContext } from './helplines';
+import { loadContentRules, RULES_FILE } from './rules-file';
+
+export { loadContentRules, RULES_FILE } from './rules-file';
 import { markdownBody } from './frontmatter';
 import { deferReading, keepForSummary, laterReading, readingsPending } from './later-readings';
 import { parseBody } from './markdown-tree';
@@ -49,27 +52,6 @@ export const MARKDOWN_FILES = '**/[^_]*.md';
 export const MARKDOWN_COLLECTIONS: readonly string[] = COLLECTIONS.filter((c) => c.kind === 'markdown').map(
   (c) => c.name,
 );
-
-/** The rules file, at the root of the project so reviewers find it. */
-export const RULES_FILE = resolve('content-rules.yaml');
-
-let cachedRules: { file: string; rules: ContentRules } | undefined;
-
-/** The rules of content-rules.yaml, read once per build. */
-export function loadContentRules(file: string = RULES_FILE): ContentRules {
-  if (cachedRules?.file === file) return cachedRules.rules;
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${displayPath(file)} could not be read: ${(error as Error).message.split('\n')[0] ?? ''}`, {
-      cause: error,
-    });
-  }
-  const rules = parseContentRules(data);
-  cachedRules = { file, rules };
-  return rules;
-}
 
 /** Helpline names by id from the registry, so `:helpline[id]` reads as the helpline's name. */
 export function helplineNames(contentDir: string): Map<string, string> {
@@ -293,6 +275,7 @@ const GATE_SOURCES = [
   'src/content/helplines.ts',
   'src/content/later-readings.ts',
   'src/content/markdown-tree.ts',
+  'src/content/rules-file.ts',
   'src/lib/content-report.ts',
   'src/lib/content-rules.ts',
   'src/lib/helpline-directive.ts',

@@ -6,7 +6,6 @@ import { getCollection } from 'astro:content';
 import { join } from 'node:path';
 import { CONTENT_DIR, SETTINGS_FILE } from '../config';
 import { ContentError } from '../lib/content-error';
-import { dialDigits } from '../lib/phone-numbers';
 import type { Helpline } from '../schemas/helplines';
 import { getSettings } from './settings';
 
@@ -47,14 +46,4 @@ export async function getCrisisLines(): Promise<{ local: Helpline; national: Hel
       settings.crisisLines.map((id, index) => getHelpline(id, file, `crisisLines.${String(index)}`)),
     ),
   };
-}
-
-/**
- * The charity's own numbers, digits only: the settings' phone and every service's contact phone,
- * as `ownNumbers` of src/content/helplines.ts reads them for the content gate. Prose may give
- * these by hand without the helpline check's warning (the CMS preview: /admin/content-checks.json).
- */
-export async function getOwnDials(): Promise<string[]> {
-  const phones = [(await getSettings()).phone, ...(await getCollection('services')).map((s) => s.data.contactPhone)];
-  return [...new Set(phones.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map(dialDigits))];
 }
