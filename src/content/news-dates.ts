@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILD_NOW } from '../config';
 import { displayPath } from '../lib/content-error';
-import { londonDay } from '../lib/schedule/dates';
-import { findStaleDates } from '../lib/stale-dates';
+import { isPublishedBy, passedDatesOf } from '../lib/stale-dates';
 import { markdownBody } from './frontmatter';
 import { bodyOffset } from './helplines';
 
@@ -21,32 +20,15 @@ export interface NewsEntryFile {
   data: Record<string, unknown>;
 }
 
-/** A date field's value as a London day, or undefined when it is not a date. */
-function dayOf(value: unknown): string | undefined {
-  return value instanceof Date && !Number.isNaN(value.getTime()) ? londonDay(value) : undefined;
-}
-
-/** Whether a post is published as of `now`: not a draft, and dated on or before it. */
-function publishedBy(data: Record<string, unknown>, now: Date): boolean {
-  const date = data['date'];
-  return data['draft'] !== true && date instanceof Date && dayOf(date) !== undefined && date.getTime() <= now.getTime();
-}
-
 /**
  * A published post's passed dates that it still offers as to come, one line each without the file
  * name, as the content report shows them ("line 30 names …").
  * @param raw The post's whole file, frontmatter included, so the lines are the file's lines.
  */
 export function staleDateWarnings(raw: string, data: Record<string, unknown>, now: Date): string[] {
-  if (!publishedBy(data, now)) return [];
   const body = markdownBody(raw);
-  const stale = findStaleDates(body, {
-    published: dayOf(data['date']) ?? '',
-    updated: dayOf(data['updated']),
-    today: londonDay(now),
-  });
   const offset = bodyOffset(raw, body);
-  return stale.map(
+  return passedDatesOf(body, data, now).map(
     (found) =>
       `line ${String(found.line + offset)} names "${found.text}" as if it were still to come, but that date has passed; say it has happened, or update the post`,
   );
@@ -85,7 +67,7 @@ export function warnStaleDates(
   warn: (line: string) => void = (line) => console.warn(line),
 ): string[] {
   const file = resolve(entry.file);
-  const found = publishedBy(entry.data, now) ? staleDateWarnings(readFileSync(file, 'utf8'), entry.data, now) : [];
+  const found = isPublishedBy(entry.data, now) ? staleDateWarnings(readFileSync(file, 'utf8'), entry.data, now) : [];
   if (found.length === 0) {
     warningsByFile().delete(file);
     return [];

@@ -4,10 +4,10 @@
  * is over. The build warns about them (src/content/news-dates.ts), so an editor updates the post
  * instead of readers turning up to something that has already happened.
  *
- * Pure: the day of the build is passed in, never read from the clock. Days are London days as ISO
+ * Pure: the day of the build (or `now`) is passed in, never read from the clock. Days are London days as ISO
  * strings ("2026-12-01"), compared as text.
  */
-import { addDays } from './schedule/dates';
+import { addDays, londonDay } from './schedule/dates';
 
 const MONTHS = [
   'january',
@@ -120,4 +120,35 @@ export function findStaleDates(body: string, days: PostDays): StaleDate[] {
     }
   });
   return found;
+}
+
+/** A news post's fields that say whether and when it is published, as its data holds them. */
+export interface PostFields {
+  date?: unknown;
+  updated?: unknown;
+  draft?: unknown;
+}
+
+/** A date field's value as a London day, or undefined when it is not a date. */
+function dayOf(value: unknown): string | undefined {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? londonDay(value) : undefined;
+}
+
+/** Whether a post is published at `now`: not a draft, and dated on or before it. */
+export function isPublishedBy(post: PostFields, now: Date): boolean {
+  return post.draft !== true && dayOf(post.date) !== undefined && (post.date as Date).getTime() <= now.getTime();
+}
+
+/**
+ * The passed dates a published post still offers ({@link findStaleDates}), as of `now`; none for a
+ * draft or a post dated after `now`. The build (src/content/news-dates.ts) and the CMS preview
+ * (src/browser/cms/previews.ts) both ask this.
+ */
+export function passedDatesOf(body: string, post: PostFields, now: Date): StaleDate[] {
+  if (!isPublishedBy(post, now)) return [];
+  return findStaleDates(body, {
+    published: dayOf(post.date) ?? '',
+    updated: dayOf(post.updated),
+    today: londonDay(now),
+  });
 }

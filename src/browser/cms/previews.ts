@@ -12,8 +12,7 @@ import { checkHelplineProse, type HelplineRegistry, type ProseFinding } from '..
 import type { HelplineNamer } from '../../lib/markdown-prose';
 import { checkProse, type ProseCheckResult, type TextField } from '../../lib/prose-check';
 import { readingLevel } from '../../lib/reading-level';
-import { londonDay } from '../../lib/schedule/dates';
-import { findStaleDates } from '../../lib/stale-dates';
+import { passedDatesOf } from '../../lib/stale-dates';
 
 /** A React-style element, as far as these templates need to know. */
 type Node = unknown;
@@ -176,17 +175,11 @@ export interface PostDates {
 
 /**
  * The dates a published news post still offers as if they were to come, though they have passed
- * by `now`: the build's warning (src/content/news-dates.ts, with `findStaleDates` of
- * src/lib/stale-dates.ts), without the line number, as of the editor's own clock.
+ * by `now`: the build's warning (src/content/news-dates.ts), from the same `passedDatesOf` of
+ * src/lib/stale-dates.ts, without the line number, as of the editor's own clock.
  */
 export function passedDateLines(body: string, post: PostDates, now: Date): string[] {
-  if (post.draft || !post.date || post.date.getTime() > now.getTime()) return [];
-  const found = findStaleDates(body, {
-    published: londonDay(post.date),
-    updated: post.updated ? londonDay(post.updated) : undefined,
-    today: londonDay(now),
-  });
-  return found.map(
+  return passedDatesOf(body, post, now).map(
     (date) =>
       `"${date.text}" has passed, but the text offers it as if it were still to come: say it has happened, or update the post.`,
   );
