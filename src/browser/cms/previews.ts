@@ -260,31 +260,27 @@ export function languageCheck(
   });
 }
 
-/** The language check for a preview's text, its title and its lead line, if the editor has one. */
-function languageCheckFor(
-  h: CreateElement,
-  check: unknown,
-  props: PreviewProps,
-  leadField = 'summary',
-  post?: PostDates,
-): Node {
+/** The language check for a preview's text and every text field, if the editor has one. */
+function languageCheckFor(h: CreateElement, check: unknown, props: PreviewProps, post?: PostDates): Node {
   if (!check) return null;
-  return h(check as string, { body: text(props, 'body'), fields: textFieldsOf(props, leadField), post });
+  return h(check as string, { body: text(props, 'body'), fields: textFieldsOf(props), post });
 }
 
 /**
  * The one-line and several-line text fields of the entry (Decap's `string` and `text` widgets),
  * each named by its label as the editor sees it: the content gate checks every text field a
- * collection declares. Without the collection's fields in the props, the title and lead line.
+ * collection declares. Decap hands every preview the collection's fields (the `fields` prop of
+ * decap-cms-core's EditorPreviewPane, an Immutable.js list).
  */
-function textFieldsOf(props: PreviewProps, leadField: string): TextField[] {
-  const configured = (props.fields as { toJS?: () => unknown } | undefined)?.toJS?.() as
-    { name: string; label?: string; widget?: string }[] | undefined;
-  const chosen = configured
-    ? configured.filter((f) => (f.widget === 'string' || f.widget === 'text') && f.name !== 'body')
-    : [{ name: 'title' }, { name: leadField }];
-  return chosen
-    .map((f: { name: string; label?: string }) => {
+function textFieldsOf(props: PreviewProps): TextField[] {
+  const fields = ((props.fields as { toJS?: () => unknown } | undefined)?.toJS?.() ?? []) as {
+    name: string;
+    label?: string;
+    widget?: string;
+  }[];
+  return fields
+    .filter((f) => (f.widget === 'string' || f.widget === 'text') && f.name !== 'body')
+    .map((f) => {
       const label = f.label ?? f.name;
       return { name: label.charAt(0).toLowerCase() + label.slice(1), value: text(props, f.name), line: 1 };
     })
@@ -301,7 +297,7 @@ export function newsPreview(h: CreateElement, helplineName?: HelplineNamer, chec
       'article',
       { className: 'cms-preview' },
       readingGradeNote(h, text(props, 'body'), 'news', helplineName),
-      languageCheckFor(h, check, props, 'summary', {
+      languageCheckFor(h, check, props, {
         date: dateOf(props, 'date'),
         updated: dateOf(props, 'updated'),
         draft: field(props, 'draft') === true,
@@ -423,7 +419,7 @@ export function textPreview(
       'article',
       { className: 'cms-preview' },
       readingGradeNote(h, text(props, 'body'), collection, helplineName),
-      languageCheckFor(h, check, props, leadField),
+      languageCheckFor(h, check, props),
       heading(h, text(props, 'title')),
       h('p', { className: 'lead' }, text(props, leadField)),
       h('div', { className: 'prose' }, props.widgetFor('body')),
