@@ -1,8 +1,8 @@
 /**
  * `:helpline[id]` in Markdown: a Markdown plugin that turns the directive into the registry's
  * tap-to-call/tap-to-text markup. The checker that finds what is wrong with a Markdown body's
- * helplines is src/lib/helpline-prose.ts (re-exported here), which has none of Sätteri's native
- * code, so the CMS preview runs it in the browser.
+ * helplines is src/lib/helpline-prose.ts, which has none of Sätteri's native code, so the CMS
+ * preview runs it in the browser.
  *
  * Pure: the registry is passed in (src/content/helplines.ts reads it from disk).
  */
@@ -19,7 +19,7 @@ import {
 import { unknownDirectiveProblem, writtenAt, type HelplineRegistry } from './helpline-prose';
 
 export { DIRECTIVE_NAME, directiveFor } from './helpline-render';
-export { checkHelplineProse, type HelplineRegistry, type ProseCheck } from './helpline-prose';
+export type { HelplineRegistry } from './helpline-prose';
 
 type AnyDirective = TextDirective | LeafDirective | ContainerDirective;
 

@@ -29,7 +29,7 @@ test('from any page, one tap on "Need urgent help?" shows every crisis line as a
     'sms:85258?body=SHOUT',
   );
   // The page's own words give the same lines, from the registry. (A save once deleted both, as
-  // they were in bold: the content gate now refuses that, src/lib/helpline-directive.ts.)
+  // they were in bold: the content gate now refuses that, src/lib/helpline-prose.ts.)
   const samaritans = main.getByRole('listitem').filter({ hasText: 'Samaritans are there to listen' });
   await expect(samaritans.getByRole('link', { name: '116 123', exact: true })).toHaveAttribute('href', 'tel:116123');
   const shout = main.getByRole('listitem').filter({ hasText: 'Shout is a free text service' });

@@ -36,7 +36,7 @@ const ENTRIES = [
   },
   { collection: 'values', slug: 'hope', ext: 'md', label: 'Name', key: 'title', undo: false },
   // The urgent-help page: its text names four helplines, two of them in a list (a save once lost
-  // those two, src/lib/helpline-directive.ts), and only the edited lines may change.
+  // those two, src/lib/helpline-prose.ts), and only the edited lines may change.
   { collection: 'pages', slug: 'urgent-help', ext: 'md', label: 'Title', key: 'title', undo: false },
   { collection: 'helplines', slug: 'shout', ext: 'yaml', label: 'Name', key: 'name', undo: false },
   { collection: 'settings', slug: 'site', ext: 'yaml', label: 'Charity name', key: 'charityName', undo: true },
