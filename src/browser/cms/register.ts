@@ -45,18 +45,21 @@ export function loadCms(src: string, styleUrl: string): void {
   // Fetched while the bundle loads, so the Helpline button is there before an entry is opened.
   const helplines = fetchHelplines();
   const checks = fetchContentChecks();
-  // The preview's reading grade reads a helpline by its name once the registry has arrived.
-  const names = new Map<string, string>();
-  void helplines.then((lines) => lines.forEach((line) => names.set(line.id, line.name)));
+  // The registry by id, filled in once it arrives: the preview's reading grade reads a helpline by
+  // its name from it, and the preview's checks wait for it.
+  const byId = new Map<string, Helpline>();
+  const registry = helplines.then((fetched) => {
+    for (const line of fetched) byId.set(line.id, line);
+    return byId;
+  });
   script.addEventListener('load', () => {
     const { CMS, h, createClass } = window as CmsWindow;
     if (!CMS || !h) return;
-    const registry = helplines.then((fetched) => new Map(fetched.map((line) => [line.id, line])));
     registerPreviews(
       CMS,
       h,
       styleUrl,
-      (id) => names.get(id),
+      (id) => byId.get(id)?.name,
       createClass ? { createClass, checks, registry } : undefined,
     );
     // Directives typed as text are saved whole, never as `:helpline\[id]` (see the module).
