@@ -24,7 +24,13 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 /** The module of Astro that defines `generateCspDigest`. */
 export const ENCRYPTION_MODULE = /[\\/]node_modules[\\/]astro[\\/]dist[\\/]core[\\/]encryption\.js$/;
 
-/** The declaration this replaces, as astro 7.3.5 writes it. */
+/**
+ * The declaration this replaces, as astro 7.3.5 writes it (exported by a list at the module's end).
+ * Astro 7.4 exports it where it is declared (`export async function generateCspDigest…`), which
+ * the replacement keeps: renaming the exported declaration without exporting the new function
+ * would leave the module without `generateCspDigest`, and Vite's build would stop on the missing
+ * export rather than go on unchanged.
+ */
 const DECLARATION = 'async function generateCspDigest(data, algorithm) {';
 
 /**
@@ -64,7 +70,12 @@ function generateCspDigest(data, algorithm) {
 /** The module's code with `generateCspDigest` keeping its digests, or undefined if the code has no such declaration. */
 export function cacheCspDigests(code: string): string | undefined {
   if (code.split(DECLARATION).length !== 2) return undefined;
-  return `${code.replace(DECLARATION, 'async function hashCspDigest(data, algorithm) {')}${CACHED}`;
+  const exported = code.includes(`export ${DECLARATION}`);
+  const renamed = code.replace(
+    exported ? `export ${DECLARATION}` : DECLARATION,
+    'async function hashCspDigest(data, algorithm) {',
+  );
+  return `${renamed}${exported ? CACHED.replace('\nfunction generateCspDigest', '\nexport function generateCspDigest') : CACHED}`;
 }
 
 /** A Vite plugin (the part of Vite's plugin API this uses) that applies {@link cacheCspDigests}. */

@@ -44,6 +44,22 @@ describe('hashing inlined blocks once', () => {
     expect(cached).toContain('function generateCspDigest(data, algorithm) {');
   });
 
+  it('keeps the function exported where Astro 7.4 exports it, at its declaration', async () => {
+    // astro 7.4.7's encryption.js has `export async function generateCspDigest(data, algorithm) {`;
+    // renamed without a new export, Vite's build stopped on a missing export.
+    const exportedHere = STAND_IN.replace(
+      'async function generateCspDigest',
+      'export async function generateCspDigest',
+    ).replace('export { generateCspDigest };', '');
+    const code = cacheCspDigests(exportedHere) ?? '';
+    expect(code).not.toContain('export async function hashCspDigest');
+    const original = await load('exported-original.mjs', exportedHere);
+    const cached = await load('exported-cached.mjs', code);
+    expect(await cached.generateCspDigest('a{}', 'SHA-256')).toBe(await original.generateCspDigest('a{}', 'SHA-256'));
+    await cached.generateCspDigest('a{}', 'SHA-256');
+    expect(cached.calls).toEqual([['SHA-256', 'a{}']]);
+  });
+
   it('leaves a module without that declaration alone', () => {
     expect(cacheCspDigests('export const x = 1;')).toBeUndefined();
   });
