@@ -94,6 +94,27 @@ export function hasContentStore(cacheDir: URL): boolean {
   return existsSync(new URL('data-store.json', cacheDir));
 }
 
+/**
+ * V8's settings for the gate's process: its optimising compilers stop at Maglev (`--max-opt=2`; the
+ * tiers are 0 Ignition, 1 Sparkplug, 2 Maglev, 3 TurboFan, as `node --v8-options` lists them), so
+ * V8 does not spend the second core compiling the gate's code with TurboFan for a process that
+ * lives about two seconds. The verdicts are the same (`node bench/gate.ts` prints the same digest);
+ * the checks took 1.08–1.26 s of CPU against 1.29–1.87 s (`node --max-opt=2 bench/gate.ts`, seven
+ * runs each). A whole cold build at 1,000 posts gains less than the machine's noise: it was shorter
+ * in 11 of 17 alternating pairs, by 0.1–0.2 s on average (docs/performance.md, twenty-second round),
+ * as the loader checks the files the process has not reached, and the process's helper threads
+ * compile less on the core Astro shares. Astro's own process keeps every tier (without TurboFan it
+ * was no faster, docs/performance.md), and so does the re-cut of the search index
+ * (src/integrations/pagefind-chunks.ts), which was slower without it (0.32–0.33 s against 0.28–0.31 s).
+ * Node 20 and 24 take the flag; tests/unit/gate-process.test.ts checks the Node it runs on.
+ */
+export const GATE_V8_FLAGS = ['--max-opt=2'];
+
+/** Node's arguments for the gate's process running `script` (see {@link GATE_V8_FLAGS}). */
+export function gateNodeArgs(script: string): string[] {
+  return [...GATE_V8_FLAGS, ...nodeScriptArgs(script)];
+}
+
 /** The process of this build, shared across Vite's module instances (the config and the content layer load this file separately). */
 const RUNNING = Symbol.for('charity-site.content-gate-process');
 type Shared = typeof globalThis & { [RUNNING]?: { child: ChildProcess; contentDir: string; gate: GateProcess } };
@@ -120,7 +141,7 @@ export function startGateProcess(start: GateStart): void {
     resolveTypeScriptImports();
     const { serveGate } = await import(${JSON.stringify(childModule)});
     serveGate();`;
-  const child = spawn(process.execPath, nodeScriptArgs(script), {
+  const child = spawn(process.execPath, gateNodeArgs(script), {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
   });

@@ -3,6 +3,7 @@
  * (src/content/gate-process.ts). Its verdicts must be the ones the loader would reach in-process,
  * for every file of the real content, and a failing file must stop the build with the same line.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -20,7 +21,13 @@ import {
 import { askForReadings, deferReading, finishReadings, laterReading } from '../../src/content/later-readings';
 import { displayPath } from '../../src/lib/content-error';
 import { gradeSummary, isLater, readingWarning, withReading } from '../../src/lib/content-report';
-import { gateProcess, startGateProcess, stopGateProcess } from '../../src/content/gate-process';
+import {
+  GATE_V8_FLAGS,
+  gateNodeArgs,
+  gateProcess,
+  startGateProcess,
+  stopGateProcess,
+} from '../../src/content/gate-process';
 import { helplineContext, registryFingerprint, thawContentFingerprints } from '../../src/content/helplines';
 import { readSiteLists } from '../../src/content/site-lists';
 import { CONTENT_DIR, SETTINGS_FILE } from '../../src/config';
@@ -89,6 +96,15 @@ afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
 describe('the content gate’s own process', () => {
   it('has the real content to check', () => {
     expect(files.length).toBeGreaterThan(100);
+  });
+
+  it('starts Node with the gate’s V8 flags, which this Node takes', () => {
+    const run = spawnSync(process.execPath, gateNodeArgs('process.stdout.write(JSON.stringify(process.execArgv));'), {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(expect.arrayContaining(GATE_V8_FLAGS));
   });
 
   it('gives every file the verdict the loader gives it in-process, in whatever order it is asked', async () => {
