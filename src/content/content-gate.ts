@@ -278,6 +278,7 @@ const GATE_SOURCES = [
   'src/content/rules-file.ts',
   'src/lib/content-report.ts',
   'src/lib/content-rules.ts',
+  'src/lib/content-rules-schema.ts',
   'src/lib/helpline-directive.ts',
   'src/lib/helpline-prose.ts',
   'src/lib/helpline-render.ts',

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { displayPath } from '../lib/content-error';
-import { parseContentRules, type ContentRules } from '../lib/content-rules';
+import type { ContentRules } from '../lib/content-rules';
+import { parseContentRules } from '../lib/content-rules-schema';
 
 /** The rules file, at the root of the project so reviewers find it. */
 export const RULES_FILE = resolve('content-rules.yaml');

@@ -139,6 +139,25 @@ describe('head metadata and shared chrome', () => {
     );
     expect(carrying.map(({ path }) => path)).toEqual([]);
   });
+
+  // The editor's script imports the language rules (src/lib/content-rules.ts) for its preview; the
+  // rules file's schema, with Zod, once came with them and made the script half as big again.
+  it('the content editor’s script bundles no schema library', () => {
+    const script = (documents.get('/admin/') ?? []).find((el) => el.tagName === 'script' && attr(el, 'src'));
+    const src = script && attr(script, 'src');
+    expect(src, '/admin/ loads its script from a file').toMatch(/^\/_astro\/.+\.js$/);
+    const files = [src!];
+    const code: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(DIST, file), 'utf8');
+      code.push(text);
+      // The chunks it imports, once each.
+      for (const [, chunk] of text.matchAll(/from\s*"\.\/([^"]+\.js)"/g)) {
+        if (!files.includes(`/_astro/${chunk}`)) files.push(`/_astro/${chunk}`);
+      }
+    }
+    expect(code.join('\n')).not.toMatch(/\b_zod\b|ZodError/);
+  });
 });
 
 describe('the urgent-help card on A–Z topics', () => {

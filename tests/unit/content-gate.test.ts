@@ -14,7 +14,7 @@ import {
   readContentFile,
   refuseMdx,
 } from '../../src/content/content-gate';
-import { parseContentRules } from '../../src/lib/content-rules';
+import { parseContentRules } from '../../src/lib/content-rules-schema';
 import { checkProse, describeFinding } from '../../src/lib/prose-check';
 import { azSchema } from '../../src/schemas/a-z';
 import { helplinesSchema } from '../../src/schemas/helplines';

@@ -12,7 +12,7 @@ import { SETTINGS_FILE } from '../../src/config';
 import { loadContentRules, readContentFile } from '../../src/content/content-gate';
 import { parseBody } from '../../src/content/markdown-tree';
 import { readSiteLists } from '../../src/content/site-lists';
-import { parseContentRules } from '../../src/lib/content-rules';
+import { parseContentRules } from '../../src/lib/content-rules-schema';
 import { checkProse, mayUseRules, type TextField } from '../../src/lib/prose-check';
 import { COLLECTIONS } from '../../src/schemas/collections';
 import { ROOT } from '../support/build';
