@@ -371,46 +371,86 @@ export async function rechunkIndex(indexDir: string, chunkBytes = CHUNK_BYTES): 
 /** What re-cutting did: each language's chunks, or why Pagefind's own index was kept. */
 type RecutOutcome = { cut: RechunkSummary[] } | { kept: string };
 
+/** A re-cut process, started before the index it will cut is written (see {@link startRecut}). */
+export interface Recut {
+  /** Hands the process the written index folder and reports what it did; throws what it throws. */
+  run(indexDir: string, logger: AstroIntegrationLogger): Promise<void>;
+  /** Lets the process end without cutting anything (Pagefind failed); resolves once it has ended. */
+  cancel(): Promise<void>;
+}
+
 /**
- * Re-chunks the index in `indexDir` for the build, reporting through Astro's logger. An index in a
- * format this module does not know is left as Pagefind wrote it, with one warning, and the build
- * goes on: the search works, only a first search downloads more.
+ * Starts the process that re-chunks a site's index for the build, before Pagefind has written it:
+ * Node starts and loads this module while Pagefind is still writing the index on one core, and
+ * {@link Recut.run} then hands it the folder. An index in a format this module does not know is
+ * left as Pagefind wrote it, with one warning, and the build goes on: the search works, only a
+ * first search downloads more. Any other error stops the build with the child's message.
  *
  * The work runs in a Node process of its own (`child_process.spawn` with this Node, which reads
  * this TypeScript file by stripping its types, so it imports only packages, `node:` modules and a
  * file named with its extension, which Node finds without Vite's help; Node's compile cache is on,
  * as in Astro's process: src/content/native-load.ts). Decoding the whole word index takes about
  * 130 MB at 5,000 pages, which in Astro's process would come on top of all it holds at the end of
- * the build, and be the build's peak. Astro's process is not blocked meanwhile. (Starting the
- * process earlier, while Pagefind indexes, was no faster: Pagefind uses both cores, and Node's
- * start took its time from them.) Any other error stops the build with the child's message.
+ * the build, and be the build's peak. Astro's process is not blocked meanwhile. The folder comes
+ * on the child's standard input, as one line; with none (the input closed empty), it ends at once.
+ * (Starting the process while Pagefind reads the pages was no faster: Pagefind uses both cores
+ * then, and Node's start took its time from them. While Pagefind writes, one core is free:
+ * docs/performance.md, twenty-second round.)
  */
-export async function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
+export function startRecut(): Recut {
   const script = `
     const { IndexFormatError, rechunkIndex } = await import(${JSON.stringify(import.meta.url)});
-    let outcome;
-    try {
-      outcome = { cut: await rechunkIndex(process.argv[1]) };
-    } catch (error) {
-      if (!(error instanceof IndexFormatError)) throw error;
-      outcome = { kept: error.message };
-    }
-    process.stdout.write(JSON.stringify(outcome));`;
-  const child = spawn(process.execPath, [...nodeScriptArgs(script), indexDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    let input = '';
+    for await (const text of process.stdin.setEncoding('utf8')) input += text;
+    const indexDir = input.trim();
+    if (indexDir !== '') {
+      let outcome;
+      try {
+        outcome = { cut: await rechunkIndex(indexDir) };
+      } catch (error) {
+        if (!(error instanceof IndexFormatError)) throw error;
+        outcome = { kept: error.message };
+      }
+      process.stdout.write(JSON.stringify(outcome));
+    }`;
+  const child = spawn(process.execPath, nodeScriptArgs(script), { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  const status = await new Promise<number | null>((resolveExit, rejectExit) => {
+  const closed = new Promise<number | null>((resolveExit, rejectExit) => {
     child.on('error', rejectExit);
     child.on('close', resolveExit);
   });
-  if (status !== 0) {
-    const reason = /^\w*Error\b.*$/m.exec(stderr)?.[0] ?? stderr.trim().split('\n').at(-1);
-    throw new Error(`Re-cutting the search index in ${indexDir} failed: ${reason ?? `exit ${String(status)}`}`);
-  }
+  // A child that ended before it was handed a folder (it could not start) is reported by `run`.
+  child.stdin.on('error', () => undefined);
+  return {
+    cancel: () => {
+      child.stdin.end();
+      return closed.then(
+        () => undefined,
+        () => undefined,
+      );
+    },
+    run: async (indexDir, logger) => {
+      child.stdin.end(`${indexDir}\n`);
+      const status = await closed;
+      if (status !== 0) {
+        const reason = /^\w*Error\b.*$/m.exec(stderr)?.[0] ?? stderr.trim().split('\n').at(-1);
+        throw new Error(`Re-cutting the search index in ${indexDir} failed: ${reason ?? `exit ${String(status)}`}`);
+      }
+      reportRecut(stdout, logger);
+    },
+  };
+}
+
+/** Re-chunks the index in `indexDir` for the build, in a process started now (see {@link startRecut}). */
+export function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  return startRecut().run(indexDir, logger);
+}
+
+/** Reports through Astro's logger what the re-cut process wrote on its standard output. */
+function reportRecut(stdout: string, logger: AstroIntegrationLogger): void {
   const outcome = JSON.parse(stdout) as RecutOutcome;
   if ('cut' in outcome) {
     for (const { language, before, after } of outcome.cut) {

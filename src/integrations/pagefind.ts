@@ -15,7 +15,7 @@ import { findPackageJSON } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
-import { KNOWN_PAGEFIND_VERSION, recutSearchIndex } from './pagefind-chunks';
+import { KNOWN_PAGEFIND_VERSION, startRecut, type Recut } from './pagefind-chunks';
 
 /**
  * The element Pagefind reads of each page (its `rootSelector`, default `html`). Everything it
@@ -81,6 +81,7 @@ async function indexSite(site: string, logger: AstroIntegrationLogger, onRead?: 
   /** Pagefind's errors for a step, as one line naming the step. */
   const fail = (step: string, errors: string[]): Error =>
     new Error(`Pagefind could not ${step} (${site}): ${errors.join('; ')}`);
+  let recut: Recut | undefined;
   try {
     const { index, errors } = await createIndexWith(pagefindEnvironment(installedPagefindVersion()), {
       rootSelector: PAGEFIND_ROOT,
@@ -90,13 +91,20 @@ async function indexSite(site: string, logger: AstroIntegrationLogger, onRead?: 
     if (added.errors.length > 0) throw fail('index the pages', added.errors);
     if (added.page_count === 0) throw fail('find a page to index', ['no HTML files with content']);
     onRead?.();
+    // The re-cut's process starts now, while Pagefind writes the index on one core, so Node's
+    // start is not left for after (src/integrations/pagefind-chunks.ts, `startRecut`).
+    recut = startRecut();
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw fail('write the search index', written.errors);
     logger.info(`read ${added.page_count} pages and wrote the search index to pagefind/`);
+  } catch (error) {
+    // Not awaited: the process ends by itself once its input is closed.
+    void recut?.cancel();
+    throw error;
   } finally {
     await close();
   }
-  await recutSearchIndex(outputPath, logger);
+  await recut.run(outputPath, logger);
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   readWordChunk,
   rechunkIndex,
   recutSearchIndex,
+  startRecut,
   splitWords,
   type WordBytes,
 } from '../../src/integrations/pagefind-chunks';
@@ -313,6 +314,13 @@ describe('recutSearchIndex, as the build runs it', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]?.level).toBe('warn');
     expect(lines[0]?.message).toMatch(/^kept Pagefind's own index chunks .*written by Pagefind 2\.0\.0, not 1\.6\.0/);
+  });
+
+  it('lets a process started ahead of time end, without touching the index, when it is let go', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'pagefind-index-'));
+    writeFileSync(join(folder, 'pagefind-entry.json'), JSON.stringify({ version: '2.0.0', languages: {} }));
+    await expect(startRecut().cancel()).resolves.toBeUndefined();
+    expect(readdirSync(folder)).toEqual(['pagefind-entry.json']);
   });
 
   it('fails the build on anything else, such as a missing index folder', async () => {

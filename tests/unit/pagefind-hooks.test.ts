@@ -13,6 +13,7 @@ const steps: string[] = [];
 /** Each Pagefind step's reply, released by the test. */
 let release: Record<'add' | 'write', () => void>;
 let addErrors: string[] = [];
+let writeErrors: string[] = [];
 /** Pagefind's chunk-size variable as it was when the stand-in's service was started. */
 let chunkSizeAtStart: string | undefined;
 
@@ -34,7 +35,7 @@ const pagefindStandIn = () => ({
           new Promise((resolveWrite) => {
             release.write = () => {
               steps.push('index written');
-              resolveWrite({ errors: [], outputPath: '' });
+              resolveWrite({ errors: writeErrors, outputPath: '' });
             };
           }),
       },
@@ -42,12 +43,21 @@ const pagefindStandIn = () => ({
   },
   close: () => Promise.resolve(),
 });
-/** The re-cut, stood in for. */
+/** The re-cut, stood in for: its process is started, then handed the index or let go. */
 const chunksStandIn = () => ({
   KNOWN_PAGEFIND_VERSION,
-  recutSearchIndex: () => {
-    steps.push('re-cut');
-    return Promise.resolve();
+  startRecut: () => {
+    steps.push('re-cut started');
+    return {
+      run: () => {
+        steps.push('re-cut');
+        return Promise.resolve();
+      },
+      cancel: () => {
+        steps.push('re-cut let go');
+        return Promise.resolve();
+      },
+    };
   },
 });
 
@@ -83,6 +93,7 @@ const settle = () => wait(10);
 afterEach(() => {
   steps.length = 0;
   addErrors = [];
+  writeErrors = [];
 });
 
 describe('the search index in the build', () => {
@@ -94,13 +105,35 @@ describe('the search index in the build', () => {
     expect(steps).toEqual([]);
     release.add();
     await generatedHook;
-    expect(steps).toEqual(['pages read', 'generated hook returned']);
+    expect(steps).toEqual(['pages read', 're-cut started', 'generated hook returned']);
     const doneHook = done({ dir, logger }).then(() => steps.push('done hook returned'));
     await settle();
-    expect(steps).toEqual(['pages read', 'generated hook returned']);
+    expect(steps).toEqual(['pages read', 're-cut started', 'generated hook returned']);
     release.write();
     await doneHook;
-    expect(steps).toEqual(['pages read', 'generated hook returned', 'index written', 're-cut', 'done hook returned']);
+    expect(steps).toEqual([
+      'pages read',
+      're-cut started',
+      'generated hook returned',
+      'index written',
+      're-cut',
+      'done hook returned',
+    ]);
+  });
+
+  it('starts the re-cut while Pagefind writes, and lets it go when the writing fails', async () => {
+    release = { add: () => undefined, write: () => undefined };
+    writeErrors = ['disk full'];
+    const { generated, done } = hooks();
+    const generatedHook = generated({ dir, logger });
+    await settle();
+    release.add();
+    await generatedHook;
+    const doneHook = done({ dir, logger });
+    await settle();
+    release.write();
+    await expect(doneHook).rejects.toThrow('Pagefind could not write the search index (/tmp/site/): disk full');
+    expect(steps).toEqual(['pages read', 're-cut started', 'index written', 're-cut let go']);
   });
 
   it('never leaves the build waiting when Pagefind fails, and fails it at the end with one line', async () => {
