@@ -444,11 +444,6 @@ export function startRecut(): Recut {
   };
 }
 
-/** Re-chunks the index in `indexDir` for the build, in a process started now (see {@link startRecut}). */
-export function recutSearchIndex(indexDir: string, logger: AstroIntegrationLogger): Promise<void> {
-  return startRecut().run(indexDir, logger);
-}
-
 /** Reports through Astro's logger what the re-cut process wrote on its standard output. */
 function reportRecut(stdout: string, logger: AstroIntegrationLogger): void {
   const outcome = JSON.parse(stdout) as RecutOutcome;
